@@ -1,0 +1,267 @@
+"""The record of a workshop, as plain pydantic models.
+
+Storage returns these; the UI, the minutes and the exports read them. They hold data that has
+already been cleaned (see ``domain/text.py``), so nothing here re-validates text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Perspective(StrEnum):
+    LIVED_EXPERIENCE = "lived experience"
+    CARER = "carer"
+    STAFF = "staff"
+    COMMISSIONER = "commissioner"
+    OTHER = "other"
+
+
+class Attribution(StrEnum):
+    """How a person's name appears next to what they said."""
+
+    NAMED = "named"
+    PERSPECTIVE = "perspective"  # "a carer", never the name
+    ANONYMOUS = "anonymous"  # "a participant"
+
+
+class Involvement(StrEnum):
+    """Which kind of involvement the workshop honestly is (the guidance asks us to say)."""
+
+    COLLABORATION = "collaboration"
+    INVOLVEMENT = "involvement"
+    CO_PRODUCTION = "co-production"
+    USER_LED = "user-led"
+
+
+class WorkshopStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in progress"
+    FINISHED = "finished"
+
+
+class StageKind(StrEnum):
+    WELCOME = "welcome"
+    BREAK = "break"
+    IDEAS = "ideas"
+    GROUP = "group"
+    VOTE = "vote"
+    DECIDE = "decide"
+    ACTIONS = "actions"
+    FEEDBACK = "feedback"
+    EVALUATE = "evaluate"
+
+
+class TimerStatus(StrEnum):
+    NOT_STARTED = "not started"
+    RUNNING = "running"
+    PAUSED = "paused"
+    DONE = "done"
+
+
+class DecisionStatus(StrEnum):
+    AGREED = "agreed"
+    DEFERRED = "deferred"
+    REJECTED = "rejected"
+    SUPERSEDED = "superseded"
+
+
+class DecisionMethod(StrEnum):
+    CONSENSUS = "consensus"
+    VOTE = "vote"
+    DELEGATED = "delegated"
+    OTHER = "other"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class FeedbackStatus(StrEnum):
+    """The reply to one piece of "You said, we did" feedback."""
+
+    DONE = "done"
+    IN_PROGRESS = "in progress"
+    PLANNED = "planned"
+    NOT_POSSIBLE = "not possible"  # needs a reason
+
+
+FIVE_VALUES: tuple[str, ...] = (
+    "Empathy",
+    "Inclusion",
+    "Honesty",
+    "Working Together",
+    "Personalisation",
+)
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Workshop(Record):
+    id: int
+    uid: str
+    title: str
+    purpose: str = ""
+    date: str  # ISO date, YYYY-MM-DD
+    place: str = ""
+    involvement: Involvement = Involvement.CO_PRODUCTION
+    series: str = ""
+    status: WorkshopStatus = WorkshopStatus.PLANNED
+    agenda_name: str = ""
+    current_stage_id: int | None = None
+    created_at: str
+    ended_at: str | None = None
+
+
+class Participant(Record):
+    id: int
+    workshop_id: int
+    name: str
+    perspectives: tuple[Perspective, ...] = ()
+    attribution: Attribution = Attribution.PERSPECTIVE
+    support_needs: str = ""
+    arrived_at: str | None = None
+    left_at: str | None = None
+    forgotten: bool = False
+
+    @property
+    def is_present(self) -> bool:
+        return self.arrived_at is not None and self.left_at is None
+
+
+class Stage(Record):
+    id: int
+    workshop_id: int
+    position: int  # 1-based order in the agenda
+    kind: StageKind
+    title: str
+    planned_minutes: int
+    settings: dict[str, Any] = Field(default_factory=dict)
+    started_at: str | None = None
+    ended_at: str | None = None
+    timer_status: TimerStatus = TimerStatus.NOT_STARTED
+    # Seconds left when the timer was last changed; negative once overrun.
+    timer_left_seconds: float = 0.0
+    # Wall-clock time (epoch seconds) of that change, so a running timer can be recomputed.
+    timer_changed_at: float | None = None
+    revealed: bool = False
+    vote_budget: int | None = None  # fixed when the vote opens: the same for everyone
+
+
+class StageEvent(Record):
+    id: int
+    stage_id: int
+    at: str
+    event: str  # start, pause, resume, extend, overrun, end, resumed-after-interruption
+    seconds: float = 0.0
+
+
+class Theme(Record):
+    id: int
+    workshop_id: int
+    stage_id: int | None
+    name: str
+    position: int = 0
+
+
+class Idea(Record):
+    id: int
+    workshop_id: int
+    stage_id: int
+    text: str
+    said_by: int | None = None  # participant id; None when anonymous or unknown
+    anonymous: bool = False
+    typed_by: str = ""  # the note-taker's or facilitator's name
+    theme_id: int | None = None
+    created_at: str
+    withdrawn: bool = False
+
+
+class Candidate(Record):
+    """Something that can receive dots: a theme, or an idea where none were grouped."""
+
+    kind: str  # "theme" or "idea"
+    id: int
+    label: str
+
+
+class TallyRow(Record):
+    candidate: Candidate
+    dots: int
+    rank: int  # 1 = most dots; tied rows share a rank
+    tied: bool
+
+
+class Decision(Record):
+    id: int
+    uid: str
+    workshop_id: int
+    stage_id: int | None = None
+    statement: str
+    rationale: str = ""
+    method: DecisionMethod = DecisionMethod.CONSENSUS
+    decided_by: str = ""
+    present: tuple[int, ...] = ()  # participant ids present when it was made
+    status: DecisionStatus = DecisionStatus.AGREED
+    supersedes_id: int | None = None
+    superseded_by_id: int | None = None
+    review_date: str | None = None
+    created_at: str
+    idea_ids: tuple[int, ...] = ()
+    theme_ids: tuple[int, ...] = ()
+
+
+class Dissent(Record):
+    id: int
+    decision_id: int
+    participant_id: int | None = None  # None: "a participant"
+    text: str
+
+
+class Action(Record):
+    id: int
+    workshop_id: int
+    decision_id: int | None = None
+    what: str
+    owner_participant_id: int | None = None
+    owner_text: str = ""
+    due_date: str | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    created_at: str
+
+
+class ActionUpdate(Record):
+    id: int
+    action_id: int
+    at: str
+    status: ActionStatus
+    note: str = ""
+
+
+class FeedbackItem(Record):
+    id: int
+    workshop_id: int
+    stage_id: int | None = None
+    said: str
+    done: str = ""
+    status: FeedbackStatus = FeedbackStatus.PLANNED
+    reason: str = ""
+    source_workshop_id: int | None = None  # carried over from an earlier workshop in the series
+
+
+class ValuesScore(Record):
+    """One anonymous Five Values score: no participant reference, by design."""
+
+    id: int
+    workshop_id: int
+    stage_id: int | None
+    value: str
+    score: int

@@ -1,0 +1,45 @@
+"""Where the database and the user's own agendas live.
+
+Nothing is created at import time; callers create folders when they are about to write.
+``FACILITATOR_DB`` overrides the database path and ``FACILITATOR_HOME`` moves the whole data
+folder (handy for tests and for keeping a project's workshops together).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "facilitator"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("FACILITATOR_HOME")
+    if home:
+        return Path(home).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    override = os.environ.get("FACILITATOR_DB")
+    if override:
+        return Path(override).expanduser()
+    return data_dir() / "facilitator.db"
+
+
+def user_agendas_dir() -> Path:
+    return data_dir() / "agendas"
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def shipped_agendas_dir() -> Path:
+    """The agendas that ship with the app: inside the wheel, or beside the package in a checkout."""
+    inside = Path(__file__).parent / "agendas"
+    if inside.is_dir():
+        return inside
+    return Path(__file__).parent.parent / "agendas"

@@ -1,0 +1,38 @@
+"""The Store: one method per use case, each write one short ``BEGIN IMMEDIATE`` transaction."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitator.storage import db as dbmod
+from facilitator.storage import migrations
+from facilitator.storage.decisions import DecisionsMixin
+from facilitator.storage.ideas import IdeasMixin
+from facilitator.storage.votes import VotesMixin
+from facilitator.storage.workshops import WorkshopsMixin
+
+
+class Store(WorkshopsMixin, IdeasMixin, VotesMixin, DecisionsMixin):
+    """Everything the app, the CLI and the tests do to a workshop's record."""
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_store(path: Path | str, *, clock: Callable[[], float] = time.time, create: bool = True) -> Store:
+    """Open the database at ``path`` (creating it, mode 0600), bringing its schema up to date."""
+    database = dbmod.connect(path, create=create)
+    try:
+        migrations.apply(database)
+    except BaseException:
+        database.close()
+        raise
+    return Store(database, clock=clock)
+
+
+def memory_store(clock: Callable[[], float] = time.time) -> Store:
+    database = dbmod.memory()
+    migrations.apply(database)
+    return Store(database, clock=clock)

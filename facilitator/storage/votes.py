@@ -1,0 +1,140 @@
+"""Equal, secret dot-voting.
+
+The budget and the per-candidate cap are checked inside the same ``BEGIN IMMEDIATE`` transaction
+that writes the dot, so two terminals (or a script) voting for one person at once cannot exceed
+either: the second writer waits for the lock and then sees the first one's dot.
+"""
+
+from __future__ import annotations
+
+from facilitator.domain import voting
+from facilitator.domain.errors import NotFound, RuleBroken
+from facilitator.domain.models import Candidate, Stage, StageKind, TallyRow
+from facilitator.storage.base import StoreBase
+
+
+class VotesMixin(StoreBase):
+    def candidates(self, stage_id: int) -> list[Candidate]:
+        """Themes with ideas in them, then ideas that were not grouped, from earlier stages."""
+        stage = self.stage(stage_id)
+        rows = self._rows(
+            "SELECT i.id, i.text, i.theme_id FROM ideas i JOIN stages s ON s.id = i.stage_id "
+            "WHERE i.workshop_id = ? AND s.position < ? AND i.withdrawn = 0 ORDER BY i.id",
+            (stage.workshop_id, stage.position),
+        )
+        themed = {row["theme_id"] for row in rows if row["theme_id"] is not None}
+        found = [
+            Candidate(kind="theme", id=theme.id, label=theme.name)
+            for theme in self.themes(stage.workshop_id)
+            if theme.id in themed
+        ]
+        found += [Candidate(kind="idea", id=row["id"], label=row["text"]) for row in rows if row["theme_id"] is None]
+        return found
+
+    def vote_budget(self, stage_id: int) -> int:
+        stage = self.stage(stage_id)
+        if stage.vote_budget is not None:
+            return stage.vote_budget
+        return voting.resolve_budget(stage.settings.get("dots_per_person", "auto"), len(self.candidates(stage_id)))
+
+    def _vote_stage(self, stage_id: int) -> Stage:
+        stage = self.stage(stage_id)
+        if stage.kind != StageKind.VOTE:
+            raise RuleBroken(f"\u201c{stage.title}\u201d is not a voting stage.")
+        return stage
+
+    def cast_dot(
+        self, stage_id: int, participant_id: int, candidate_kind: str, candidate_id: int, *, entered_by: str = ""
+    ) -> int:
+        """Give one dot; returns the dots this person has left. Raises ``RuleBroken`` past a limit."""
+        with self.write() as db:
+            stage = self._vote_stage(stage_id)
+            if stage.revealed:
+                raise RuleBroken("The votes have been revealed, so no more dots can be given.")
+            person = self.participant(participant_id)
+            if person.workshop_id != stage.workshop_id:
+                raise NotFound(f"There is no participant with id {participant_id} in this workshop.")
+            candidates = self.candidates(stage_id)
+            match = next((c for c in candidates if c.kind == candidate_kind and c.id == candidate_id), None)
+            if match is None:
+                raise NotFound(f"There is no {candidate_kind} with id {candidate_id} to vote for here.")
+            budget = stage.vote_budget if stage.vote_budget is not None else self._freeze_budget(db, stage)
+            used = self._value(
+                "SELECT count(*) FROM votes WHERE stage_id = ? AND participant_id = ?", (stage_id, participant_id)
+            )
+            on_candidate = self._value(
+                "SELECT count(*) FROM votes WHERE stage_id = ? AND participant_id = ? "
+                "AND candidate_kind = ? AND candidate_id = ?",
+                (stage_id, participant_id, candidate_kind, candidate_id),
+            )
+            voting.check_dot(
+                budget=budget,
+                cap=int(stage.settings.get("max_per_candidate", 3)),
+                dots_used_by_person=used,
+                dots_on_candidate_by_person=on_candidate,
+                person_label=person.name or "This participant",
+                candidate_label=match.label,
+            )
+            db["votes"].insert(
+                {
+                    "stage_id": stage_id,
+                    "participant_id": participant_id,
+                    "candidate_kind": candidate_kind,
+                    "candidate_id": candidate_id,
+                    "entered_by": entered_by,
+                    "created_at": self.now_iso(),
+                }
+            )
+        return budget - used - 1
+
+    def remove_dot(self, stage_id: int, participant_id: int, candidate_kind: str, candidate_id: int) -> bool:
+        """Take back one of this person's dots from a candidate; False if there was none."""
+        with self.write() as db:
+            if self._vote_stage(stage_id).revealed:
+                raise RuleBroken("The votes have been revealed, so dots can no longer be moved.")
+            dot = self._value(
+                "SELECT max(id) FROM votes WHERE stage_id = ? AND participant_id = ? "
+                "AND candidate_kind = ? AND candidate_id = ?",
+                (stage_id, participant_id, candidate_kind, candidate_id),
+            )
+            if dot is None:
+                return False
+            db.execute("DELETE FROM votes WHERE id = ?", (dot,))
+            return True
+
+    def dots_of(self, stage_id: int, participant_id: int) -> dict[tuple[str, int], int]:
+        """One person's own dots: fine to show to them while they vote."""
+        rows = self._rows(
+            "SELECT candidate_kind, candidate_id, count(*) AS n FROM votes "
+            "WHERE stage_id = ? AND participant_id = ? GROUP BY candidate_kind, candidate_id",
+            (stage_id, participant_id),
+        )
+        return {(row["candidate_kind"], row["candidate_id"]): row["n"] for row in rows}
+
+    def dots_used(self, stage_id: int) -> dict[int, int]:
+        """How many dots each person has used: who has finished, never what they chose."""
+        rows = self._rows(
+            "SELECT participant_id, count(*) AS n FROM votes WHERE stage_id = ? "
+            "AND participant_id IS NOT NULL GROUP BY participant_id",
+            (stage_id,),
+        )
+        return {row["participant_id"]: row["n"] for row in rows}
+
+    def dot_totals(self, stage_id: int) -> dict[tuple[str, int], int]:
+        rows = self._rows(
+            "SELECT candidate_kind, candidate_id, count(*) AS n FROM votes WHERE stage_id = ? "
+            "GROUP BY candidate_kind, candidate_id",
+            (stage_id,),
+        )
+        return {(row["candidate_kind"], row["candidate_id"]): row["n"] for row in rows}
+
+    def results(self, stage_id: int) -> list[TallyRow]:
+        """The tally, ties marked. Refused for a secret vote that has not been revealed."""
+        stage = self._vote_stage(stage_id)
+        if stage.settings.get("secret", True) and not stage.revealed:
+            raise RuleBroken("This vote is secret until the facilitator reveals it.")
+        return self.tally(stage_id)
+
+    def tally(self, stage_id: int) -> list[TallyRow]:
+        """The tally without the secrecy check: for minutes and exports of revealed votes."""
+        return voting.tally(self.candidates(stage_id), self.dot_totals(stage_id))

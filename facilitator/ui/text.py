@@ -1,0 +1,52 @@
+"""The only way user text reaches the screen.
+
+Names, ideas, titles and agenda text are data, never markup. ``escape()`` is not enough in
+Textual 8: ``"[ @click=app.quit]x"`` survives it and becomes a clickable action, and ``"[/b]"``
+crashes a Label. So user text is always wrapped in ``Content`` (Textual's own text type, which is
+never parsed for markup) and styled with spans that we add, never with markup built from strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content
+
+from facilitator.domain.text import strip_controls
+
+# What a piece of text may look like when combined with our own styling.
+Part = str | tuple[str, str] | Content
+
+
+def plain(text: object) -> Content:
+    """User text as literal content: no markup, no escape sequences."""
+    return Content(strip_controls(str(text), multiline=True))
+
+
+def one_line(text: object, limit: int | None = None) -> Content:
+    """User text on one line (newlines become spaces), cut to ``limit`` characters with an ellipsis."""
+    value = strip_controls(str(text))
+    if limit is not None and len(value) > limit:
+        value = value[: max(0, limit - 1)] + "\u2026"
+    return Content(value)
+
+
+def styled(text: object, style: str) -> Content:
+    """User text with a style of ours (e.g. "bold"); the text itself is still never parsed."""
+    return plain(text).stylize(style)
+
+
+def join(parts: Iterable[Part]) -> Content:
+    """Join user text and our own labels into one ``Content``.
+
+    Each part is a plain string (user text, kept literal), a ``(text, style)`` pair, or ``Content``.
+    """
+    pieces: list[Content] = []
+    for part in parts:
+        if isinstance(part, Content):
+            pieces.append(part)
+        elif isinstance(part, tuple):
+            pieces.append(styled(part[0], part[1]))
+        else:
+            pieces.append(plain(part))
+    return Content("").join(pieces)

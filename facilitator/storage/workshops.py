@@ -57,13 +57,16 @@ class WorkshopsMixin(StoreBase):
         involvement: str = Involvement.CO_PRODUCTION,
         series: str = "",
         agenda_name: str = "",
+        uid: str | None = None,
     ) -> Workshop:
         """Create a workshop with its stages.
 
         ``stages`` are dicts with kind, title, minutes and settings (see ``stages_from_agenda``).
+        ``uid`` is normally left out (a new random one); the demo passes fixed ones so that
+        seeding twice can notice it has already been done.
         """
         values = {
-            "uid": uuid.uuid4().hex,
+            "uid": uid or uuid.uuid4().hex,
             "title": clean_text(title, "workshop title"),
             "purpose": clean_optional(purpose, "purpose", max_length=LONG_TEXT, multiline=True),
             "date": _clean_date(date, "workshop date") or self.today(),

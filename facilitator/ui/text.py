@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.text import Text
 from textual.content import Content
 
 from facilitator.domain.text import strip_controls
@@ -50,3 +51,12 @@ def join(parts: Iterable[Part]) -> Content:
         else:
             pieces.append(plain(part))
     return Content("").join(pieces)
+
+
+def cell(text: object, limit: int | None = None, style: str = "") -> Text:
+    """User text for a ``DataTable`` cell, on one line.
+
+    ``DataTable`` parses a plain ``str`` cell as markup and cannot measure ``Content``, so its
+    cells are ``rich.text.Text`` built from the cleaned string (``Text`` is never parsed).
+    """
+    return Text(one_line(text, limit).plain, style=style, no_wrap=True, end="")

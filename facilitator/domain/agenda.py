@@ -357,3 +357,11 @@ def list_agendas() -> list[tuple[str, Path, Agenda | AgendaError]]:
         except AgendaError as error:
             result.append((name, path, error))
     return result
+
+
+def stages_from_agenda(agenda: Agenda) -> list[dict[str, Any]]:
+    """The agenda's stages in the shape ``Store.create_workshop(stages=...)`` takes."""
+    return [
+        {"kind": stage.kind, "title": stage.title, "minutes": stage.minutes, "settings": stage.settings()}
+        for stage in agenda.stages
+    ]

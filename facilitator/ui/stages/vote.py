@@ -1,0 +1,328 @@
+"""The vote stage: equal, secret dot-voting driven from the keyboard.
+
+Choose who is voting (a list of people who have arrived, or type the start of a name), then give
+dots with keys. The store checks the budget and the per-item cap inside its write transaction;
+this panel only shows the store's sentence when it refuses. Totals stay hidden until the
+facilitator reveals them: before that the room sees how many people have voted, and only the
+facilitator's own screen (not while presenting) sees who has not voted yet. Who voted for what
+is never shown to the room; a person's own dots are shown only on an unprojected screen.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Participant
+from facilitator.domain.voting import dots_left
+from facilitator.ui.dialogs.decision_fields import display_name, people_list, refill, starts_with
+from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.text import join, one_line, plain
+from facilitator.ui.widgets.result_bars import ResultBars
+
+PAPER = "facilitator (paper)"
+DOT = "\u25cf"
+
+
+def _dots(count: int) -> str:
+    return f"{count} dot" if count == 1 else f"{count} dots"
+
+
+class VotePanel(StagePanel):
+    DEFAULT_CSS = """
+    VotePanel { height: 1fr; }
+    VotePanel #vote-prompt { margin-bottom: 1; }
+    VotePanel #vote-who { text-style: bold; }
+    VotePanel #vote-paper { text-style: bold reverse; display: none; }
+    VotePanel.-paper #vote-paper { display: block; }
+    VotePanel #vote-body { height: 1fr; }
+    VotePanel #vote-people { width: 28; height: 1fr; margin-right: 1; }
+    VotePanel #vote-people-list { height: 1fr; border: round $foreground 40%; }
+    VotePanel #vote-people-list:focus { border: round $accent; }
+    VotePanel #vote-candidates { border: round $foreground 40%; }
+    VotePanel #vote-candidates:focus { border: round $accent; }
+    VotePanel #vote-candidates { height: 1fr; }
+    VotePanel #vote-results-box { height: 1fr; display: none; border: round $foreground 40%; padding: 0 1; }
+    VotePanel.-revealed #vote-results-box { display: block; }
+    VotePanel.-revealed #vote-body { display: none; }
+    VotePanel #vote-message { color: $text-error; text-style: bold; }
+    VotePanel #vote-message.-ok { color: $text-success; }
+    VotePanel #vote-progress { margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("plus,equals_sign,right", "give_dot", "+ dot"),
+        Binding("minus,left", "take_dot", "- dot"),
+        Binding("w", "choose_person", "Who votes"),
+        Binding("v", "reveal", "Reveal"),
+        Binding("P", "toggle_paper", "Paper dots"),
+        *[Binding(str(n), f"jump({n})", f"Item {n}", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, store, workshop_id: int, stage_id: int, *, presenting: bool = False) -> None:
+        super().__init__(store, workshop_id, stage_id, presenting=presenting)
+        self.person_id: int | None = None
+        self.paper = False
+
+    # -- building -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="vote-prompt")
+        yield Static(id="vote-who")
+        yield Static(
+            "Paper dots: entering dots from paper for someone not at a keyboard (recorded as entered by the facilitator).",
+            id="vote-paper",
+        )
+        with Horizontal(id="vote-body"):
+            with Vertical(id="vote-people"):
+                yield Input(placeholder="Who is voting? Type a name", id="vote-name", compact=True)
+                yield OptionList(id="vote-people-list")
+            yield OptionList(id="vote-candidates")
+        with Vertical(id="vote-results-box"):
+            yield ResultBars(id="vote-results")
+        yield Static(id="vote-message")
+        yield Static(id="vote-progress")
+
+    def on_mount(self) -> None:
+        self.query_one("#vote-people-list").border_title = "Who has arrived"
+        self.query_one("#vote-candidates").border_title = "Items: + gives a dot, - takes one back"
+        self.query_one("#vote-results-box").border_title = "Results"
+        self.reload()
+        self.query_one("#vote-candidates", OptionList).focus()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def _present_people(self) -> list[Participant]:
+        return [person for person in self.store.participants(self.workshop_id) if person.is_present]
+
+    def _person(self) -> Participant | None:
+        if self.person_id is None:
+            return None
+        return next((p for p in self.store.participants(self.workshop_id) if p.id == self.person_id), None)
+
+    def reload(self) -> None:
+        if not self.is_mounted:
+            return
+        stage = self.stage
+        revealed = stage.revealed
+        self.set_class(revealed, "-revealed")
+        self.set_class(self.paper, "-paper")
+        prompt = stage.settings.get("prompt", "")
+        self.query_one("#vote-prompt", Static).update(plain(prompt) if prompt else join([(stage.title, "bold")]))
+        budget = self.store.vote_budget(self.stage_id)
+        used = self.store.dots_used(self.stage_id)
+        if revealed or not stage.settings.get("secret", True):
+            self.query_one("#vote-results", ResultBars).show(self.store.tally(self.stage_id))
+        if revealed:
+            self.query_one("#vote-who", Static).update(Content.styled("The votes have been revealed.", "bold"))
+            self._show_progress(used)
+            return
+        self._fill_people(budget, used)
+        self._fill_candidates(budget)
+        self._show_who(budget)
+        self._show_progress(used)
+
+    def _fill_people(self, budget: int, used: dict[int, int]) -> None:
+        typed = self.query_one("#vote-name", Input).value
+        options = []
+        for person in starts_with(self._present_people(), typed):
+            parts: list = [display_name(person)]
+            if not self.presenting:
+                # Who has finished is facilitator-only: never on the projected screen.
+                count = used.get(person.id, 0)
+                parts.append(("  not voted" if count == 0 else f"  {dots_left(budget, count)} left", "dim"))
+            options.append(Option(join(parts), id=f"p{person.id}"))
+        refill(self.query_one("#vote-people-list", OptionList), options)
+
+    def _fill_candidates(self, budget: int) -> None:
+        mine: dict[tuple[str, int], int] = {}
+        # A person's own dots are theirs to see, but not the room's: hidden while presenting.
+        if self.person_id is not None and not self.presenting:
+            mine = self.store.dots_of(self.stage_id, self.person_id)
+        totals = {} if self.stage.settings.get("secret", True) else self.store.dot_totals(self.stage_id)
+        options = []
+        for number, candidate in enumerate(self.store.candidates(self.stage_id), start=1):
+            key = (candidate.kind, candidate.id)
+            parts: list = [(f"{number:>2}  ", "bold"), one_line(candidate.label)]
+            if mine.get(key):
+                parts.append((f"   {DOT * mine[key]} {_dots(mine[key])} given", "bold"))
+            if totals:
+                parts.append((f"   ({_dots(totals.get(key, 0))} so far)", "dim"))
+            options.append(Option(join(parts), id=f"{candidate.kind}:{candidate.id}"))
+        candidates = self.query_one("#vote-candidates", OptionList)
+        refill(candidates, options)
+        if options and candidates.highlighted is None:
+            candidates.highlighted = 0
+        if not options:
+            self._say("There is nothing to vote on yet: ideas from earlier stages appear here.", error=False)
+
+    def _show_who(self, budget: int) -> None:
+        person = self._person()
+        if person is None:
+            text = Content("Choose who is voting: press w, or pick a name from the list.")
+        else:
+            left = dots_left(budget, sum(self.store.dots_of(self.stage_id, person.id).values()))
+            text = join([(display_name(person), "bold"), f": {left} of {_dots(budget)} left"])
+        self.query_one("#vote-who", Static).update(text)
+
+    def _show_progress(self, used: dict[int, int]) -> None:
+        present = self._present_people()
+        voted = {pid for pid, count in used.items() if count}
+        eligible = voted | {person.id for person in present}
+        parts: list = [f"{len(voted)} of {len(eligible)} {'person has' if len(eligible) == 1 else 'people have'} voted."]
+        if not self.presenting and not self.stage.revealed:
+            waiting = [person for person in present if person.id not in voted]
+            if waiting:
+                parts += ["\nNot voted yet (only you see this): ", people_list(waiting)]
+        self.query_one("#vote-progress", Static).update(join(parts))
+
+    # -- choosing a person ----------------------------------------------------------------------
+
+    @on(Input.Changed, "#vote-name")
+    def _filter_people(self) -> None:
+        if not self.stage.revealed:
+            budget = self.store.vote_budget(self.stage_id)
+            self._fill_people(budget, self.store.dots_used(self.stage_id))
+
+    @on(Input.Submitted, "#vote-name")
+    def _typed_person(self, event: Input.Submitted) -> None:
+        matches = starts_with(self._present_people(), event.value) or starts_with(
+            [p for p in self.store.participants(self.workshop_id) if not p.forgotten], event.value
+        )
+        if not event.value.strip() or not matches:
+            self._say("Nobody who has arrived has a name starting like that.")
+            return
+        self.choose(matches[0].id)
+
+    @on(OptionList.OptionSelected, "#vote-people-list")
+    def _picked_person(self, event: OptionList.OptionSelected) -> None:
+        self.choose(int(event.option.id[1:]))
+
+    def choose(self, participant_id: int) -> None:
+        """Make this person the one voting; the cursor moves to the items."""
+        self.person_id = participant_id
+        name_box = self.query_one("#vote-name", Input)
+        name_box.value = ""
+        self._say("")
+        self.reload()
+        self.query_one("#vote-candidates", OptionList).focus()
+
+    def action_choose_person(self) -> None:
+        self.query_one("#vote-name", Input).focus()
+
+    # -- giving and taking dots -----------------------------------------------------------------
+
+    def _highlighted_candidate(self) -> tuple[str, int] | None:
+        option = self.query_one("#vote-candidates", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        kind, _, number = option.id.partition(":")
+        return kind, int(number)
+
+    def _ready(self) -> tuple[str, int] | None:
+        if self.stage.revealed:
+            self._say("The votes have been revealed, so no more dots can be given.")
+            return None
+        if self.person_id is None:
+            self._say("Choose who is voting first: press w and type the start of their name.")
+            return None
+        candidate = self._highlighted_candidate()
+        if candidate is None:
+            self._say("There is nothing to vote on yet.")
+        return candidate
+
+    def action_give_dot(self) -> None:
+        candidate = self._ready()
+        if candidate is None:
+            return
+        entered_by = PAPER if self.paper else (getattr(self.app, "typist", None) or "")
+        try:
+            left = self.store.cast_dot(self.stage_id, self.person_id, *candidate, entered_by=entered_by)
+        except FacilitatorError as error:
+            self._say(str(error))
+            return
+        self._after_change(f"Dot given. {self._person_name()}: {_dots(left)} left.")
+
+    def action_take_dot(self) -> None:
+        candidate = self._ready()
+        if candidate is None:
+            return
+        try:
+            taken = self.store.remove_dot(self.stage_id, self.person_id, *candidate)
+        except FacilitatorError as error:
+            self._say(str(error))
+            return
+        if not taken:
+            self._say(f"{self._person_name()} has no dot on that item to take back.")
+            return
+        self._after_change(f"Dot taken back from {self._person_name()}.")
+
+    def _person_name(self) -> str:
+        person = self._person()
+        return display_name(person) if person else "This person"
+
+    def _after_change(self, sentence: str) -> None:
+        self.reload()
+        self._say(sentence, error=False)
+        self.post_message(StagePanel.Changed())
+
+    def action_jump(self, number: int) -> None:
+        candidates = self.query_one("#vote-candidates", OptionList)
+        if number <= candidates.option_count:
+            candidates.highlighted = number - 1
+            candidates.focus()
+
+    # -- paper dots and the reveal --------------------------------------------------------------
+
+    def action_toggle_paper(self) -> None:
+        self.paper = not self.paper
+        self.set_class(self.paper, "-paper")
+        self._say("Paper dots on: dots are recorded as entered by the facilitator." if self.paper
+                  else "Paper dots off.", error=False)
+
+    def action_reveal(self) -> None:
+        if self.stage.revealed:
+            self._say("The votes are already revealed.", error=False)
+            return
+        used = self.store.dots_used(self.stage_id)
+        voted = sum(1 for count in used.values() if count)
+        people = "1 person has" if voted == 1 else f"{voted} people have"
+        detail = f"{people} voted. No more dots can be given after the reveal."
+        dialog = _confirm_dialog("Reveal the votes now?", detail)
+        if dialog is None:
+            self.reveal()
+        else:
+            self.app.push_screen(dialog, lambda yes: self.reveal() if yes else None)
+
+    def reveal(self) -> None:
+        self.store.set_revealed(self.stage_id, True)
+        self._after_change("The votes are revealed.")
+
+    # -- messages -------------------------------------------------------------------------------
+
+    def _say(self, sentence: str, *, error: bool = True) -> None:
+        """Show a sentence inline; an error is also a notification, so it is noticed."""
+        box = self.query_one("#vote-message", Static)
+        box.set_class(not error, "-ok")
+        box.update(plain(sentence))
+        if error and sentence:
+            self.app.notify(sentence, severity="error", markup=False)
+
+
+def _confirm_dialog(question: str, detail: str):
+    """The shared confirm dialog when it exists (written by another helper), else ``None``."""
+    try:
+        module = importlib.import_module("facilitator.ui.dialogs.confirm")
+    except ImportError:
+        return None
+    dialog_type = getattr(module, "ConfirmDialog", None)
+    return dialog_type(question, yes="Reveal", no="Not yet", detail=detail) if dialog_type is not None else None

@@ -8,13 +8,16 @@ posts ``StagePanel.Changed`` (as the run screen does).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
 
 from facilitator.domain.models import Participant, Stage, Workshop
 from facilitator.storage.store import Store
+import facilitator.ui
 from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.themes import DEFAULT_THEME, THEMES
 
 HOSTILE = [
     "[/b]",
@@ -33,6 +36,9 @@ NAMES = ["Aisha Khan", "Ben Carter", "Chloe Evans", "Dev Patel", "Erin Walsh"]
 class PanelTestApp(App):
     """Mounts ``panel_type(store, workshop_id, stage_id, presenting=...)`` and nothing else."""
 
+    # The real app's shared styles (dialogs, titles), so what the tests see is what a person sees.
+    CSS_PATH = str(Path(facilitator.ui.__file__).parent / "app.tcss")
+
     def __init__(self, store: Store, panel_type: type[StagePanel], workshop_id: int, stage_id: int,
                  *, presenting: bool = False, typist: str | None = None) -> None:
         super().__init__()
@@ -43,6 +49,10 @@ class PanelTestApp(App):
         self.stage_id = stage_id
         self.presenting = presenting
         self.changes = 0
+        self.animation_level = "none"
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DEFAULT_THEME
 
     def compose(self) -> ComposeResult:
         yield self.panel_type(self.store, self.workshop_id, self.stage_id, presenting=self.presenting)

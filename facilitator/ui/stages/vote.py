@@ -110,7 +110,7 @@ class VotePanel(StagePanel):
         return next((p for p in self.store.participants(self.workshop_id) if p.id == self.person_id), None)
 
     def reload(self) -> None:
-        if not self.is_mounted:
+        if not self.children:  # not composed yet: on_mount fills it in
             return
         stage = self.stage
         revealed = stage.revealed

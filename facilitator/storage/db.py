@@ -47,6 +47,22 @@ class Database:
     def close(self) -> None:
         self.db.close()
 
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and empty the WAL; True if it could be done now.
+
+        Best effort and brief: if another terminal is reading, it happens at a later checkpoint.
+        """
+        if self.read_only or self.path is None or self.conn.in_transaction:
+            return False
+        self.conn.execute("PRAGMA busy_timeout = 250")
+        try:
+            busy = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return not busy
+
     @contextlib.contextmanager
     def write(self) -> Iterator[sqlite_utils.Database]:
         """One short ``BEGIN IMMEDIATE`` transaction; commits on success, rolls back on error."""
@@ -57,6 +73,12 @@ class Database:
         self._begin_immediate()
         try:
             yield self.db
+        except sqlite3.Error as error:
+            # A constraint or I/O failure inside the transaction: undo it all and say so in a
+            # sentence, rather than let a raw sqlite3 error reach the person.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise translate_error(error, self.path) from error
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -107,15 +129,20 @@ def translate_error(error: sqlite3.Error, path: Path | None) -> StorageError:
         return StorageError(f"{where}this file is not a facilitator database or it is damaged.")
     if _is_busy(error):
         return StorageError(f"{where}the database is busy in another program; try again in a moment.")
+    if "foreign key" in text:
+        return StorageError(f"{where}the change refers to something that is not in this database, so it was not saved.")
+    if "constraint" in text:
+        return StorageError(f"{where}the change breaks a rule of the workshop record, so it was not saved.")
     if "unable to open" in text:
         return StorageError(f"{where}the database file cannot be opened.")
     return StorageError(f"{where}the database reported a problem: {error}.")
 
 
-def connect(path: Path | str, *, create: bool = True) -> Database:
+def connect(path: Path | str, *, create: bool = True, read_only: bool = False) -> Database:
     """Open (and if needed create, mode 0600) the database at ``path``, with the app's pragmas.
 
-    Raises ``StorageError`` with a sentence when the file cannot be used.
+    ``read_only=True`` opens it for reading only, as happens anyway when the file or its folder
+    cannot be written. Raises ``StorageError`` with a sentence when the file cannot be used.
     """
     path = Path(path)
     if path.is_dir():
@@ -125,17 +152,19 @@ def connect(path: Path | str, *, create: bool = True) -> Database:
         if not create:
             raise StorageError(f"{path}: there is no database here.")
         _create_private_file(path)
-    read_only = not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    read_only = read_only or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
     try:
         if read_only:
-            # The WAL needs a writable folder; open immutable-free read-only instead.
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            conn = _open_read_only(path)
         else:
+            _make_leftovers_writable(path)
             conn = sqlite3.connect(str(path), check_same_thread=False)
         # We manage transactions ourselves: no implicit BEGIN from the sqlite3 module.
         conn.isolation_level = None
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted or overwritten text (a forgotten person's name) is zeroed, not left in free pages.
+        conn.execute("PRAGMA secure_delete = ON")
         # Fail fast on a file that is not a database before changing anything.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if not read_only:
@@ -145,6 +174,42 @@ def connect(path: Path | str, *, create: bool = True) -> Database:
         raise translate_error(error, path) from None
     db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
     return Database(db, path, read_only)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only.
+
+    A WAL database needs its ``-shm`` file; in a folder we cannot write to, SQLite cannot create
+    it and refuses even to read. Nobody can be writing the file there either (they could not
+    create the ``-wal`` file), so it is then safe to read it as an unchanging file.
+    """
+    uri = path.resolve().as_uri()  # percent-encodes "?", "#" and "%" in folder names
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        conn.close()
+        text = str(error).lower()
+        folder_locked = not os.access(path.parent, os.W_OK)
+        if not folder_locked or not ("readonly" in text or "read-only" in text or "unable to open" in text):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def _make_leftovers_writable(path: Path) -> None:
+    """Let the owner write again after the file was opened while it was read-only.
+
+    Reading a read-only WAL database leaves ``-wal`` and ``-shm`` files with its read-only mode;
+    SQLite would then refuse every later write, even once the database file is writable again.
+    """
+    for suffix in ("-wal", "-shm"):
+        leftover = path.with_name(path.name + suffix)
+        try:
+            if leftover.exists() and not os.access(leftover, os.W_OK) and leftover.stat().st_uid == os.geteuid():
+                os.chmod(leftover, 0o600)
+        except OSError:
+            pass  # not ours to fix; SQLite will say what is wrong
 
 
 def _set_wal(conn: sqlite3.Connection) -> None:

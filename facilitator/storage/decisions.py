@@ -82,9 +82,14 @@ class DecisionsMixin(StoreBase):
     def _supersede(self, db, new_id: int, old_id: int) -> None:
         if new_id == old_id:
             raise RuleBroken("A decision cannot supersede itself.")
-        old = self.decision(old_id)
+        new, old = self.decision(new_id), self.decision(old_id)
         if old.superseded_by_id not in (None, new_id):
             raise RuleBroken(f"Decision {old_id} has already been superseded by decision {old.superseded_by_id}.")
+        # One link each way: replacing new's earlier link would leave that decision pointing at it.
+        if new.supersedes_id not in (None, old_id):
+            raise RuleBroken(f"Decision {new_id} already supersedes decision {new.supersedes_id}.")
+        if old.supersedes_id == new_id:
+            raise RuleBroken(f"Decision {old_id} supersedes decision {new_id}, so it cannot also be superseded by it.")
         db.execute("UPDATE decisions SET supersedes_id = ? WHERE id = ?", (old_id, new_id))
         db.execute(
             "UPDATE decisions SET superseded_by_id = ?, status = ? WHERE id = ?",

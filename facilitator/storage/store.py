@@ -21,9 +21,14 @@ class Store(WorkshopsMixin, IdeasMixin, VotesMixin, DecisionsMixin):
         self.database.close()
 
 
-def open_store(path: Path | str, *, clock: Callable[[], float] = time.time, create: bool = True) -> Store:
-    """Open the database at ``path`` (creating it, mode 0600), bringing its schema up to date."""
-    database = dbmod.connect(path, create=create)
+def open_store(
+    path: Path | str, *, clock: Callable[[], float] = time.time, create: bool = True, read_only: bool = False
+) -> Store:
+    """Open the database at ``path`` (creating it, mode 0600), bringing its schema up to date.
+
+    ``read_only=True`` opens it for reading only: every write then raises ``ReadOnlyDatabase``.
+    """
+    database = dbmod.connect(path, create=create, read_only=read_only)
     try:
         migrations.apply(database)
     except BaseException:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from facilitator.domain import voting
 from facilitator.domain.errors import NotFound, RuleBroken
 from facilitator.domain.models import Candidate, Stage, StageKind, TallyRow
+from facilitator.domain.text import clean_optional
 from facilitator.storage.base import StoreBase
 
 
@@ -47,6 +48,7 @@ class VotesMixin(StoreBase):
         self, stage_id: int, participant_id: int, candidate_kind: str, candidate_id: int, *, entered_by: str = ""
     ) -> int:
         """Give one dot; returns the dots this person has left. Raises ``RuleBroken`` past a limit."""
+        entered_by = clean_optional(entered_by, "name of whoever entered the dot", max_length=100)
         with self.write() as db:
             stage = self._vote_stage(stage_id)
             if stage.revealed:

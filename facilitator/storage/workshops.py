@@ -208,6 +208,8 @@ class WorkshopsMixin(StoreBase):
                 "attribution = 'anonymous' WHERE id = ?",
                 (participant_id,),
             )
+        # Until a checkpoint the old page, name and all, is still in the database file and the WAL.
+        self.database.checkpoint()
 
     def mark_arrived(self, participant_id: int) -> Participant:
         with self.write() as db:

@@ -1,0 +1,115 @@
+"""The actions stage: who will do what, by when, and for which decision.
+
+``n`` adds an action (what, owner, due date, linked decision); ``s`` moves the selected action on
+(open, then in progress, then done) with an optional note, kept as the action's history.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.domain.models import Action, ActionStatus
+from facilitator.ui.dialogs.action_dialog import ActionDialog, ActionStatusDialog
+from facilitator.ui.dialogs.decision_fields import display_name, refill
+from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.text import join, one_line, plain
+
+# What ``s`` moves an action on to. A dropped action opens again.
+NEXT_STATUS = {
+    ActionStatus.OPEN: ActionStatus.IN_PROGRESS,
+    ActionStatus.IN_PROGRESS: ActionStatus.DONE,
+    ActionStatus.DONE: ActionStatus.OPEN,
+    ActionStatus.DROPPED: ActionStatus.OPEN,
+}
+
+
+class ActionsPanel(StagePanel):
+    DEFAULT_CSS = """
+    ActionsPanel { height: 1fr; }
+    ActionsPanel #actions-prompt { margin-bottom: 1; }
+    ActionsPanel #actions-list { height: 1fr; border: round $foreground 40%; }
+    ActionsPanel #actions-list:focus { border: round $accent; }
+    ActionsPanel #actions-message { color: $text-success; text-style: bold; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_action", "New action"),
+        Binding("s", "next_status", "Status"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="actions-prompt")
+        yield OptionList(id="actions-list")
+        yield Static(id="actions-message")
+
+    def on_mount(self) -> None:
+        self.query_one("#actions-list").border_title = "Actions (n: new, s: move on)"
+        self.reload()
+        self.query_one("#actions-list", OptionList).focus()
+
+    def reload(self) -> None:
+        if not self.children:  # not composed yet: on_mount fills it in
+            return
+        stage = self.stage
+        prompt = stage.settings.get("prompt", "")
+        self.query_one("#actions-prompt", Static).update(plain(prompt) if prompt else join([(stage.title, "bold")]))
+        actions = self.store.actions(self.workshop_id)
+        decisions = {d.id: d for d in self.store.decisions(self.workshop_id)}
+        people = {p.id: p for p in self.store.participants(self.workshop_id)}
+        options = [self._option(action, decisions, people) for action in actions]
+        if not options:
+            options = [Option(Content("No actions yet: press n to add one."), id="none", disabled=True)]
+        listing = self.query_one("#actions-list", OptionList)
+        refill(listing, options)
+        if actions and listing.highlighted is None:
+            listing.highlighted = 0
+
+    def _option(self, action: Action, decisions, people) -> Option:
+        parts: list = [(f"[{action.status.value}] ", "bold"), plain(action.what)]
+        details: list[Content] = []
+        if action.owner_participant_id in people:
+            details.append(join(["owner: ", display_name(people[action.owner_participant_id])]))
+        elif action.owner_text:
+            details.append(join(["owner: ", action.owner_text]))
+        else:
+            details.append(Content("no owner yet"))
+        details.append(Content(f"due {action.due_date}" if action.due_date else "no due date"))
+        if action.decision_id in decisions:
+            details.append(join(["for: ", one_line(decisions[action.decision_id].statement, 50)]))
+        parts += [("\n    ", "dim"), Content(" \u00b7 ").join(details)]
+        updates = self.store.action_updates(action.id)
+        if updates and updates[-1].note:
+            parts += [("\n    Latest note: ", "dim"), plain(updates[-1].note)]
+        return Option(join(parts), id=f"a{action.id}")
+
+    def _selected(self) -> Action | None:
+        option = self.query_one("#actions-list", OptionList).highlighted_option
+        if option is None or not option.id or option.id == "none":
+            return None
+        return self.store.action(int(option.id[1:]))
+
+    def action_new_action(self) -> None:
+        self.app.push_screen(ActionDialog(self.store, self.workshop_id), self._saved)
+
+    def action_next_status(self) -> None:
+        action = self._selected()
+        if action is None:
+            self.app.notify("Choose an action first (Up and Down), then press s.", severity="warning")
+            return
+        self.app.push_screen(ActionStatusDialog(self.store, action, NEXT_STATUS[action.status]), self._saved)
+
+    def _saved(self, action: Action | None) -> None:
+        if action is None:
+            return
+        self.reload()
+        actions = self.query_one("#actions-list", OptionList)
+        actions.highlighted = actions.get_option_index(f"a{action.id}")
+        self.query_one("#actions-message", Static).update(
+            join(["Saved: ", one_line(action.what, 50), f" ({action.status.value})"]))
+        self.post_message(StagePanel.Changed())

@@ -1,0 +1,375 @@
+"""Export and import: one workshop's whole record as a JSON document, and back again.
+
+``load_record`` reads everything of one workshop into a ``WorkshopRecord`` (the same document the
+minutes are rendered from); ``export_json`` writes it. ``import_file`` / ``import_record`` write a
+record into a database in one ``BEGIN IMMEDIATE`` transaction, giving every row a new id: a bad
+file or a refusal changes nothing.
+
+Who voted for what in a secret vote is never exported: those dots carry no person and no time, and
+are listed by what they were given to rather than in the order they were given (the order alone
+could tell an observer whose dots were whose).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from facilitator.domain.errors import ImportFileError, NotFound
+from facilitator.domain.models import DecisionStatus, Workshop
+from facilitator.domain.record import (
+    ActionPart,
+    ActionUpdatePart,
+    DecisionPart,
+    DissentPart,
+    DotPart,
+    FeedbackPart,
+    IdeaPart,
+    ParticipantPart,
+    StageEventPart,
+    StagePart,
+    ThemePart,
+    ValuesScorePart,
+    WorkshopPart,
+    WorkshopRecord,
+)
+from facilitator.domain.record_check import check_record, fail
+from facilitator.domain.record_json import parse_record
+from facilitator.storage.base import row_to
+
+__all__ = ["export_json", "import_file", "import_record", "load_record", "parse_record"]
+
+# An export of the largest workshops is a few megabytes; refuse to read anything absurd into memory.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+def _part(model, row: dict[str, Any], **extra: Any):
+    """A record part from a database row: the row's columns that the part has, JSON decoded."""
+    return row_to(model, {key: value for key, value in row.items() if key in model.model_fields}, **extra)
+
+
+def is_secret(settings: dict[str, Any]) -> bool:
+    # Secret unless the agenda said plainly that it is not: the safe default for a vote.
+    return settings.get("secret", True) is not False
+
+
+# --- Export ---------------------------------------------------------------------------------------
+
+
+def load_record(store, workshop_id: int) -> WorkshopRecord:
+    """Everything of one workshop, every list in a fixed order, as one versioned record."""
+    row = store._row("SELECT * FROM workshops WHERE id = ?", (workshop_id,))
+    if row is None:
+        raise NotFound(f"There is no workshop with id {workshop_id}.")
+    rows = store._rows
+    by_workshop = (workshop_id,)
+
+    participants = [_part(ParticipantPart, r) for r in rows("SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", by_workshop)]
+
+    events: dict[int, list[StageEventPart]] = defaultdict(list)
+    for r in rows(
+        "SELECT e.* FROM stage_events e JOIN stages s ON s.id = e.stage_id WHERE s.workshop_id = ? ORDER BY e.id",
+        by_workshop,
+    ):
+        events[r["stage_id"]].append(_part(StageEventPart, r))
+    stages = [
+        _part(StagePart, r, events=events[r["id"]])
+        for r in rows("SELECT * FROM stages WHERE workshop_id = ? ORDER BY id", by_workshop)
+    ]
+    secret = {stage.id for stage in stages if is_secret(stage.settings)}
+
+    themes = [_part(ThemePart, r) for r in rows("SELECT * FROM themes WHERE workshop_id = ? ORDER BY id", by_workshop)]
+    ideas = [_part(IdeaPart, r) for r in rows("SELECT * FROM ideas WHERE workshop_id = ? ORDER BY id", by_workshop)]
+
+    dots = []
+    for r in rows(
+        "SELECT v.* FROM votes v JOIN stages s ON s.id = v.stage_id WHERE s.workshop_id = ? "
+        "ORDER BY v.stage_id, v.id",
+        by_workshop,
+    ):
+        if r["stage_id"] in secret:
+            r = {**r, "participant_id": None, "entered_by": "", "created_at": ""}
+        dots.append(DotPart(**{key: r[key] for key in DotPart.model_fields}))
+    dots.sort(key=lambda d: (d.stage_id, d.candidate_kind, d.candidate_id) if d.stage_id in secret else (d.stage_id,))
+
+    links: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for r in rows(
+        "SELECT l.* FROM decision_links l JOIN decisions d ON d.id = l.decision_id WHERE d.workshop_id = ? "
+        "ORDER BY l.id",
+        by_workshop,
+    ):
+        if r["idea_id"] is not None:
+            links[r["decision_id"]][0].append(r["idea_id"])
+        if r["theme_id"] is not None:
+            links[r["decision_id"]][1].append(r["theme_id"])
+    dissent: dict[int, list[DissentPart]] = defaultdict(list)
+    for r in rows(
+        "SELECT x.* FROM dissents x JOIN decisions d ON d.id = x.decision_id WHERE d.workshop_id = ? ORDER BY x.id",
+        by_workshop,
+    ):
+        dissent[r["decision_id"]].append(_part(DissentPart, r))
+    decisions = [
+        _part(DecisionPart, r, idea_ids=links[r["id"]][0], theme_ids=links[r["id"]][1], dissent=dissent[r["id"]])
+        for r in rows(
+            "SELECT d.*, old.uid AS supersedes_uid, new.uid AS superseded_by_uid FROM decisions d "
+            "LEFT JOIN decisions old ON old.id = d.supersedes_id "
+            "LEFT JOIN decisions new ON new.id = d.superseded_by_id WHERE d.workshop_id = ? ORDER BY d.id",
+            by_workshop,
+        )
+    ]
+
+    updates: dict[int, list[ActionUpdatePart]] = defaultdict(list)
+    for r in rows(
+        "SELECT u.* FROM action_updates u JOIN actions a ON a.id = u.action_id WHERE a.workshop_id = ? ORDER BY u.id",
+        by_workshop,
+    ):
+        updates[r["action_id"]].append(_part(ActionUpdatePart, r))
+    actions = [
+        _part(ActionPart, r, updates=updates[r["id"]])
+        for r in rows("SELECT * FROM actions WHERE workshop_id = ? ORDER BY id", by_workshop)
+    ]
+    feedback = [
+        _part(FeedbackPart, r)
+        for r in rows(
+            "SELECT f.*, w.uid AS source_workshop_uid FROM feedback_items f "
+            "LEFT JOIN workshops w ON w.id = f.source_workshop_id WHERE f.workshop_id = ? ORDER BY f.id",
+            by_workshop,
+        )
+    ]
+    # The check-out is anonymous: listed by value and score, never in the order people gave them.
+    values_scores = [
+        _part(ValuesScorePart, r)
+        for r in rows(
+            "SELECT * FROM values_scores WHERE workshop_id = ? "
+            "ORDER BY coalesce(stage_id, 0), value, score, id",
+            by_workshop,
+        )
+    ]
+    return WorkshopRecord(
+        workshop=_part(WorkshopPart, row),
+        participants=participants,
+        stages=stages,
+        themes=themes,
+        ideas=ideas,
+        dots=dots,
+        decisions=decisions,
+        actions=actions,
+        feedback=feedback,
+        values_scores=values_scores,
+    )
+
+
+def export_json(store, workshop_id: int) -> str:
+    """The workshop as JSON text: the same record always gives the same bytes."""
+    return load_record(store, workshop_id).model_dump_json(indent=2) + "\n"
+
+
+# --- Import ---------------------------------------------------------------------------------------
+
+
+def import_file(store, path: Path | str, *, as_new: bool = False) -> Workshop:
+    """Read, check and import an export file; one sentence naming the file for any problem."""
+    source, path = str(path), Path(path)
+    try:
+        if path.is_dir():
+            raise ImportFileError(f"{source}: is a folder, not an export file.")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFileError(f"{source}: is {size:,} bytes, too large to be a facilitator export.")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"{source}: no such file.") from None
+    except PermissionError:
+        raise ImportFileError(f"{source}: cannot be read (permission denied).") from None
+    except OSError as error:
+        raise ImportFileError(f"{source}: cannot be read ({error.strerror or error}).") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFileError(f"{source}: is not UTF-8 text (bad byte at position {error.start}).") from None
+    return import_record(store, parse_record(text, source), as_new=as_new, source=source)
+
+
+def import_record(store, record: WorkshopRecord, *, as_new: bool = False, source: str | None = None) -> Workshop:
+    """Write ``record`` as a new workshop, in one transaction; returns it.
+
+    Refused if the workshop is already in the database, unless ``as_new``, which imports a copy
+    with new uids for the workshop and its decisions. ``source`` names the file in messages.
+    """
+    record = check_record(record, source)  # cheap, and safe whoever built the record
+    # One transaction: any refusal or failure part-way leaves the database exactly as it was.
+    with store.write() as db:
+        return _Importer(store, db, record, as_new, source).run()
+
+
+class _Importer:
+    def __init__(self, store, db, record: WorkshopRecord, as_new: bool, source: str | None) -> None:
+        self.store, self.record, self.as_new, self.source = store, record, as_new, source
+        self.db, self.conn = db, db.conn
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        return self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values())).lastrowid
+
+    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            columns = ", ".join(rows[0])
+            marks = ", ".join("?" for _ in rows[0])
+            self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r.values()) for r in rows])
+
+    def run(self) -> Workshop:
+        record, store = self.record, self.store
+        found = store._row("SELECT title FROM workshops WHERE uid = ?", (record.workshop.uid,))
+        if found is not None and not self.as_new:
+            raise fail(
+                self.source,
+                f"this workshop is already in the database (\u201c{found['title']}\u201d); "
+                "use --as-new to import a copy",
+            )
+        if not self.as_new:
+            self._refuse_known_decision_uids()
+        workshop = record.workshop.model_dump(mode="json", exclude={"current_stage_id"})
+        if self.as_new:
+            workshop["uid"] = uuid.uuid4().hex
+        workshop_id = self.insert("workshops", workshop)
+        own = {"workshop_id": workshop_id}
+
+        people = {p.id: self.insert("participants", {**own, **_row(p, perspectives=json.dumps(p.perspectives))}) for p in record.participants}
+        stages: dict[int, int] = {}
+        for stage in record.stages:
+            stages[stage.id] = self.insert(
+                "stages", {**own, **_row(stage, "events", settings=json.dumps(stage.settings, sort_keys=True))}
+            )
+            self.insert_many("stage_events", [{"stage_id": stages[stage.id], **_row(e)} for e in stage.events])
+        if record.workshop.current_stage_id is not None:
+            self.conn.execute(
+                "UPDATE workshops SET current_stage_id = ? WHERE id = ?",
+                (stages[record.workshop.current_stage_id], workshop_id),
+            )
+        themes = {t.id: self.insert("themes", {**own, **_row(t, stage_id=_get(stages, t.stage_id))}) for t in record.themes}
+        ideas = {
+            i.id: self.insert(
+                "ideas",
+                {**own, **_row(i, stage_id=stages[i.stage_id], said_by=_get(people, i.said_by), theme_id=_get(themes, i.theme_id))},
+            )
+            for i in record.ideas
+        }
+        self.insert_many(
+            "votes",
+            [
+                _row(
+                    d,
+                    stage_id=stages[d.stage_id],
+                    participant_id=_get(people, d.participant_id),
+                    candidate_id=(themes if d.candidate_kind == "theme" else ideas)[d.candidate_id],
+                )
+                for d in record.dots
+            ],
+        )
+        decisions = self._decisions(own, stages, people, ideas, themes)
+        actions = {
+            a.id: self.insert(
+                "actions",
+                {**own, **_row(a, "updates", decision_id=_get(decisions, a.decision_id),
+                               owner_participant_id=_get(people, a.owner_participant_id))},
+            )  # fmt: skip
+            for a in record.actions
+        }
+        self.insert_many(
+            "action_updates", [{"action_id": actions[a.id], **_row(u)} for a in record.actions for u in a.updates]
+        )
+        for item in record.feedback:
+            source_id = None
+            if item.source_workshop_uid is not None:
+                source_id = store._value("SELECT id FROM workshops WHERE uid = ?", (item.source_workshop_uid,))
+            self.insert(
+                "feedback_items",
+                {**own, **_row(item, "source_workshop_uid", stage_id=_get(stages, item.stage_id), source_workshop_id=source_id)},
+            )
+        self.insert_many(
+            "values_scores", [{**own, **_row(s, stage_id=_get(stages, s.stage_id))} for s in record.values_scores]
+        )
+        return store.workshop(workshop_id)
+
+    def _refuse_known_decision_uids(self) -> None:
+        for decision in self.record.decisions:
+            found = self.store._row(
+                "SELECT w.title FROM decisions d JOIN workshops w ON w.id = d.workshop_id WHERE d.uid = ?",
+                (decision.uid,),
+            )
+            if found is not None:
+                raise fail(
+                    self.source,
+                    f"decision {decision.id} is already in the database (in \u201c{found['title']}\u201d); "
+                    "use --as-new to import a copy",
+                )
+
+    def _decisions(self, own, stages, people, ideas, themes) -> dict[int, int]:
+        record, store = self.record, self.store
+        wanted = {u for d in record.decisions for u in (d.supersedes_uid, d.superseded_by_uid) if u is not None}
+        # Decisions elsewhere in this database that the record's decisions supersede or were superseded by.
+        elsewhere = {
+            r["uid"]: r["id"]
+            for uid in sorted(wanted)
+            for r in store._rows("SELECT id, uid FROM decisions WHERE uid = ?", (uid,))
+        }
+        made: dict[int, int] = {}
+        for d in record.decisions:
+            values = _row(
+                d, "supersedes_uid", "superseded_by_uid", "idea_ids", "theme_ids", "dissent",
+                stage_id=_get(stages, d.stage_id), present=json.dumps([people[p] for p in d.present]),
+            )  # fmt: skip
+            if self.as_new:
+                values["uid"] = uuid.uuid4().hex
+            made[d.id] = self.insert("decisions", {**own, **values})
+            self.insert_many(
+                "decision_links",
+                [{"decision_id": made[d.id], "idea_id": ideas[i], "theme_id": None} for i in d.idea_ids]
+                + [{"decision_id": made[d.id], "idea_id": None, "theme_id": themes[t]} for t in d.theme_ids],
+            )
+            self.insert_many(
+                "dissents",
+                [{"decision_id": made[d.id], "participant_id": _get(people, x.participant_id), "text": x.text} for x in d.dissent],
+            )
+        inside = {d.uid: made[d.id] for d in record.decisions}
+        for d in record.decisions:
+            new_id = made[d.id]
+            for uid, mine, theirs, status in (
+                (d.supersedes_uid, "supersedes_id", "superseded_by_id", DecisionStatus.SUPERSEDED.value),
+                (d.superseded_by_uid, "superseded_by_id", "supersedes_id", None),
+            ):
+                if uid is None:
+                    continue
+                # A link to a decision in neither the file nor this database is dropped; the status stays.
+                other = inside.get(uid, elsewhere.get(uid))
+                if other is None:
+                    continue
+                self.conn.execute(f"UPDATE decisions SET {mine} = ? WHERE id = ?", (other, new_id))
+                if uid not in inside:
+                    # Complete the other side of a link into another workshop, unless it already points elsewhere.
+                    change_status = ", status = ?" if status else ""
+                    self.conn.execute(
+                        f"UPDATE decisions SET {theirs} = ?{change_status} WHERE id = ? AND {theirs} IS NULL",
+                        (new_id, *([status] if status else []), other),
+                    )
+        for new_id in made.values():
+            store._index_decision(self.db, new_id)
+        return made
+
+
+def _get(mapping: dict[int, int], key: int | None) -> int | None:
+    return None if key is None else mapping[key]
+
+
+def _row(part, *leave_out: str, **replace: Any) -> dict[str, Any]:
+    """A part's fields as column values (enums as text, flags as 0/1), minus its id."""
+    values = part.model_dump(mode="json", exclude={"id", *leave_out, *replace})
+    for key, value in values.items():
+        if isinstance(value, bool):
+            values[key] = int(value)
+    values.update(replace)
+    return values

@@ -1,0 +1,412 @@
+"""Export and import: a whole workshop survives the trip, secrets stay secret, bad files change nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from facilitator.domain.errors import FacilitatorError, ImportFileError
+from facilitator.domain.record import WorkshopRecord
+from facilitator.storage.exchange import export_json, import_file, import_record, load_record, parse_record
+from facilitator.storage.store import Store, memory_store, open_store
+
+START = 1_741_946_400.0  # 2025-03-14 10:00 UTC
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> float:
+        return self.now
+
+    def tick(self, seconds: float = 61.0) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def source_store(clock: Clock) -> Iterator[Store]:
+    store = memory_store(clock=clock)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def open_target(tmp_path: Path, clock: Clock) -> Iterator[Callable[[str], Store]]:
+    opened: list[Store] = []
+
+    def _open(name: str = "target.db") -> Store:
+        store = open_store(tmp_path / name, clock=clock)
+        opened.append(store)
+        return store
+
+    yield _open
+    for store in opened:
+        store.close()
+
+
+STAGES = [
+    {"kind": "welcome", "title": "Welcome", "minutes": 5},
+    {"kind": "ideas", "title": "What would make the ward feel safer?", "minutes": 15},
+    {"kind": "group", "title": "Group the ideas", "minutes": 10},
+    {"kind": "vote", "title": "Secret vote", "minutes": 10,
+     "settings": {"dots_per_person": 3, "max_per_candidate": 2, "secret": True, "prompt": "Which matter most?"}},
+    {"kind": "vote", "title": "Open vote", "minutes": 5,
+     "settings": {"dots_per_person": 2, "max_per_candidate": 1, "secret": False}},
+    {"kind": "decide", "title": "Decisions", "minutes": 15},
+    {"kind": "actions", "title": "Actions", "minutes": 10},
+    {"kind": "feedback", "title": "You said, we did", "minutes": 10},
+    {"kind": "evaluate", "title": "Check-out", "minutes": 5},
+]  # fmt: skip
+
+
+def build_earlier(store: Store, clock: Clock) -> dict[str, Any]:
+    """A past workshop: a decision the rich workshop supersedes, and feedback it answers."""
+    workshop = store.create_workshop(
+        title="Spring review",
+        stages=[{"kind": "ideas", "title": "Ideas", "minutes": 10}, {"kind": "decide", "title": "Decide", "minutes": 5}],
+        date="2025-01-10",
+    )
+    clock.tick()
+    old = store.add_decision(workshop.id, "Keep the visiting hours as they are", rationale="No staff for more")
+    return {"workshop": workshop, "decision": old}
+
+
+def build_rich(store: Store, clock: Clock, earlier: dict[str, Any]) -> dict[str, Any]:
+    """A finished workshop with something in every part of the record."""
+    workshop = store.create_workshop(
+        title="Safer wards", stages=STAGES, purpose="Decide together what to change first.\n\nThen act.",
+        date="2025-03-14", place="Community hall", involvement="co-production", series="Ward safety",
+        agenda_name="coproduction-workshop",
+    )  # fmt: skip
+    s = store.stages(workshop.id)
+    ann = store.add_participant(workshop.id, "Ann", ["lived experience", "carer"], "named", "Large print", arrived=True)
+    bob = store.add_participant(workshop.id, "Bob", ["staff"], "perspective", arrived=True)
+    cat = store.add_participant(workshop.id, "Cat", ["commissioner"], "anonymous", arrived=True)
+    dee = store.add_participant(workshop.id, "Dee", ["other"], "perspective", arrived=True)
+    eve = store.add_participant(workshop.id, "Eve", ["carer"], "named")  # never arrived
+    store.start_stage(s[0].id)
+    clock.tick(400)  # the welcome overruns
+    store.start_stage(s[1].id)
+    clock.tick()
+    i1 = store.add_idea(s[1].id, "More night staff", said_by=ann.id)
+    i2 = store.add_idea(s[1].id, "Quiet rooms", said_by=bob.id, typed_by="Sam (notes)")
+    i3 = store.add_idea(s[1].id, "Someone to talk to at 3am", anonymous=True, typed_by="Sam (notes)")
+    i4 = store.add_idea(s[1].id, "Better lighting\nin the corridors", said_by=dee.id)
+    i5 = store.add_idea(s[1].id, "Said twice by mistake", said_by=cat.id)
+    store.withdraw_idea(i5.id)
+    i6 = store.add_idea(s[1].id, "Plants", said_by=cat.id)
+    store.pause_timer(s[1].id)
+    clock.tick(30)
+    store.resume_timer(s[1].id)
+    store.extend_timer(s[1].id, 120)
+    clock.tick()
+    store.start_stage(s[2].id)
+    staffing = store.add_theme(workshop.id, "Staffing", stage_id=s[2].id)
+    place = store.add_theme(workshop.id, "The place", stage_id=s[2].id)
+    for idea, theme in ((i1, staffing), (i3, staffing), (i2, place), (i4, place)):
+        store.move_idea(idea.id, theme.id)
+    clock.tick()
+    store.start_stage(s[3].id)  # secret: three candidates (two themes and "Plants")
+    for person, kind, target in ((bob, "theme", place.id), (ann, "theme", staffing.id), (ann, "theme", staffing.id),
+                                 (cat, "idea", i6.id), (bob, "theme", staffing.id), (ann, "idea", i6.id)):
+        clock.tick(5)
+        store.cast_dot(s[3].id, person.id, kind, target, entered_by="Sam (notes)")  # fmt: skip
+    store.set_revealed(s[3].id)
+    clock.tick()
+    store.start_stage(s[4].id)  # open vote
+    store.cast_dot(s[4].id, ann.id, "theme", place.id, entered_by="Sam (notes)")
+    store.cast_dot(s[4].id, dee.id, "idea", i6.id)
+    store.set_revealed(s[4].id)
+    clock.tick()
+    store.start_stage(s[5].id)
+    first = store.add_decision(
+        workshop.id, "Pilot a night-time listening service", rationale="Most dots, and no extra beds needed",
+        method="vote", decided_by="The whole group", stage_id=s[5].id, idea_ids=[i3.id], theme_ids=[staffing.id],
+        review_date="2025-09-01", dissent=[(bob.id, "Worried about cover on weekends"), (None, "Not convinced")],
+    )  # fmt: skip
+    clock.tick()
+    second = store.add_decision(
+        workshop.id, "Start the listening service in the summer", stage_id=s[5].id, supersedes_id=first.id,
+        present=[ann.id, cat.id],
+    )  # fmt: skip
+    store.add_decision(workshop.id, "Paint the corridors", status="deferred", theme_ids=[place.id])
+    visiting = store.add_decision(
+        workshop.id, "Open visiting until 8pm", supersedes_id=earlier["decision"].id, idea_ids=[i4.id, i2.id]
+    )
+    clock.tick()
+    store.start_stage(s[6].id)
+    act = store.add_action(workshop.id, "Draft a rota", owner_participant_id=ann.id, due_date="2025-04-01",
+                           decision_id=second.id)  # fmt: skip
+    store.add_action(workshop.id, "Ask estates about lighting", owner_text="Ward manager", decision_id=visiting.id)
+    clock.tick()
+    store.update_action(act.id, "in progress", "Two volunteers so far")
+    clock.tick()
+    store.update_action(act.id, "done", "")
+    store.start_stage(s[7].id)
+    store.add_feedback(workshop.id, "Visiting hours are too short", done="Open until 8pm", status="done",
+                       stage_id=s[7].id, source_workshop_id=earlier["workshop"].id)  # fmt: skip
+    store.add_feedback(workshop.id, "A garden", status="not possible", reason="There is no outside space")
+    store.start_stage(s[8].id)
+    store.add_values_scores(workshop.id, {"Empathy": 5, "Inclusion": 3, "Honesty": 4}, stage_id=s[8].id)
+    store.add_values_scores(workshop.id, {"Empathy": 2, "Inclusion": 5, "Honesty": 4}, stage_id=s[8].id)
+    store.mark_left(bob.id)
+    store.forget_participant(dee.id)
+    clock.tick()
+    store.finish_workshop(workshop.id)
+    return {"workshop": store.workshop(workshop.id), "stages": s, "people": (ann, bob, cat, dee, eve),
+            "ideas": (i1, i2, i3, i4, i5, i6), "themes": (staffing, place)}  # fmt: skip
+
+
+@pytest.fixture
+def rich(source_store: Store, clock: Clock) -> dict[str, Any]:
+    earlier = build_earlier(source_store, clock)
+    built = build_rich(source_store, clock, earlier)
+    built["earlier"] = earlier
+    return built
+
+
+_OWN_LISTS = {"participants", "stages", "themes", "ideas", "decisions", "actions", "feedback"}
+
+
+def canonical(record: WorkshopRecord, *, keep_uids: bool = True) -> dict[str, Any]:
+    """The record with every id replaced by its position in its list (ids differ between databases)."""
+    data = record.model_dump(mode="json")
+    pos = {kind: {part["id"]: n for n, part in enumerate(data[kind])} for kind in _OWN_LISTS}
+
+    def ref(kind: str, value: int | None) -> int | None:
+        return None if value is None else pos[kind][value]
+
+    for kind in _OWN_LISTS:
+        for part in data[kind]:
+            part["id"] = pos[kind][part["id"]]
+    work = data["workshop"]
+    work["current_stage_id"] = ref("stages", work["current_stage_id"])
+    for part in data["themes"] + data["feedback"] + data["values_scores"]:
+        part["stage_id"] = ref("stages", part["stage_id"])
+    for idea in data["ideas"]:
+        idea.update(stage_id=ref("stages", idea["stage_id"]), said_by=ref("participants", idea["said_by"]),
+                    theme_id=ref("themes", idea["theme_id"]))  # fmt: skip
+    for dot in data["dots"]:
+        dot.update(stage_id=ref("stages", dot["stage_id"]), participant_id=ref("participants", dot["participant_id"]),
+                   candidate_id=ref(dot["candidate_kind"] + "s", dot["candidate_id"]))  # fmt: skip
+    for d in data["decisions"]:
+        d.update(stage_id=ref("stages", d["stage_id"]), present=[ref("participants", p) for p in d["present"]],
+                 idea_ids=[ref("ideas", i) for i in d["idea_ids"]], theme_ids=[ref("themes", t) for t in d["theme_ids"]])
+        for x in d["dissent"]:
+            x["participant_id"] = ref("participants", x["participant_id"])
+    for a in data["actions"]:
+        a.update(decision_id=ref("decisions", a["decision_id"]),
+                 owner_participant_id=ref("participants", a["owner_participant_id"]))  # fmt: skip
+    if not keep_uids:
+        uids = {d["uid"]: f"decision {d['id']}" for d in data["decisions"]}
+        work["uid"] = "workshop"
+        for d in data["decisions"]:
+            for key in ("uid", "supersedes_uid", "superseded_by_uid"):
+                d[key] = uids.get(d[key], d[key])
+    return data
+
+
+def table_counts(store: Store) -> dict[str, int]:
+    tables = [r["name"] for r in store._rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {t: store._value(f'SELECT count(*) FROM "{t}"') for t in tables}
+
+
+def file_state(store: Store) -> tuple:
+    path = Path(store.database.path)
+    files = [path, path.with_name(path.name + "-wal")]
+    digests = [hashlib.sha256(f.read_bytes()).hexdigest() if f.exists() else None for f in files]
+    return (tuple(digests), table_counts(store))
+
+
+# --- the record ---------------------------------------------------------------------------------
+
+
+def test_the_record_holds_every_part_of_the_workshop(source_store: Store, rich: dict[str, Any]) -> None:
+    record = load_record(source_store, rich["workshop"].id)
+    for kind in ("participants", "stages", "themes", "ideas", "dots", "decisions", "actions", "feedback",
+                 "values_scores"):  # fmt: skip
+        assert getattr(record, kind), kind
+    assert [p.name for p in record.participants] == ["Ann", "Bob", "Cat", "", "Eve"]
+    assert record.participants[3].forgotten and record.participants[0].support_needs == "Large print"
+    assert any(idea.withdrawn for idea in record.ideas)
+    assert [i.said_by for i in record.ideas if i.anonymous] == [None]
+    assert [len(s.events) > 0 for s in record.stages] == [True] * 9
+    first, second, _, visiting = record.decisions
+    assert first.status == "superseded" and first.superseded_by_uid == second.uid == first.superseded_by_uid
+    assert second.supersedes_uid == first.uid
+    assert visiting.supersedes_uid == rich["earlier"]["decision"].uid  # a decision in another workshop
+    assert [x.text for x in first.dissent] == ["Worried about cover on weekends", "Not convinced"]
+    assert [u.status for u in record.actions[0].updates] == ["in progress", "done"]
+    assert record.feedback[0].source_workshop_uid == rich["earlier"]["workshop"].uid
+    assert record.feedback[1].reason == "There is no outside space"
+
+
+def test_a_secret_vote_exports_no_one_s_choices_and_an_open_vote_does(source_store: Store, rich) -> None:
+    secret, open_vote = rich["stages"][3].id, rich["stages"][4].id
+    record = load_record(source_store, rich["workshop"].id)
+    secret_dots = [d for d in record.dots if d.stage_id == secret]
+    assert len(secret_dots) == 6
+    assert {(d.participant_id, d.entered_by, d.created_at) for d in secret_dots} == {(None, "", "")}
+    # Listed by what they were given to, not in the order they were given (order could betray voters).
+    keys = [(d.candidate_kind, d.candidate_id) for d in secret_dots]
+    assert keys == sorted(keys)
+    open_dots = [d for d in record.dots if d.stage_id == open_vote]
+    ann, dee = rich["people"][0].id, rich["people"][3].id
+    assert [(d.participant_id, d.entered_by) for d in open_dots] == [(ann, "Sam (notes)"), (dee, "")]
+    assert all(d.created_at for d in open_dots)
+    text = export_json(source_store, rich["workshop"].id)
+    for dot in json.loads(text)["dots"]:
+        assert dot["stage_id"] != secret or dot["participant_id"] is None
+
+
+def test_the_check_out_is_listed_by_value_not_in_the_order_people_gave_it(source_store: Store, rich) -> None:
+    scores = [(s.value, s.score) for s in load_record(source_store, rich["workshop"].id).values_scores]
+    assert scores == [("Empathy", 2), ("Empathy", 5), ("Honesty", 4), ("Honesty", 4), ("Inclusion", 3), ("Inclusion", 5)]
+
+
+def test_export_is_the_same_bytes_every_time_and_reads_back_unchanged(source_store: Store, rich) -> None:
+    text = export_json(source_store, rich["workshop"].id)
+    assert text.endswith("}\n") and text == export_json(source_store, rich["workshop"].id)
+    record = parse_record(text, "export.json")
+    assert record == load_record(source_store, rich["workshop"].id)
+    assert record.model_dump_json(indent=2) + "\n" == text
+
+
+# --- the round trip -----------------------------------------------------------------------------
+
+
+def test_a_workshop_survives_export_and_import_exactly(source_store: Store, rich, open_target) -> None:
+    target = open_target()
+    other = target.create_workshop(title="Already here", stages=[{"kind": "ideas", "title": "Ideas", "minutes": 5}])
+    target.add_idea(target.stages(other.id)[0].id, "An idea that takes id 1")
+    earlier = import_record(target, load_record(source_store, rich["earlier"]["workshop"].id))
+    imported = import_record(target, parse_record(export_json(source_store, rich["workshop"].id), "export.json"))
+    original = load_record(source_store, rich["workshop"].id)
+    again = load_record(target, imported.id)
+    assert again.workshop.uid == original.workshop.uid
+    assert canonical(again) == canonical(original)
+    # The earlier workshop's decision is now marked as superseded by the imported one, as at home.
+    assert canonical(load_record(target, earlier.id)) == canonical(load_record(source_store, rich["earlier"]["workshop"].id))
+    # Ids were remapped, not copied: the target already had rows with the source's ids.
+    assert again.ideas[0].id != original.ideas[0].id
+
+
+def test_links_to_another_workshop_heal_whichever_is_imported_first(source_store: Store, rich, open_target) -> None:
+    target = open_target()
+    later = import_record(target, load_record(source_store, rich["workshop"].id))
+    assert load_record(target, later.id).decisions[3].supersedes_uid is None  # not there yet: dropped
+    earlier = import_record(target, load_record(source_store, rich["earlier"]["workshop"].id))
+    healed, original = canonical(load_record(target, later.id)), canonical(load_record(source_store, rich["workshop"].id))
+    # Feedback keeps no uid for a workshop that was missing, so only its link to the source stays lost.
+    assert healed["feedback"][0].pop("source_workshop_uid") is None
+    original["feedback"][0].pop("source_workshop_uid")
+    assert healed == original
+    assert canonical(load_record(target, earlier.id)) == canonical(
+        load_record(source_store, rich["earlier"]["workshop"].id)
+    )
+
+
+def test_missing_outside_links_are_dropped_but_statuses_kept(source_store: Store, rich, open_target) -> None:
+    target = open_target()
+    record = load_record(target, import_record(target, load_record(source_store, rich["workshop"].id)).id)
+    assert record.feedback[0].source_workshop_uid is None
+    assert record.decisions[3].supersedes_uid is None
+    assert [d.status for d in record.decisions] == ["superseded", "agreed", "deferred", "agreed"]
+    assert record.decisions[1].supersedes_uid == record.decisions[0].uid  # links inside the file are kept
+
+
+def test_imported_decisions_can_be_searched(source_store: Store, rich, open_target) -> None:
+    target = open_target()
+    import_record(target, load_record(source_store, rich["workshop"].id))
+    found = target._rows("SELECT d.statement FROM decision_search s JOIN decisions d ON d.id = s.rowid "
+                         "WHERE decision_search MATCH ? ORDER BY d.id", ("listening",))  # fmt: skip
+    assert [r["statement"] for r in found] == ["Pilot a night-time listening service", "Start the listening service in the summer"]
+    by_idea_text = target._rows("SELECT rowid FROM decision_search WHERE decision_search MATCH ?", ("corridors",))
+    assert len(by_idea_text) == 2  # "Paint the corridors", and the visiting decision through its idea
+
+
+def test_importing_the_same_workshop_twice_is_refused_and_changes_nothing(source_store: Store, rich, open_target) -> None:
+    target = open_target()
+    record = load_record(source_store, rich["workshop"].id)
+    import_record(target, record)
+    before = file_state(target)
+    with pytest.raises(ImportFileError) as caught:
+        import_record(target, record)
+    assert str(caught.value) == (
+        "This workshop is already in the database (\u201cSafer wards\u201d); use --as-new to import a copy."
+    )
+    assert file_state(target) == before
+
+
+def test_as_new_imports_a_copy_with_new_uids(source_store: Store, rich, open_target) -> None:
+    target = open_target()
+    earlier = import_record(target, load_record(source_store, rich["earlier"]["workshop"].id))
+    record = load_record(source_store, rich["workshop"].id)
+    first = import_record(target, record)
+    copy = import_record(target, record, as_new=True)
+    assert copy.id != first.id and copy.uid != first.uid and copy.title == "Safer wards"
+    copied = load_record(target, copy.id)
+    assert not {d.uid for d in copied.decisions} & {d.uid for d in record.decisions}
+    # Inside the copy, the supersession points at the copy's own decisions.
+    assert copied.decisions[1].supersedes_uid == copied.decisions[0].uid
+    assert canonical(copied, keep_uids=False) == canonical(record, keep_uids=False)
+    # The first import is untouched by the copy, and the earlier decision stays superseded by it.
+    assert canonical(load_record(target, first.id)) == canonical(record)
+    assert load_record(target, earlier.id).decisions[0].superseded_by_uid == record.decisions[3].uid
+
+
+def test_a_failure_part_way_through_leaves_nothing_behind(source_store: Store, rich, open_target, monkeypatch) -> None:
+    target = open_target()
+    before = table_counts(target)
+
+    def broken(db, decision_id: int) -> None:
+        raise FacilitatorError("The search index could not be updated.")
+
+    monkeypatch.setattr(target, "_index_decision", broken)
+    with pytest.raises(FacilitatorError):
+        import_record(target, load_record(source_store, rich["workshop"].id))
+    assert table_counts(target) == before
+
+
+def test_import_file_reads_a_file_and_names_it_in_errors(source_store: Store, rich, open_target, tmp_path) -> None:
+    target = open_target()
+    path = tmp_path / "export.json"
+    path.write_text(export_json(source_store, rich["workshop"].id), encoding="utf-8")
+    workshop = import_file(target, path)
+    assert workshop.title == "Safer wards"
+    with pytest.raises(ImportFileError) as caught:
+        import_file(target, path)
+    assert str(caught.value) == (
+        f"{path}: this workshop is already in the database (\u201cSafer wards\u201d); use --as-new to import a copy."
+    )
+    assert import_file(target, path, as_new=True).uid != workshop.uid
+
+
+@pytest.mark.parametrize(
+    ("name", "setup", "expected"),
+    [
+        ("missing.json", None, "no such file."),
+        ("folder", "dir", "is a folder, not an export file."),
+        ("latin1.json", b'{"title": "caf\xe9"}', "is not UTF-8 text (bad byte at position 14)."),
+    ],
+)
+def test_unreadable_files_get_one_sentence(open_target, tmp_path: Path, name, setup, expected) -> None:
+    path = tmp_path / name
+    if setup == "dir":
+        path.mkdir()
+    elif setup is not None:
+        path.write_bytes(setup)
+    with pytest.raises(ImportFileError) as caught:
+        import_file(open_target(), path)
+    assert str(caught.value) == f"{path}: {expected}"

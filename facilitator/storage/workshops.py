@@ -93,6 +93,9 @@ class WorkshopsMixin(StoreBase):
                 }
                 for position, stage in enumerate(stages, start=1)
             )
+            if values["series"]:
+                # Open actions and unanswered feedback from the series' last workshop (register.py).
+                self._carry_over(db, workshop_id)
         return self.workshop(workshop_id)
 
     def workshop(self, workshop_id: int) -> Workshop:

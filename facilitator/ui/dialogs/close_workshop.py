@@ -1,0 +1,153 @@
+"""After the workshop ends: the minutes on screen, then saved where the facilitator chooses.
+
+The preview is a read-only ``TextArea`` holding the Markdown source: it shows text literally, so
+nothing in the minutes (names, ideas, a link someone typed) can become markup or a clickable
+action. The file is written atomically (a temporary file renamed into place), private to its
+owner, and the saved path is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.ui import text
+
+FORMATS = {"md": "Markdown", "html": "HTML"}
+
+
+def slug(title: str, limit: int = 40) -> str:
+    """``"Safer wards: March!"`` -> ``"safer-wards-march"``; ``"workshop"`` if nothing is left."""
+    words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    return words[:limit].rstrip("-") or "workshop"
+
+
+def default_path(date: str, title: str, extension: str = "md") -> str:
+    return f"~/facilitator-minutes-{date}-{slug(title)}.{extension}"
+
+
+def with_extension(path: str, extension: str) -> str:
+    """Swap a trailing .md/.markdown/.html/.htm for ``extension``; add it if there is none."""
+    stem = re.sub(r"\.(md|markdown|html?)$", "", path.strip(), flags=re.IGNORECASE)
+    return f"{stem}.{extension}"
+
+
+def format_of(path: str) -> str:
+    return "html" if re.search(r"\.html?$", path.strip(), flags=re.IGNORECASE) else "md"
+
+
+class CloseWorkshopDialog(ModalScreen[Path | None]):
+    """Preview the minutes and save them; dismisses with the saved path (or None)."""
+
+    CSS_PATH = "close_workshop.tcss"
+    DEFAULT_CLASSES = "dialog-screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "close", "Close"),
+    ]
+
+    def __init__(self, workshop_id: int) -> None:
+        super().__init__()
+        self.workshop_id = workshop_id
+        self.markdown = ""
+        self.saved_path: Path | None = None
+        self._replace_ok: Path | None = None  # the existing file the facilitator agreed to replace
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="close-workshop"):
+            yield Static("The workshop has ended. These are the minutes.", classes="dialog-title")
+            yield TextArea(id="minutes-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
+            with Horizontal(id="minutes-format-row"):
+                yield Static("Save as:", id="minutes-format-label")
+                with RadioSet(id="minutes-format"):
+                    yield RadioButton("Markdown (.md)", value=True, id="format-md")
+                    yield RadioButton("HTML (.html)", id="format-html")
+            path_box = Input(id="minutes-path")
+            path_box.border_title = "Save the minutes to"
+            yield path_box
+            yield Static(id="minutes-result")
+            yield Static("Enter or ctrl+s saves \u00b7 Escape closes", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        workshop = store.workshop(self.workshop_id)
+        self.query_one("#minutes-path", Input).value = default_path(workshop.date, workshop.title)
+        try:
+            self.markdown = self._minutes_text("md")
+        except FacilitatorError as error:
+            self._say(f"The minutes could not be made: {error}", error=True)
+        self.query_one("#minutes-preview", TextArea).load_text(self.markdown)
+        self.query_one("#minutes-path", Input).focus()
+
+    def _minutes_text(self, kind: str) -> str:
+        # Imported here: the minutes are only needed at the end of a workshop.
+        from facilitator.domain import minutes
+        from facilitator.storage.exchange import load_record
+
+        record = load_record(self.app.store, self.workshop_id)
+        return minutes.render_html(record) if kind == "html" else minutes.render_markdown(record)
+
+    def _say(self, sentence: str, *, error: bool = False) -> None:
+        result = self.query_one("#minutes-result", Static)
+        result.set_class(error, "-error")
+        result.update(text.plain(sentence))
+
+    # -- format and path --------------------------------------------------------------------
+
+    @on(RadioSet.Changed, "#minutes-format")
+    def _format_chosen(self, event: RadioSet.Changed) -> None:
+        extension = "html" if event.pressed.id == "format-html" else "md"
+        box = self.query_one("#minutes-path", Input)
+        if format_of(box.value) != extension:
+            box.value = with_extension(box.value, extension)
+
+    @on(Input.Changed, "#minutes-path")
+    def _path_typed(self, event: Input.Changed) -> None:
+        self._replace_ok = None
+        wanted = format_of(event.value)
+        button = self.query_one(f"#format-{wanted}", RadioButton)
+        if not button.value:
+            button.value = True  # the radio buttons follow the file name typed
+
+    @on(Input.Submitted, "#minutes-path")
+    def _path_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        from facilitator.cli_output import write_atomically
+
+        typed = self.query_one("#minutes-path", Input).value.strip()
+        if not typed:
+            self._say("Type where to save the minutes, for example ~/minutes.md.", error=True)
+            return
+        path = Path(typed).expanduser().absolute()
+        if path.exists() and not path.is_dir() and self._replace_ok != path:
+            self._replace_ok = path
+            self._say(f"{path} already exists: press Enter again to replace it.", error=True)
+            return
+        kind = format_of(typed)
+        try:
+            content = self.markdown if kind == "md" and self.markdown else self._minutes_text(kind)
+            write_atomically(path, content, "minutes")
+        except FacilitatorError as error:
+            self._say(str(error), error=True)
+            return
+        self._replace_ok = None
+        self.saved_path = path
+        self._say(f"Saved the minutes ({FORMATS[kind]}) to {path}")
+        self.notify(f"Saved the minutes to {path}", markup=False, timeout=8)
+
+    def action_close(self) -> None:
+        self.dismiss(self.saved_path)

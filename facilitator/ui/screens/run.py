@@ -1,0 +1,332 @@
+"""The facilitator's run screen: the agenda down the side, the big timer, the current stage.
+
+This is the screen projected in the room. Every change goes to the store first and the screen
+shows it after the write committed. The timer reads the time through ``store.now()`` so tests
+(and snapshots) can freeze it. Keys are in ``BINDINGS`` (so they appear in the footer, the
+command palette and the ``?`` help); the F-key twins work even while the cursor is in a box.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import ClassVar
+
+from textual import on
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TextArea
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Stage, StageKind, TimerStatus, WorkshopStatus
+from facilitator.domain.timer import WarningLevel
+from facilitator.ui import text
+from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.stages.registry import make_panel
+from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
+from facilitator.ui.widgets.stage_timer import StageTimer
+
+EXTRA_SECONDS = 5 * 60
+INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while the app was closed."
+
+# Workshops whose run screen this process has already opened, per store: only the first opening
+# can find a timer that "kept running while the app was closed".
+_OPENED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class RunScreen(Screen):
+    CSS_PATH = "run.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "pause_resume", "Pause"),
+        Binding("plus", "add_time", "+5 min", key_display="+"),
+        Binding("right_square_bracket,ctrl+right", "next_stage", "Next", key_display="]"),
+        Binding("left_square_bracket", "previous_stage", "Back", key_display="["),
+        Binding("r", "reveal", "Reveal"),
+        Binding("p", "people", "People"),
+        Binding("ctrl+e", "end_workshop", "End", priority=True),
+        Binding("enter", "start_first", "Start", show=False),
+        # While the cursor is in a box the single keys above type letters; the F keys work
+        # everywhere, and the footer shows them while typing (the unshown twins act otherwise).
+        Binding("f6", "while_typing('pause_resume')", "Pause", priority=True),
+        Binding("f7", "while_typing('add_time')", "+5 min", priority=True),
+        Binding("f8", "while_typing('next_stage')", "Next", priority=True),
+        Binding("f6", "pause_resume", show=False, priority=True),
+        Binding("f7", "add_time", show=False, priority=True),
+        Binding("f8", "next_stage", show=False, priority=True),
+    ]
+
+    def __init__(self, workshop_id: int) -> None:
+        super().__init__()
+        self.workshop_id = workshop_id
+        self._stages: list[Stage] = []
+        self._current: Stage | None = None
+        self._planned_seconds: float | None = None
+        self._finished = False
+        self._overrun_logged: set[int] = set()
+        self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="run-title", classes="screen-title")
+        with Horizontal(id="run-body"):
+            yield AgendaSidebar(id="agenda")
+            with Vertical(id="run-main"):
+                yield StageTimer(id="timer")
+                yield Container(id="stage-area")
+        yield Footer()
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def presenting(self) -> bool:
+        return bool(getattr(self.app, "presenting", False))
+
+    @property
+    def panel(self) -> StagePanel | None:
+        panels = self.query_one("#stage-area").query_children(StagePanel)
+        return panels.first() if panels else None
+
+    @property
+    def current_stage(self) -> Stage | None:
+        return self._current
+
+    def on_mount(self) -> None:
+        self._reload(panel=False)
+        self._note_interruption()
+        self.set_interval(1.0, self._tick)
+        if hasattr(type(self.app), "presenting"):
+            self.watch(self.app, "presenting", self._presenting_changed, init=False)
+
+    def _note_interruption(self) -> None:
+        """A timer found running when the screen first opens kept running while the app was down."""
+        opened = _OPENED.setdefault(self.store, set())
+        first_time = self.workshop_id not in opened
+        opened.add(self.workshop_id)
+        stage = self._current
+        if not first_time or self._finished or stage is None or stage.timer_status is not TimerStatus.RUNNING:
+            return
+        self.query_one(StageTimer).show_note(INTERRUPTED_NOTE)
+        self.notify(INTERRUPTED_NOTE, timeout=10)
+        self._write(lambda: self.store.log_resumed_after_interruption(stage.id))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _reload(self, *, panel: bool = True) -> None:
+        """Read the workshop again; swap the stage panel only when the current stage changed."""
+        workshop = self.store.workshop(self.workshop_id)
+        self._finished = workshop.status is WorkshopStatus.FINISHED
+        self._stages = self.store.stages(self.workshop_id)
+        self._current = next((s for s in self._stages if s.id == workshop.current_stage_id), None)
+        if self._finished:
+            self._current = None
+        status = "finished" if self._finished else ("running" if self._current else "not started")
+        self.query_one("#run-title", Static).update(
+            text.join([text.one_line(workshop.title, 80), f"  \u00b7  workshop {status}"])
+        )
+        self.query_one(AgendaSidebar).show(self._stages, workshop.current_stage_id)
+        current = self._current
+        if current is not None:
+            extra = sum(event.seconds for event in self.store.stage_events(current.id) if event.event == "extend")
+            self._planned_seconds = current.planned_minutes * 60.0 + extra
+            heading = f"Stage {current.position} of {len(self._stages)}: {current.title}"
+        else:
+            self._planned_seconds = None
+            heading = "The workshop has finished." if self._finished else "The workshop has not started yet."
+        self.query_one(StageTimer).show_heading(heading)
+        shows = (current.id if current else None, self._finished)
+        if shows != self._area_shows:
+            self._area_shows = shows
+            self._show_panel(current)
+        elif panel and self.panel is not None and self.panel.is_mounted:
+            self.panel.reload()
+        self._tick()
+
+    def _show_panel(self, stage: Stage | None) -> None:
+        area = self.query_one("#stage-area", Container)
+        area.remove_children()
+        if stage is not None:
+            area.mount(make_panel(self.store, stage, presenting=self.presenting))
+        elif self._finished:
+            area.mount(Static("This workshop has finished. Press ctrl+e to see and save the minutes.",
+                              classes="empty-message"))
+        else:
+            area.mount(Static("Press Enter (or ]) to start the first stage.", classes="empty-message"))
+
+    def _tick(self) -> None:
+        """Once a second: redraw the countdown; log an overrun the first time it is seen."""
+        stage = self._current
+        reading = self.query_one(StageTimer).show(stage, self.store.now(), self._planned_seconds)
+        if (
+            stage is not None
+            and reading is not None
+            and reading.level is WarningLevel.OVERRUN
+            and stage.timer_status in (TimerStatus.RUNNING, TimerStatus.PAUSED)
+            and stage.id not in self._overrun_logged
+        ):
+            self._overrun_logged.add(stage.id)
+            self._write(lambda: self.store.log_overrun_once(stage.id))
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        self._reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._stages:
+            self._reload()
+
+    @on(StagePanel.Changed)
+    def _panel_changed(self, message: StagePanel.Changed) -> None:
+        # A panel saved something (an idea, a reveal): only the stage row itself may have changed.
+        if self._current is not None:
+            self._current = self.store.stage(self._current.id)
+
+    def _presenting_changed(self, presenting: bool) -> None:
+        if self.panel is not None:
+            self.panel.set_presenting(presenting)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _write(self, change, done: str = "") -> bool:
+        """Run one store change; say what happened, or the error sentence if it failed."""
+        try:
+            change()
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return False
+        if done:
+            self.notify(done, markup=False, timeout=4)
+        return True
+
+    def _changed(self) -> None:
+        self._reload(panel=False)
+        self.app.announce_change()
+
+    def _require_stage(self) -> Stage | None:
+        if self._finished:
+            self.notify("This workshop has finished.", severity="warning")
+            return None
+        if self._current is None:
+            self.notify("No stage has started yet: press Enter to start the first stage.", severity="warning")
+        return self._current
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, (Input, TextArea))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "while_typing":
+            return self._typing()
+        if action == "add_time" and self._typing():
+            return False  # "+" types a plus sign in a box; the footer must not promise otherwise
+        return True
+
+    def action_while_typing(self, action: str) -> None:
+        getattr(self, f"action_{action}")()
+
+    def action_pause_resume(self) -> None:
+        stage = self._require_stage()
+        if stage is None:
+            return
+        stage = self.store.stage(stage.id)
+        if stage.timer_status is TimerStatus.RUNNING:
+            done = self._write(lambda: self.store.pause_timer(stage.id), "Timer paused.")
+        else:
+            done = self._write(lambda: self.store.resume_timer(stage.id), "Timer running again.")
+        if done:
+            self._changed()
+
+    def action_add_time(self) -> None:
+        stage = self._require_stage()
+        if stage is not None and self._write(
+            lambda: self.store.extend_timer(stage.id, EXTRA_SECONDS), "Added 5 minutes to this stage."
+        ):
+            self._overrun_logged.discard(stage.id)
+            self._changed()
+
+    def action_start_first(self) -> None:
+        if self._finished or self._current is not None:
+            raise SkipAction()
+        self.action_next_stage()
+
+    def action_next_stage(self) -> None:
+        if self._finished:
+            self.notify("This workshop has finished.", severity="warning")
+            return
+        current = self.store.stage(self._current.id) if self._current else None
+        following = self.store.next_stage(self.workshop_id)
+        if following is None:
+            self.notify("This is the last stage. Press ctrl+e to end the workshop.")
+            return
+        if current is not None and current.kind is StageKind.VOTE and not current.revealed:
+            self._confirm(
+                "Move on without revealing the votes?",
+                "The dots stay hidden. You can come back to this stage with [ and reveal them later.",
+                lambda: self._start(following),
+            )
+            return
+        self._start(following)
+
+    def action_previous_stage(self) -> None:
+        stage = self._require_stage()
+        if stage is None:
+            return
+        earlier = [s for s in self._stages if s.position < stage.position]
+        if not earlier:
+            self.notify("This is the first stage.")
+            return
+        back = earlier[-1]
+        self._start(back, f"Back to stage {back.position}; its timer is paused. Press space to carry on.")
+
+    def _start(self, stage: Stage, done: str = "") -> None:
+        if self._write(lambda: self.store.start_stage(stage.id), done):
+            self._changed()
+
+    def action_reveal(self) -> None:
+        panel = self.panel
+        reveal = getattr(panel, "action_reveal", None)
+        if panel is None or reveal is None:
+            self.notify("There is nothing to reveal in this stage.")
+            return
+        reveal()
+
+    def action_people(self) -> None:
+        try:
+            from facilitator.ui.screens.roster import RosterScreen
+        except ModuleNotFoundError as error:
+            if error.name != "facilitator.ui.screens.roster":
+                raise
+            self.notify("The list of people is not part of this version yet.", severity="warning")
+            return
+        self.app.push_screen(RosterScreen(self.workshop_id))
+
+    def action_end_workshop(self) -> None:
+        if self._finished:
+            self._show_minutes()
+            return
+        self._confirm(
+            "End the workshop now?",
+            "The current stage stops, the workshop is marked finished, and the minutes are made.",
+            self._finish,
+        )
+
+    def _finish(self) -> None:
+        if self._write(lambda: self.store.finish_workshop(self.workshop_id)):
+            self._changed()
+            self._show_minutes()
+
+    def _show_minutes(self) -> None:
+        from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
+
+        self.app.push_screen(CloseWorkshopDialog(self.workshop_id))
+
+    def _confirm(self, question: str, detail: str, then) -> None:
+        from facilitator.ui.dialogs.confirm import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(question, detail=detail), lambda yes: then() if yes else None)

@@ -1,0 +1,350 @@
+"""The ideas stage: one box to type an idea, who said it, Enter saves, the idea appears at once.
+
+Silent mode (``settings["silent"]``): until the facilitator reveals them, the room sees only how
+many ideas each person has given. Round mode (``settings["round"]``): everyone in turn, with a
+right to pass. Beside the ideas: who has arrived and given nothing yet (facilitator-only, hidden
+while presenting), and the balance of ideas by perspective (hidden for groups under 5).
+
+Speed: saving an idea appends one line to an ``OptionList`` (which measures only new lines), so
+the time from Enter to the idea on screen does not grow with the number of ideas already shown.
+A reload (another terminal saved something) fetches the stage's ideas once and touches only the
+lines that are new or changed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Attribution, Idea, Participant, Perspective
+from facilitator.ui import text
+from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.widgets.speaker_picker import SpeakerPicker
+
+BALANCE_MIN_PEOPLE = 5  # breakdowns by perspective identify people in smaller groups
+
+_PERSPECTIVE_PEOPLE = {
+    Perspective.LIVED_EXPERIENCE: "a person with lived experience",
+    Perspective.CARER: "a carer",
+    Perspective.STAFF: "a member of staff",
+    Perspective.COMMISSIONER: "a commissioner",
+    Perspective.OTHER: "a participant",
+}
+
+
+def attributed_name(person: Participant | None) -> str:
+    """How a person appears next to what they said, following their own preference."""
+    if person is None or person.forgotten or not person.name:
+        return "a participant"
+    if person.attribution is Attribution.NAMED:
+        return person.name
+    if person.attribution is Attribution.PERSPECTIVE and person.perspectives:
+        return _PERSPECTIVE_PEOPLE[person.perspectives[0]]
+    return "a participant"
+
+
+def speaker_label(idea: Idea, people: dict[int, Participant]) -> str:
+    if idea.anonymous:
+        return "anonymous"
+    if idea.said_by is None:
+        return ""
+    return attributed_name(people.get(idea.said_by))
+
+
+def idea_line(number: int, idea: Idea, people: dict[int, Participant]) -> Content:
+    label = speaker_label(idea, people)
+    parts: list = [(f"{number}. ", "bold"), text.plain(idea.text)]
+    if label:
+        parts.append((f"  \u2014 {label}", "italic"))
+    return text.join(parts)
+
+
+def perspective_balance(ideas: Iterable[Idea], people: dict[int, Participant]) -> Counter:
+    """Ideas per perspective; a person with two perspectives counts in both."""
+    balance: Counter = Counter()
+    for idea in ideas:
+        person = people.get(idea.said_by) if idea.said_by is not None else None
+        if person is None or not person.perspectives:
+            balance["not known"] += 1
+            continue
+        for perspective in person.perspectives:
+            balance[perspective.value] += 1
+    return balance
+
+
+class IdeasPanel(StagePanel):
+    DEFAULT_CSS = """
+    IdeasPanel { padding: 0 1; }
+    IdeasPanel #ideas-prompt { text-style: bold; }
+    IdeasPanel #ideas-round { color: $text-muted; }
+    IdeasPanel #ideas-capture { height: auto; }
+    IdeasPanel #idea-input { width: 1fr; }
+    IdeasPanel #idea-speaker { width: 34; }
+    IdeasPanel #ideas-message { height: auto; min-height: 1; }
+    IdeasPanel #ideas-message.-error { color: $error; text-style: bold; }
+    IdeasPanel #ideas-body { height: 1fr; }
+    IdeasPanel #ideas-main { width: 1fr; }
+    IdeasPanel #ideas-summary { text-style: bold; }
+    IdeasPanel #ideas-list { height: 1fr; border: none; padding: 0; }
+    IdeasPanel #ideas-counts { height: 1fr; }
+    IdeasPanel #ideas-side { width: 30; padding-left: 2; height: 1fr; }
+    IdeasPanel #not-heard, IdeasPanel #balance { height: auto; margin-bottom: 1; }
+    IdeasPanel.-hidden-ideas #ideas-list { display: none; }
+    IdeasPanel.-shown-ideas #ideas-counts { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "leave_box", "Leave the box", show=False),
+        Binding("i", "type_idea", "Type an idea"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._ideas: dict[int, Idea] = {}  # what the list shows, by id, in order
+        self._people: dict[int, Participant] = {}
+        self._present: list[int] = []
+        self._counts: Counter = Counter()  # ideas per said_by (None: anonymous or not given)
+        self._balance: Counter = Counter()  # ideas per perspective
+        self._stage = None
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="ideas-prompt")
+        yield Static(id="ideas-round")
+        with Horizontal(id="ideas-capture"):
+            idea_input = Input(placeholder="Type an idea, then Enter to save", id="idea-input")
+            idea_input.border_title = "Idea"
+            yield idea_input
+            yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
+        yield Static(id="ideas-message")
+        with Horizontal(id="ideas-body"):
+            with Vertical(id="ideas-main"):
+                yield Static(id="ideas-summary")
+                ideas_list = OptionList(id="ideas-list")
+                yield ideas_list
+                with VerticalScroll(id="ideas-counts", can_focus=False):
+                    yield Static(id="counts-text")
+            with VerticalScroll(id="ideas-side", can_focus=False):
+                yield Static(id="not-heard")
+                yield Static(id="balance")
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#idea-input", Input).focus()
+
+    @property
+    def idea_input(self) -> Input:
+        return self.query_one("#idea-input", Input)
+
+    @property
+    def shown_idea_ids(self) -> list[int]:
+        """Ids of the ideas in the list, in order (for tests and benchmarks)."""
+        return list(self._ideas)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._stage = stage = self.stage
+        people = {person.id: person for person in self.store.participants(self.workshop_id)}
+        people_changed = people != self._people
+        self._people = people
+        self._present = self.store.present_ids(self.workshop_id)
+        self._counts = Counter(self.store.idea_counts_by_person(self.stage_id))
+        self.query_one("#ideas-prompt", Static).update(text.plain(stage.settings.get("prompt") or stage.title))
+        self.query_one("#ideas-round", Static).update(
+            "In turn round the room, with a right to pass." if stage.settings.get("round") else ""
+        )
+        self.query_one(SpeakerPicker).set_people(list(people.values()))
+        self.query_one(SpeakerPicker).allow_anonymous = bool(stage.settings.get("allow_anonymous", True))
+        self._sync_list(self.store.ideas(stage_id=self.stage_id), rebuild=people_changed)
+        self._balance = perspective_balance(self._ideas.values(), self._people)
+        self._show_summary()
+
+    def _sync_list(self, ideas: list[Idea], *, rebuild: bool) -> None:
+        """Bring the list in line with ``ideas``, touching only what changed."""
+        option_list = self.query_one("#ideas-list", OptionList)
+        fresh = {idea.id: idea for idea in ideas}
+        known = [idea_id for idea_id in self._ideas if idea_id in fresh]
+        if rebuild or len(known) != len(self._ideas) or list(fresh)[: len(known)] != known:
+            # Something was withdrawn (or the names changed): renumber everything once.
+            highlighted, scroll_y = option_list.highlighted, option_list.scroll_y
+            option_list.clear_options()
+            option_list.add_options(
+                Option(idea_line(n, idea, self._people), id=f"idea-{idea.id}") for n, idea in enumerate(ideas, 1)
+            )
+            self._ideas = fresh
+            if highlighted is not None and ideas:
+                option_list.highlighted = min(highlighted, len(ideas) - 1)
+            option_list.scroll_to(y=scroll_y, animate=False)
+            return
+        for number, idea_id in enumerate(known, 1):
+            if fresh[idea_id] != self._ideas[idea_id]:
+                option_list.replace_option_prompt(f"idea-{idea_id}", idea_line(number, fresh[idea_id], self._people))
+                self._ideas[idea_id] = fresh[idea_id]
+        new = [idea for idea in ideas if idea.id not in self._ideas]
+        if new:
+            self._append(new)
+
+    def _append(self, ideas: list[Idea]) -> None:
+        option_list = self.query_one("#ideas-list", OptionList)
+        at_end = option_list.scroll_y >= option_list.max_scroll_y
+        start = len(self._ideas) + 1
+        option_list.add_options(
+            Option(idea_line(n, idea, self._people), id=f"idea-{idea.id}") for n, idea in enumerate(ideas, start)
+        )
+        for idea in ideas:
+            self._ideas[idea.id] = idea
+        if at_end:
+            option_list.scroll_end(animate=False, immediate=False)
+
+    @property
+    def hidden(self) -> bool:
+        """True while a silent stage's ideas are hidden from the room."""
+        return bool(self._stage.settings.get("silent")) and not self._stage.revealed
+
+    def _show_summary(self) -> None:
+        stage = self._stage
+        hidden = self.hidden
+        self.set_class(hidden, "-hidden-ideas")
+        self.set_class(not hidden, "-shown-ideas")
+        total = len(self._ideas)
+        count = f"{total} idea" if total == 1 else f"{total} ideas"
+        if hidden:
+            summary = f"{count} so far. Silent mode: the ideas stay hidden until you reveal them (press r)."
+            self.query_one("#counts-text", Static).update(self._counts_text())
+        elif stage.settings.get("silent"):
+            summary = f"{count}, revealed."
+        else:
+            summary = f"{count} so far."
+        self.query_one("#ideas-summary", Static).update(summary)
+        self.query_one("#not-heard", Static).update(self._not_heard_text())
+        self.query_one("#balance", Static).update(self._balance_text())
+
+    def _name_for_counts(self, person_id: int) -> str:
+        person = self._people.get(person_id)
+        if self.presenting:
+            return attributed_name(person)
+        return person.name if person and person.name else "a participant"
+
+    def _counts_text(self) -> Content:
+        lines: list = [("Ideas given so far, by person\n", "bold")]
+        named = [(self._name_for_counts(pid), n) for pid, n in self._counts.items() if pid is not None]
+        for name, n in sorted(named, key=lambda item: item[0].casefold()):
+            lines += [text.one_line(name, 40), f": {n}\n"]
+        if self._counts.get(None):
+            lines.append(f"Anonymous or not given: {self._counts[None]}\n")
+        if len(lines) == 1:
+            lines.append("No ideas yet.")
+        return text.join(lines)
+
+    def _not_heard_text(self) -> Content | str:
+        if self.presenting:
+            return ""
+        waiting = [
+            self._people[pid] for pid in self._present if pid in self._people and not self._counts.get(pid)
+        ]
+        if not self._present:
+            return "Not heard from yet: nobody is marked as here (press p for people)."
+        if not waiting:
+            return "Everyone here has given an idea."
+        parts: list = [(f"Not heard from yet ({len(waiting)})\n", "bold")]
+        for person in sorted(waiting, key=lambda p: p.name.casefold()):
+            parts += ["\u2022 ", text.one_line(person.name or "a participant", 26), "\n"]
+        return text.join(parts)
+
+    def _balance_text(self) -> str:
+        if len(self._present) < BALANCE_MIN_PEOPLE:
+            return "Balance by perspective: hidden for groups under 5, to protect privacy."
+        balance = self._balance
+        if not balance:
+            return "Balance by perspective: no ideas yet."
+        rows = [f"{name}: {n}" for name, n in sorted(balance.items(), key=lambda item: (-item[1], item[0]))]
+        return "Ideas by perspective\n" + "\n".join(rows)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#idea-input")
+    def _idea_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save_idea()
+
+    @on(SpeakerPicker.Picked)
+    def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
+        event.stop()
+        if event.submit and self.idea_input.value.strip():
+            self.save_idea()
+        elif event.submit:
+            self.idea_input.focus()
+
+    def save_idea(self) -> Idea | None:
+        """Save what is in the box; on success the box clears and keeps the cursor."""
+        box = self.idea_input
+        picker = self.query_one(SpeakerPicker)
+        speaker = picker.speaker
+        try:
+            idea = self.store.add_idea(
+                self.stage_id,
+                box.value,
+                said_by=speaker.participant_id if speaker else None,
+                anonymous=bool(speaker and speaker.anonymous),
+                typed_by="facilitator",
+            )
+        except FacilitatorError as error:
+            self._message(str(error), error=True)
+            box.focus()
+            return None
+        self._counts[idea.said_by] += 1
+        self._balance.update(perspective_balance([idea], self._people))
+        if idea.id not in self._ideas:
+            self._append([idea])
+        box.value = ""
+        picker.clear()
+        box.focus()
+        self._message(f"Saved idea {len(self._ideas)}" + (" (hidden until revealed)." if self.hidden else "."))
+        self._show_summary()
+        self.post_message(self.Changed())
+        return idea
+
+    def _message(self, sentence: str, *, error: bool = False) -> None:
+        message = self.query_one("#ideas-message", Static)
+        message.set_class(error, "-error")
+        message.update(text.plain(sentence))
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        stage = self.stage
+        if not stage.settings.get("silent"):
+            self.notify("The ideas in this stage are shown as they come; there is nothing to reveal.")
+            return
+        if stage.revealed:
+            self.notify("The ideas are already revealed.")
+            return
+        try:
+            self._stage = self.store.set_revealed(self.stage_id, True)
+        except FacilitatorError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._show_summary()
+        self.query_one("#ideas-list", OptionList).scroll_home(animate=False)
+        self.post_message(self.Changed())
+
+    def action_leave_box(self) -> None:
+        """Escape leaves the typing box, so single-letter keys (space, r, ]) work again."""
+        if self.hidden:
+            self.screen.set_focus(None)
+        else:
+            self.query_one("#ideas-list", OptionList).focus()
+
+    def action_type_idea(self) -> None:
+        self.idea_input.focus()

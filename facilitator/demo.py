@@ -289,7 +289,7 @@ def _seed_in_progress(base: Store, clock: FakeClock) -> int:
     day.run(day.stage(StageKind.WELCOME), 14)
     review = day.stage(StageKind.FEEDBACK)
     day.run(review, 1)
-    store.carry_over_into(workshop.id)  # open actions and replies from last time (adds nothing twice)
+    # create_workshop already brought in last time's open actions and unanswered items.
     for item in store.feedback_items(workshop.id):
         if "taxi" in item.said.lower():
             store.update_feedback(item.id, said=item.said, status="done",

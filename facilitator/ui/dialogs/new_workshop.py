@@ -1,0 +1,166 @@
+"""Start a new workshop from an agenda (shipped or the user's own): dismisses with its id.
+
+Enter in any text box (or Ctrl+S anywhere) creates it; Escape cancels. A problem (an empty
+title, a bad date) is shown as the store's sentence and the dialog stays open, so nothing typed
+is lost.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Select, Static
+
+from facilitator.domain.agenda import Agenda, list_agendas
+from facilitator.domain.errors import AgendaError, FacilitatorError
+from facilitator.domain.models import Involvement
+from facilitator.ui.text import join, one_line
+from facilitator.ui.widgets.form_field import FormField
+
+# The guidance asks that people are told honestly which kind of involvement they are part of.
+INVOLVEMENT_LABELS = {
+    Involvement.COLLABORATION: "collaboration: services and funders working together",
+    Involvement.INVOLVEMENT: "involvement: people with lived experience asked and heard",
+    Involvement.CO_PRODUCTION: "co-production: designed together, as equals",
+    Involvement.USER_LED: "user-led: led by people who use services",
+}
+
+
+def agenda_stages(agenda: Agenda) -> list[dict]:
+    """The agenda's stages as ``Store.create_workshop`` takes them (as the CLI does)."""
+    return [
+        {"kind": s.kind, "title": s.title, "minutes": s.minutes, "settings": s.settings()}
+        for s in agenda.stages
+    ]
+
+
+class NewWorkshopDialog(ModalScreen[int | None]):
+    CSS_PATH = "new_workshop.tcss"
+    DEFAULT_CLASSES = "dialog-screen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "create", "Create"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.agendas: dict[str, Agenda] = {}
+        self.broken: list[str] = []
+        for name, _path, loaded in list_agendas():
+            if isinstance(loaded, AgendaError):
+                self.broken.append(name)
+            else:
+                self.agendas[name] = loaded
+        # Until the person picks an involvement, it follows the agenda's own.
+        self.involvement_chosen = False
+
+    def compose(self) -> ComposeResult:
+        first = next(iter(self.agendas), None)
+        with Vertical(classes="dialog", id="new-workshop"):
+            yield Static("New workshop", classes="dialog-title")
+            with VerticalScroll(id="fields"):
+                yield from self._row("Agenda", Select(
+                    [(one_line(f"{name} ({a.total_minutes} min, {len(a.stages)} stages)"), name)
+                     for name, a in self.agendas.items()],
+                    value=first if first else Select.BLANK, allow_blank=first is None, id="agenda", compact=True,
+                ))
+                yield Static(id="agenda-about")
+                yield from self._row("Title", Input(placeholder="What the workshop is called", id="title", compact=True))
+                yield from self._row("Purpose", Input(placeholder="What it is for, in a sentence", id="purpose", compact=True))
+                yield from self._row("Place", Input(placeholder="Where it happens", id="place", compact=True))
+                yield from self._row("Date", Input(placeholder="YYYY-MM-DD", id="date", compact=True))
+                yield from self._row("Involvement", Select(
+                    [(label, kind.value) for kind, label in INVOLVEMENT_LABELS.items()],
+                    value=Involvement.CO_PRODUCTION.value, allow_blank=False, id="involvement", compact=True,
+                ))
+                yield from self._row("Series", Input(placeholder="Optional: a series of workshops it belongs to", id="series", compact=True))
+            yield Static(
+                "Enter in a text box or Ctrl+S creates it. Escape cancels.", classes="dialog-hint"
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Create", id="create", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def _row(self, label: str, widget) -> ComposeResult:
+        yield FormField(label, widget)
+
+    def on_mount(self) -> None:
+        self.query_one("#date", Input).value = self.app.store.today()
+        self._show_agenda()
+        if not self.agendas:
+            self.notify("No agenda could be read, so a workshop cannot be started yet.", severity="error")
+        elif self.broken:
+            self.notify(
+                f"Not offered because its file has a problem: {', '.join(self.broken)} "
+                "(run: facilitator agendas check FILE).",
+                severity="warning",
+                markup=False,
+            )
+        self.query_one("#title", Input).focus()
+
+    def _agenda(self) -> Agenda | None:
+        value = self.query_one("#agenda", Select).value
+        return self.agendas.get(value) if isinstance(value, str) else None
+
+    def _show_agenda(self) -> None:
+        agenda = self._agenda()
+        about = self.query_one("#agenda-about", Static)
+        if agenda is None:
+            about.update("")
+            return
+        stages = ", ".join(stage.title for stage in agenda.stages)
+        about.update(join([("Stages: ", "bold"), one_line(stages, 200)]))
+
+    @on(Select.Changed, "#agenda")
+    def _agenda_changed(self, event: Select.Changed) -> None:
+        self._show_agenda()
+        agenda = self._agenda()
+        if agenda is not None and not self.involvement_chosen:
+            with self.prevent(Select.Changed):
+                self.query_one("#involvement", Select).value = agenda.involvement.value
+
+    @on(Select.Changed, "#involvement")
+    def _involvement_changed(self, event: Select.Changed) -> None:
+        self.involvement_chosen = True
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_create()
+
+    @on(Button.Pressed, "#create")
+    def _create_pressed(self, event: Button.Pressed) -> None:
+        self.action_create()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        self.action_cancel()
+
+    def action_create(self) -> None:
+        agenda = self._agenda()
+        if agenda is None:
+            self.notify("Choose an agenda first.", severity="error")
+            self.query_one("#agenda", Select).focus()
+            return
+        values = {key: self.query_one(f"#{key}", Input).value for key in ("title", "purpose", "place", "date", "series")}
+        try:
+            workshop = self.app.store.create_workshop(
+                **values,
+                stages=agenda_stages(agenda),
+                involvement=str(self.query_one("#involvement", Select).value),
+                agenda_name=self.query_one("#agenda", Select).value,
+            )
+        except FacilitatorError as error:
+            self.app.report_error(error)
+            return
+        self.app.announce_change()
+        self.dismiss(workshop.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,310 @@
+"""Home: the workshops in this file, in progress first, then planned, then past (newest first).
+
+Stays quick with thousands of workshops: the table holds one page (``PAGE`` rows) and the next
+page is added when the cursor comes near the end, so opening the app never waits for rows
+nobody can see yet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import Resize, ScreenResume
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Workshop, WorkshopStatus
+from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.widgets.record_table import RecordTable
+from facilitator.ui.widgets.title_bar import TitleBar
+
+PAGE = 100
+# Load the next page when the cursor is this close to the last row shown.
+PAGE_AHEAD = 10
+
+# A symbol and a word for each status, so colour is never the only signal.
+STATUS_LABELS = {
+    WorkshopStatus.IN_PROGRESS: ("\u25b6 in progress", "bold"),
+    WorkshopStatus.PLANNED: ("\u25cb planned", ""),
+    WorkshopStatus.FINISHED: ("\u2713 finished", "dim"),
+}
+DATE_WIDTH, INVOLVEMENT_WIDTH, STATUS_WIDTH = 11, 13, 13
+# Cell padding (1 each side of 4 columns), the vertical scrollbar and a spare column.
+FIXED_WIDTH = DATE_WIDTH + INVOLVEMENT_WIDTH + STATUS_WIDTH + 8 + 3
+MIN_TITLE_WIDTH = 16
+# Wider than this and the eye loses the row between the title and its status.
+MAX_TITLE_WIDTH = 90
+
+
+def show_date(iso: str) -> str:
+    """"14 Mar 2025": unambiguous wherever the room is from."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%b %Y}"
+
+
+def workshop_cells(workshop: Workshop, title_width: int) -> list[Text]:
+    label, style = STATUS_LABELS.get(workshop.status, (str(workshop.status), ""))
+    return [
+        cell(show_date(workshop.date), style=style),
+        cell(workshop.title, limit=title_width, style=style),
+        cell(workshop.involvement.value, style=style),
+        cell(label, style=style),
+    ]
+
+
+class WorkshopTable(RecordTable):
+    # Shown in the footer: the table has the focus, so its Enter is the one that counts.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
+
+
+class HomeScreen(Screen):
+    CSS_PATH = "home.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("n", "new", "New"),
+        Binding("p", "people", "People"),
+        Binding("c", "capture", "Capture", show=False),
+        Binding("d", "demo", "Demo", show=False),
+        Binding("slash", "filter", "Find"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_text = ""
+        self.total = 0
+        self.wanted_rows = PAGE
+        self.title_width = 0
+        self.workshops: dict[int, Workshop] = {}
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("Workshops", id="home-title")
+        yield Input(placeholder="Filter by title (Enter: back to the list, Escape: clear)", id="filter")
+        yield WorkshopTable(id="workshops")
+        yield Static(id="empty", classes="empty-message")
+        yield Static(id="details")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self._fit_columns(self.app.size.width)
+        self.reload()
+        self.query_one(RecordTable).focus()
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#workshops", RecordTable)
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _fetch(self, limit: int, offset: int = 0) -> list[Workshop]:
+        store = self.app.store
+        if not self.filter_text:
+            self.total = store.count_workshops()
+            return store.list_workshops(limit=limit, offset=offset)
+        needle = self.filter_text.casefold()
+        # Filtering reads every title once; fine for thousands, and only while a filter is typed.
+        matches = [w for w in store.list_workshops() if needle in w.title.casefold()]
+        self.total = len(matches)
+        return matches[offset : offset + limit]
+
+    def reload(self) -> None:
+        """Re-read the workshops shown, keeping the selection and the scroll position."""
+        workshops = self._fetch(max(self.wanted_rows, self.table.row_count))
+        self.workshops = {w.id: w for w in workshops}
+        self.table.replace_rows([(w.id, workshop_cells(w, self.title_width)) for w in workshops])
+        self._show_counts()
+
+    def load_more(self) -> None:
+        shown = self.table.row_count
+        if shown >= self.total:
+            return
+        workshops = self._fetch(PAGE, offset=shown)
+        self.wanted_rows = shown + PAGE
+        self.workshops.update((w.id, w) for w in workshops)
+        self.table.append_rows([(w.id, workshop_cells(w, self.title_width)) for w in workshops])
+        self._show_counts()
+
+    def _fit_columns(self, width: int) -> None:
+        title_width = min(MAX_TITLE_WIDTH, max(MIN_TITLE_WIDTH, width - FIXED_WIDTH))
+        if title_width == self.title_width:
+            return
+        self.title_width = title_width
+        self.table.set_columns(
+            [("Date", DATE_WIDTH), ("Title", title_width), ("Involvement", INVOLVEMENT_WIDTH),
+             ("Status", STATUS_WIDTH)]
+        )
+
+    def _show_counts(self) -> None:
+        shown, total = self.table.row_count, self.total
+        what = f"{total:,} workshop{'s' if total != 1 else ''}"
+        if self.filter_text:
+            what += " with that in the title"
+        if shown < total:
+            what += f", first {shown:,} shown (more load as you move down)"
+        self.query_one("#home-title", TitleBar).update(Content(f"Workshops \u00b7 {what}"))
+        empty = self.query_one("#empty", Static)
+        empty.display = shown == 0
+        self.table.display = shown > 0
+        if shown == 0 and self.filter_text:
+            empty.update(Content("No workshop titles contain that text. Escape clears the filter."))
+        elif shown == 0:
+            empty.update(Content(
+                "No workshops yet.\n\nPress n to start one from an agenda,\nor d to add the demo workshops."
+            ))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        details = self.query_one("#details", Static)
+        workshop = self.workshops.get(self.table.selected_id or -1)
+        if workshop is None:
+            details.update("")
+            return
+        parts: list = []
+        for label, value in (("Place", workshop.place), ("Series", workshop.series),
+                             ("Agenda", workshop.agenda_name)):
+            if value:
+                parts += [(f"{label}: ", "bold"), one_line(value, 60), "   "]
+        if workshop.purpose:
+            parts += ["\n", ("Purpose: ", "bold"), one_line(workshop.purpose, 2 * self.app.size.width)]
+        details.update(join(parts) if parts else Content("No place, series or purpose recorded."))
+
+    # -- events --------------------------------------------------------------------------------
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        self.reload()
+
+    @on(Resize)
+    def _resized(self, event: Resize) -> None:
+        before = self.title_width
+        self._fit_columns(event.size.width)
+        if self.title_width != before:
+            self.reload()
+
+    @on(DataTable.RowHighlighted, "#workshops")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_details()
+        if event.cursor_row >= self.table.row_count - PAGE_AHEAD:
+            self.load_more()
+
+    @on(DataTable.RowSelected, "#workshops")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        self.wanted_rows = PAGE
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _selected_workshop(self) -> int | None:
+        workshop_id = self.table.selected_id
+        if workshop_id is None:
+            self.notify("There is no workshop to choose yet: press n to start one.", severity="warning")
+        return workshop_id
+
+    def action_open(self) -> None:
+        workshop_id = self._selected_workshop()
+        if workshop_id is not None:
+            self.app.open_workshop("run", workshop_id)
+
+    def action_capture(self) -> None:
+        workshop_id = self._selected_workshop()
+        if workshop_id is not None:
+            self.app.open_workshop("capture", workshop_id)
+
+    def action_people(self) -> None:
+        from facilitator.ui.screens.roster import RosterScreen
+
+        workshop_id = self._selected_workshop()
+        if workshop_id is not None:
+            self.app.push_screen(RosterScreen(workshop_id))
+
+    def action_new(self) -> None:
+        from facilitator.ui.dialogs.new_workshop import NewWorkshopDialog
+
+        self.app.push_screen(NewWorkshopDialog(), self._created)
+
+    def _created(self, workshop_id: int | None) -> None:
+        if workshop_id is None:
+            return
+        self.select_workshop(workshop_id)
+        self.notify("Workshop created. Press p to add people, or Enter to run it.")
+
+    def select_workshop(self, workshop_id: int) -> None:
+        """Show and select a workshop, clearing a filter that would hide it."""
+        if self.filter_text:
+            self.action_clear_filter()
+        self.reload()
+        while not self.table.select_id(workshop_id) and self.table.row_count < self.total:
+            self.load_more()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not box.display:
+            return
+        box.display = False
+        if box.value:
+            box.value = ""  # Input.Changed reloads the list
+        self.filter_text = ""
+        self.table.focus()
+
+    def action_demo(self) -> None:
+        from facilitator.ui.dialogs.confirm import ConfirmDialog
+
+        try:
+            from facilitator.demo import seed_demo
+        except ModuleNotFoundError as error:
+            if error.name != "facilitator.demo":
+                raise
+            self.notify("The demo is not part of this version yet.", severity="warning")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                seed_demo(self.app.store)
+            except FacilitatorError as error:
+                self.app.report_error(error)
+                return
+            self.app.announce_change()
+            self.reload()
+            in_progress = [w.id for w in self.workshops.values() if w.status == WorkshopStatus.IN_PROGRESS]
+            if in_progress:
+                self.select_workshop(max(in_progress))
+            self.notify("Demo workshops added. Enter opens the one in progress.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Add the demo workshops to this file?",
+                detail="One finished workshop and one in progress, with made-up people, to try things out.",
+            ),
+            answered,
+        )

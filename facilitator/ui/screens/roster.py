@@ -1,0 +1,294 @@
+"""Who is here: the people in one workshop, added, edited and marked in and out from the keyboard.
+
+Support needs are for the facilitator only: when the app is in presentation mode
+(``app.presenting``) they are not on the screen at all, not even dimmed.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import Resize, ScreenResume
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Attribution, Participant
+from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.widgets.record_table import RecordTable
+from facilitator.ui.widgets.title_bar import TitleBar
+
+SHOWN_AS = {
+    Attribution.NAMED: "named",
+    Attribution.PERSPECTIVE: "perspective",
+    Attribution.ANONYMOUS: "anonymous",
+}
+SHOWN_AS_WIDTH, HERE_WIDTH = 11, 14
+FORGOTTEN = "(forgotten)"
+
+
+def clock_time(iso: str) -> str:
+    """"10:05" from an ISO timestamp."""
+    return iso[11:16] if len(iso) >= 16 else iso
+
+
+def here_label(person: Participant) -> tuple[str, str]:
+    """A symbol and words (never colour alone), and a style."""
+    if person.arrived_at is None:
+        return "\u00b7 not here yet", "dim"
+    if person.left_at is not None:
+        return f"\u2190 left {clock_time(person.left_at)}", "dim"
+    return f"\u2713 here {clock_time(person.arrived_at)}", "bold"
+
+
+def person_name(person: Participant) -> str:
+    return person.name if not person.forgotten else FORGOTTEN
+
+
+class PeopleTable(RecordTable):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Edit")]
+
+
+class RosterScreen(Screen):
+    CSS_PATH = "roster.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("space", "toggle_here", "Here/left"),
+        Binding("x", "remove", "Remove"),
+        Binding("f", "forget", "Forget"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, workshop_id: int) -> None:
+        super().__init__()
+        self.workshop_id = workshop_id
+        self.people: dict[int, Participant] = {}
+        self.widths: tuple[int, ...] = ()
+        self.showing_needs: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(id="roster-title")
+        yield Static(classes="status-line", id="roster-summary")
+        yield PeopleTable(id="people")
+        yield Static(id="empty", classes="empty-message")
+        yield Static(id="person-details")
+        yield Footer(compact=True)
+
+    @property
+    def table(self) -> PeopleTable:
+        return self.query_one("#people", PeopleTable)
+
+    def on_mount(self) -> None:
+        try:
+            workshop = self.app.store.workshop(self.workshop_id)
+        except FacilitatorError as error:
+            self.app.report_error(error)
+            self.app.pop_screen()
+            return
+        self.query_one("#roster-title", TitleBar).update(
+            join([("Who is here \u00b7 ", "bold"), one_line(workshop.title, 120)])
+        )
+        self.watch(self.app, "presenting", self._presenting_changed, init=False)
+        self._fit_columns(self.app.size.width)
+        self.reload()
+        self.table.focus()
+
+    # -- showing ---------------------------------------------------------------------------------
+
+    def _fit_columns(self, width: int) -> None:
+        needs = not self.app.presenting
+        rest = max(30, width - SHOWN_AS_WIDTH - HERE_WIDTH - (10 if needs else 8) - 3)
+        if needs:
+            name_width, perspectives_width = rest * 35 // 100, rest * 30 // 100
+            widths = (name_width, perspectives_width, rest - name_width - perspectives_width)
+        else:
+            widths = (rest // 2, rest - rest // 2)
+        if widths == self.widths and needs == self.showing_needs:
+            return
+        self.widths, self.showing_needs = widths, needs
+        columns = [("Name", widths[0]), ("Perspectives", widths[1]), ("Shown as", SHOWN_AS_WIDTH),
+                   ("Here", HERE_WIDTH)]
+        if needs:
+            columns.append(("Support needs", widths[2]))
+        self.table.set_columns(columns)
+
+    def _cells(self, person: Participant) -> list[Text]:
+        here, here_style = here_label(person)
+        style = "dim" if person.forgotten else ""
+        cells = [
+            cell(person_name(person), limit=self.widths[0], style=style or "bold"),
+            cell(", ".join(p.value for p in person.perspectives) or "\u2013", limit=self.widths[1], style=style),
+            cell(SHOWN_AS[person.attribution], style=style),
+            cell(here, style=here_style),
+        ]
+        if self.showing_needs:
+            cells.append(cell(person.support_needs, limit=self.widths[2], style=style))
+        return cells
+
+    def reload(self) -> None:
+        try:
+            people = self.app.store.participants(self.workshop_id)
+        except FacilitatorError as error:
+            self.app.report_error(error)
+            return
+        self.people = {p.id: p for p in people}
+        self.table.replace_rows([(p.id, self._cells(p)) for p in people])
+        here = sum(1 for p in people if p.is_present)
+        left = sum(1 for p in people if p.left_at is not None)
+        waiting = sum(1 for p in people if p.arrived_at is None)
+        summary = f"{len(people)} {'person' if len(people) == 1 else 'people'}: {here} here, {left} left, {waiting} not here yet"
+        if not self.showing_needs:
+            summary += " \u00b7 presenting: support needs hidden"
+        self.query_one("#roster-summary", Static).update(Content(summary))
+        self.table.display = bool(people)
+        empty = self.query_one("#empty", Static)
+        empty.display = not people
+        empty.update(Content("Nobody on the roster yet. Press a to add the first person."))
+        self._show_details()
+
+    def _show_details(self) -> None:
+        details = self.query_one("#person-details", Static)
+        person = self.people.get(self.table.selected_id or -1)
+        if person is None:
+            details.update("")
+            return
+        from facilitator.ui.dialogs.person import ATTRIBUTION_LABELS
+
+        parts: list = [(person_name(person), "bold"), "   ", ATTRIBUTION_LABELS[person.attribution]]
+        if self.showing_needs:
+            parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
+        details.update(join(parts))
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        self.reload()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if self.widths:
+            self.reload()
+
+    @on(Resize)
+    def _resized(self, event: Resize) -> None:
+        before = self.widths
+        self._fit_columns(event.size.width)
+        if self.widths != before:
+            self.reload()
+
+    def _presenting_changed(self, presenting: bool) -> None:
+        self._fit_columns(self.app.size.width)
+        self.reload()
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_details()
+
+    @on(DataTable.RowSelected, "#people")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def _selected_person(self) -> Participant | None:
+        person = self.people.get(self.table.selected_id or -1)
+        if person is None:
+            self.notify("Nobody is selected: press a to add someone.", severity="warning")
+        return person
+
+    def action_add(self) -> None:
+        from facilitator.ui.dialogs.person import PersonDialog
+
+        self.app.push_screen(PersonDialog(self.workshop_id), self._added)
+
+    def _added(self, person_id: int | None) -> None:
+        if person_id is None:
+            return
+        self.reload()
+        self.table.select_id(person_id)
+        person = self.people[person_id]
+        where = "marked as here" if person.is_present else "not marked as here yet"
+        self.notify(join([("Added ", ""), person.name, f" ({where}). Press a to add another."]).plain,
+                    markup=False)
+
+    def action_edit(self) -> None:
+        from facilitator.ui.dialogs.person import PersonDialog
+
+        person = self._selected_person()
+        if person is None:
+            return
+        if person.forgotten:
+            self.notify("This person was forgotten, so there is nothing of theirs left to edit.", severity="warning")
+            return
+        self.app.push_screen(PersonDialog(self.workshop_id, person), self._edited)
+
+    def _edited(self, person_id: int | None) -> None:
+        if person_id is not None:
+            self.reload()
+
+    def _write(self, change, *args) -> bool:
+        try:
+            change(*args)
+        except FacilitatorError as error:
+            self.app.report_error(error)
+            return False
+        self.app.announce_change()
+        self.reload()
+        return True
+
+    def action_toggle_here(self) -> None:
+        person = self._selected_person()
+        if person is None:
+            return
+        store = self.app.store
+        self._write(store.mark_left if person.is_present else store.mark_arrived, person.id)
+
+    def action_remove(self) -> None:
+        from facilitator.ui.dialogs.confirm import ConfirmDialog
+
+        person = self._selected_person()
+        if person is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._write(self.app.store.remove_participant, person.id):
+                self.notify("Removed from the roster.")
+
+        question = f"Take {person_name(person)} off the roster?"
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Remove", detail="Someone who has contributed cannot be removed: mark them as left, or forget them."),
+            answered,
+        )
+
+    def action_forget(self) -> None:
+        from facilitator.ui.dialogs.confirm import ConfirmDialog
+
+        person = self._selected_person()
+        if person is None or person.forgotten:
+            if person is not None:
+                self.notify("This person has already been forgotten.")
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._write(self.app.store.forget_participant, person.id):
+                self.notify("Forgotten: their name and support needs are gone; what they said stays.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Forget {person.name}?",
+                yes="Forget",
+                detail="Their name and support needs are removed everywhere. What they said stays, "
+                "as \u201ca participant\u201d. This cannot be undone.",
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

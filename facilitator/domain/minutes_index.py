@@ -1,0 +1,64 @@
+"""Lookups over one ``WorkshopRecord``, built once so the minutes never scan a list twice.
+
+Everything is put in a fixed order here (stages by position, themes by position, the rest by id),
+so the minutes do not depend on the order in which a record lists things.
+"""
+
+from __future__ import annotations
+
+from facilitator.domain.attribution import is_named
+from facilitator.domain.record import (
+    DecisionPart,
+    IdeaPart,
+    ParticipantPart,
+    StagePart,
+    ThemePart,
+    WorkshopRecord,
+)
+
+# Fewer people than this: no breakdowns by perspective (a group of one identifies the person).
+SMALL_GROUP = 5
+SMALL_GROUP_NOTE = (
+    f"Breakdowns by perspective are not shown for groups smaller than {SMALL_GROUP}, to protect privacy."
+)
+
+
+def _name_key(person: ParticipantPart) -> tuple[bool, str, int]:
+    return (person.forgotten, person.name.casefold(), person.id)
+
+
+class MinutesIndex:
+    """The record, sorted, with dicts from ids to parts."""
+
+    def __init__(self, record: WorkshopRecord) -> None:
+        self.record = record
+        self.people: dict[int, ParticipantPart] = {person.id: person for person in record.participants}
+        self.stages: list[StagePart] = sorted(record.stages, key=lambda stage: (stage.position, stage.id))
+        self.stage_by_id: dict[int, StagePart] = {stage.id: stage for stage in self.stages}
+        self.themes: list[ThemePart] = sorted(record.themes, key=lambda theme: (theme.position, theme.id))
+        self.theme_by_id: dict[int, ThemePart] = {theme.id: theme for theme in self.themes}
+        # Withdrawn ideas are left out of the minutes altogether.
+        self.ideas: list[IdeaPart] = sorted((i for i in record.ideas if not i.withdrawn), key=lambda i: i.id)
+        self.idea_by_id: dict[int, IdeaPart] = {idea.id: idea for idea in self.ideas}
+        self.decisions: list[DecisionPart] = sorted(record.decisions, key=lambda d: (d.id, d.uid))
+        self.decision_number: dict[int, int] = {d.id: n for n, d in enumerate(self.decisions, start=1)}
+        self.decision_by_uid: dict[str, DecisionPart] = {}
+        for decision in self.decisions:
+            self.decision_by_uid.setdefault(decision.uid, decision)
+        self.attended: list[ParticipantPart] = self._attended()
+        self.breakdowns: bool = len(self.attended) >= SMALL_GROUP
+
+    def _attended(self) -> list[ParticipantPart]:
+        """Everyone marked as arrived, and anyone who evidently took part without being marked."""
+        ids = {person.id for person in self.record.participants if person.arrived_at is not None}
+        ids.update(idea.said_by for idea in self.record.ideas if idea.said_by is not None)
+        ids.update(dot.participant_id for dot in self.record.dots if dot.participant_id is not None)
+        for decision in self.record.decisions:
+            ids.update(decision.present)
+            ids.update(d.participant_id for d in decision.dissent if d.participant_id is not None)
+        return sorted((self.people[i] for i in ids if i in self.people), key=_name_key)
+
+    def named_among(self, ids: list[int] | tuple[int, ...]) -> list[str]:
+        """The names of the people with these ids who chose to be named, in name order."""
+        people = {self.people[i].id: self.people[i] for i in ids if i in self.people}
+        return [p.name.strip() for p in sorted(people.values(), key=_name_key) if is_named(p)]

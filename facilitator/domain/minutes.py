@@ -228,12 +228,12 @@ def _stage_notes(index: MinutesIndex, stage: StagePart) -> str:
 
 
 def _ideas(index: MinutesIndex) -> list[str]:
-    lines = ["## Ideas", ""]
+    lines = ["## Ideas"]
     if not index.ideas:
-        lines.append("No ideas were recorded.")
+        lines += ["", "No ideas were recorded."]
     withdrawn = len(index.record.ideas) - len(index.ideas)
     if withdrawn:
-        lines.append(f"{count_words(withdrawn, 'idea was', 'ideas were')} withdrawn and {_are(withdrawn)} left out.")
+        lines += ["", f"{count_words(withdrawn, 'idea was', 'ideas were')} withdrawn and {_are(withdrawn)} left out."]
     if not index.ideas:
         return lines
     by_stage: dict[int, list[IdeaPart]] = {}

@@ -12,6 +12,7 @@ give anyone more than the vote's equal budget, or more than its cap on one item.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -25,6 +26,8 @@ NAME_TEXT = 100  # people's names and note-takers' names, as in storage
 MID_TEXT = 2000  # decisions, actions, support needs, as in storage
 UID_TEXT = 64
 SQLITE_MAX_INT = 2**63 - 1
+# Unicode "Cc": C0 controls, DEL and C1 controls. Escape sequences start with one of these.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 # (max length, multiline, required) for each text field, by list; as storage cleans them.
 _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
@@ -141,7 +144,7 @@ class _Checker:
             value = part[field]
             if value is None:
                 continue  # only the optional links (a uid) may be null; pydantic saw to that
-            cleaned = clean_text(value, field, max_length=2**62, multiline=multiline, required=False)
+            cleaned = _clean(value, multiline)
             if required and not cleaned and not part.get("forgotten"):
                 raise self.fail(f"{where}.{field}: cannot be empty")
             if len(cleaned) > limit:
@@ -165,7 +168,7 @@ class _Checker:
     def _when(self, value: str | None, where: str, required: bool, parse, expected: str) -> str | None:
         if value is None and not required:
             return None
-        cleaned = strip_controls(value or "").strip()
+        cleaned = _clean(value or "", False)
         if not cleaned:
             if required:
                 raise self.fail(f"{where}: cannot be empty")
@@ -180,14 +183,17 @@ class _Checker:
     def _clean_settings(self, value: Any, where: str) -> Any:
         """Stage settings hold agenda text (prompts, values): clean every string in them."""
         if isinstance(value, str):
-            cleaned = clean_text(value, "setting", max_length=2**62, multiline=True, required=False)
+            cleaned = _clean(value, True)
             if len(cleaned) > LONG_TEXT:
                 raise self.fail(f"{where}: is {len(cleaned):,} characters long; the most allowed is {LONG_TEXT:,}")
             return cleaned
         if isinstance(value, list):
             return [self._clean_settings(item, f"{where}[{i}]") for i, item in enumerate(value)]
         if isinstance(value, dict):
-            return {strip_controls(str(k)): self._clean_settings(v, f"{where}.{k}") for k, v in value.items()}
+            return {
+                strip_controls(str(k)): self._clean_settings(v, f"{where}.{strip_controls(str(k))}")
+                for k, v in value.items()
+            }
         if isinstance(value, float) and not math.isfinite(value):
             raise self.fail(f"{where}: must be a finite number")
         return value
@@ -258,7 +264,9 @@ class _Checker:
         for item in data["feedback"]:
             need(item["stage_id"], "stages", f"feedback item {item['id']}")
             if item["status"] == FeedbackStatus.NOT_POSSIBLE and not item["reason"]:
-                raise self.fail(f'feedback item {item["id"]} is "not possible" but gives no reason; a reason is required')
+                raise self.fail(
+                    f'feedback item {item["id"]} is "not possible" but gives no reason; a reason is required'
+                )
         allowed_values = set(FIVE_VALUES)
         for stage in data["stages"]:
             if stage["kind"] == StageKind.EVALUATE and isinstance(stage["settings"].get("values"), list):
@@ -282,12 +290,13 @@ class _Checker:
         for index, dot in enumerate(data["dots"]):
             stage = stages[dot["stage_id"]]
             if stage["kind"] != StageKind.VOTE:
-                raise self.fail(f"dots[{index}] is in stage {stage['id']} ({stage['title']}), which is not a vote")
+                title = f"\u201c{stage['title']}\u201d"
+                raise self.fail(f"dots[{index}] is in stage {stage['id']} ({title}), which is not a vote")
             by_stage.setdefault(stage["id"], []).append(dot)
         people = len(data["participants"])
         for stage_id, dots in by_stage.items():
             stage = stages[stage_id]
-            name = f"stage {stage_id} ({stage['title']})"
+            name = f"stage {stage_id} (\u201c{stage['title']}\u201d)"
             budget = stage["vote_budget"]
             if budget is None:
                 try:
@@ -311,7 +320,7 @@ class _Checker:
                     raise self.fail(f"participant {person} has more dots in {name} than the {budget} each person has")
                 if per_choice[(person, *candidate)] > cap:
                     raise self.fail(
-                        f"participant {person} has more than {cap} dots on {candidate[0]} {candidate[1]} in {name}, "
+                        f"participant {person} has more than {_dots(cap)} on {candidate[0]} {candidate[1]} in {name}, "
                         "the most allowed on one item"
                     )
             # Dots from a secret vote carry no person: the totals still cannot pass what everyone could give.
@@ -335,9 +344,26 @@ class _Checker:
             raise self.fail(f"{where}.max_per_candidate: must be a whole number of at least 1, not {describe(cap)}")
         dots = settings.get("dots_per_person", voting.AUTO)
         if dots != voting.AUTO and (isinstance(dots, bool) or not isinstance(dots, int) or dots < 1):
-            raise self.fail(f'{where}.dots_per_person: must be "auto" or a whole number of at least 1, not {describe(dots)}')
+            raise self.fail(
+                f'{where}.dots_per_person: must be "auto" or a whole number of at least 1, not {describe(dots)}'
+            )
         if stage["vote_budget"] is not None and stage["vote_budget"] < 1:
             raise self.fail(f"{where[: -len('.settings')]}.vote_budget: must be at least 1, not {stage['vote_budget']}")
+
+
+def _clean(value: str, multiline: bool) -> str:
+    """``clean_text`` without its limits (checked by the caller), quick for text with nothing to strip.
+
+    Text with no control character (the escape sequences all start with one) only needs trimming:
+    a large export has tens of thousands of such fields.
+    """
+    if _CONTROL.search(value) is None:
+        return value.strip()
+    return clean_text(value, "text", max_length=len(value), multiline=multiline, required=False)
+
+
+def _dots(count: int) -> str:
+    return f"{count} dot" if count == 1 else f"{count} dots"
 
 
 def _candidate_count(data: dict[str, Any], stage: dict[str, Any]) -> int:

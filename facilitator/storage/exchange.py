@@ -38,7 +38,6 @@ from facilitator.domain.record import (
 )
 from facilitator.domain.record_check import check_record, fail
 from facilitator.domain.record_json import parse_record
-from facilitator.storage.base import row_to
 
 __all__ = ["export_json", "import_file", "import_record", "load_record", "parse_record"]
 
@@ -46,9 +45,13 @@ __all__ = ["export_json", "import_file", "import_record", "load_record", "parse_
 MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
-def _part(model, row: dict[str, Any], **extra: Any):
-    """A record part from a database row: the row's columns that the part has, JSON decoded."""
-    return row_to(model, {key: value for key, value in row.items() if key in model.model_fields}, **extra)
+# Record fields that are not columns of the part's own table (gathered from other tables).
+_NOT_COLUMNS = {"events", "idea_ids", "theme_ids", "dissent", "updates", "supersedes_uid", "superseded_by_uid",
+                "source_workshop_uid"}  # fmt: skip
+
+
+def _columns(model, table: str) -> str:
+    return ", ".join(f"{table}.{name}" for name in model.model_fields if name not in _NOT_COLUMNS)
 
 
 def is_secret(settings: dict[str, Any]) -> bool:
@@ -61,104 +64,92 @@ def is_secret(settings: dict[str, Any]) -> bool:
 
 def load_record(store, workshop_id: int) -> WorkshopRecord:
     """Everything of one workshop, every list in a fixed order, as one versioned record."""
-    row = store._row("SELECT * FROM workshops WHERE id = ?", (workshop_id,))
-    if row is None:
+
+    def rows(model, table: str, sql: str, extra: str = "") -> list[dict[str, Any]]:
+        # Plain dicts, validated once at the end: a large workshop has thousands of dots.
+        return store._rows(f"SELECT {_columns(model, table)}{extra} {sql}", (workshop_id,))
+
+    found = rows(WorkshopPart, "w", "FROM workshops w WHERE w.id = ?")
+    if not found:
         raise NotFound(f"There is no workshop with id {workshop_id}.")
-    rows = store._rows
-    by_workshop = (workshop_id,)
+    participants = rows(ParticipantPart, "p", "FROM participants p WHERE p.workshop_id = ? ORDER BY p.id")
+    for person in participants:
+        person["perspectives"] = json.loads(person["perspectives"] or "[]")
 
-    participants = [_part(ParticipantPart, r) for r in rows("SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", by_workshop)]
+    events: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for event in rows(StageEventPart, "e", "FROM stage_events e JOIN stages s ON s.id = e.stage_id "
+                      "WHERE s.workshop_id = ? ORDER BY e.id", extra=", e.stage_id AS owner"):  # fmt: skip
+        events[event.pop("owner")].append(event)
+    stages = rows(StagePart, "s", "FROM stages s WHERE s.workshop_id = ? ORDER BY s.id")
+    for stage in stages:
+        stage["settings"] = json.loads(stage["settings"] or "{}")
+        stage["events"] = events[stage["id"]]
+    secret = {stage["id"] for stage in stages if is_secret(stage["settings"])}
 
-    events: dict[int, list[StageEventPart]] = defaultdict(list)
-    for r in rows(
-        "SELECT e.* FROM stage_events e JOIN stages s ON s.id = e.stage_id WHERE s.workshop_id = ? ORDER BY e.id",
-        by_workshop,
-    ):
-        events[r["stage_id"]].append(_part(StageEventPart, r))
-    stages = [
-        _part(StagePart, r, events=events[r["id"]])
-        for r in rows("SELECT * FROM stages WHERE workshop_id = ? ORDER BY id", by_workshop)
-    ]
-    secret = {stage.id for stage in stages if is_secret(stage.settings)}
-
-    themes = [_part(ThemePart, r) for r in rows("SELECT * FROM themes WHERE workshop_id = ? ORDER BY id", by_workshop)]
-    ideas = [_part(IdeaPart, r) for r in rows("SELECT * FROM ideas WHERE workshop_id = ? ORDER BY id", by_workshop)]
-
-    dots = []
-    for r in rows(
-        "SELECT v.* FROM votes v JOIN stages s ON s.id = v.stage_id WHERE s.workshop_id = ? "
-        "ORDER BY v.stage_id, v.id",
-        by_workshop,
-    ):
-        if r["stage_id"] in secret:
-            r = {**r, "participant_id": None, "entered_by": "", "created_at": ""}
-        dots.append(DotPart(**{key: r[key] for key in DotPart.model_fields}))
-    dots.sort(key=lambda d: (d.stage_id, d.candidate_kind, d.candidate_id) if d.stage_id in secret else (d.stage_id,))
+    dots = rows(DotPart, "v", "FROM votes v JOIN stages s ON s.id = v.stage_id WHERE s.workshop_id = ? "
+                "ORDER BY v.stage_id, v.id")  # fmt: skip
+    for dot in dots:
+        if dot["stage_id"] in secret:
+            dot.update(participant_id=None, entered_by="", created_at="")
+    # Within a secret vote, by what the dots were given to; otherwise in the order they were given.
+    dots.sort(key=lambda d: (d["stage_id"], d["candidate_kind"], d["candidate_id"]) if d["stage_id"] in secret
+              else (d["stage_id"],))  # fmt: skip
 
     links: dict[int, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for r in rows(
-        "SELECT l.* FROM decision_links l JOIN decisions d ON d.id = l.decision_id WHERE d.workshop_id = ? "
-        "ORDER BY l.id",
-        by_workshop,
+    for link in store._rows(
+        "SELECT l.decision_id, l.idea_id, l.theme_id FROM decision_links l JOIN decisions d ON d.id = l.decision_id "
+        "WHERE d.workshop_id = ? ORDER BY l.id",
+        (workshop_id,),
     ):
-        if r["idea_id"] is not None:
-            links[r["decision_id"]][0].append(r["idea_id"])
-        if r["theme_id"] is not None:
-            links[r["decision_id"]][1].append(r["theme_id"])
-    dissent: dict[int, list[DissentPart]] = defaultdict(list)
-    for r in rows(
-        "SELECT x.* FROM dissents x JOIN decisions d ON d.id = x.decision_id WHERE d.workshop_id = ? ORDER BY x.id",
-        by_workshop,
-    ):
-        dissent[r["decision_id"]].append(_part(DissentPart, r))
-    decisions = [
-        _part(DecisionPart, r, idea_ids=links[r["id"]][0], theme_ids=links[r["id"]][1], dissent=dissent[r["id"]])
-        for r in rows(
-            "SELECT d.*, old.uid AS supersedes_uid, new.uid AS superseded_by_uid FROM decisions d "
-            "LEFT JOIN decisions old ON old.id = d.supersedes_id "
-            "LEFT JOIN decisions new ON new.id = d.superseded_by_id WHERE d.workshop_id = ? ORDER BY d.id",
-            by_workshop,
-        )
-    ]
+        if link["idea_id"] is not None:
+            links[link["decision_id"]][0].append(link["idea_id"])
+        if link["theme_id"] is not None:
+            links[link["decision_id"]][1].append(link["theme_id"])
+    dissent: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for item in rows(DissentPart, "x", "FROM dissents x JOIN decisions d ON d.id = x.decision_id "
+                     "WHERE d.workshop_id = ? ORDER BY x.id", extra=", x.decision_id AS owner"):  # fmt: skip
+        dissent[item.pop("owner")].append(item)
+    decisions = rows(
+        DecisionPart, "d",
+        "FROM decisions d LEFT JOIN decisions old ON old.id = d.supersedes_id "
+        "LEFT JOIN decisions new ON new.id = d.superseded_by_id WHERE d.workshop_id = ? ORDER BY d.id",
+        extra=", old.uid AS supersedes_uid, new.uid AS superseded_by_uid",
+    )  # fmt: skip
+    for decision in decisions:
+        decision["present"] = json.loads(decision["present"] or "[]")
+        decision["idea_ids"], decision["theme_ids"] = links[decision["id"]]
+        decision["dissent"] = dissent[decision["id"]]
 
-    updates: dict[int, list[ActionUpdatePart]] = defaultdict(list)
-    for r in rows(
-        "SELECT u.* FROM action_updates u JOIN actions a ON a.id = u.action_id WHERE a.workshop_id = ? ORDER BY u.id",
-        by_workshop,
-    ):
-        updates[r["action_id"]].append(_part(ActionUpdatePart, r))
-    actions = [
-        _part(ActionPart, r, updates=updates[r["id"]])
-        for r in rows("SELECT * FROM actions WHERE workshop_id = ? ORDER BY id", by_workshop)
-    ]
-    feedback = [
-        _part(FeedbackPart, r)
-        for r in rows(
-            "SELECT f.*, w.uid AS source_workshop_uid FROM feedback_items f "
-            "LEFT JOIN workshops w ON w.id = f.source_workshop_id WHERE f.workshop_id = ? ORDER BY f.id",
-            by_workshop,
-        )
-    ]
-    # The check-out is anonymous: listed by value and score, never in the order people gave them.
-    values_scores = [
-        _part(ValuesScorePart, r)
-        for r in rows(
-            "SELECT * FROM values_scores WHERE workshop_id = ? "
-            "ORDER BY coalesce(stage_id, 0), value, score, id",
-            by_workshop,
-        )
-    ]
-    return WorkshopRecord(
-        workshop=_part(WorkshopPart, row),
-        participants=participants,
-        stages=stages,
-        themes=themes,
-        ideas=ideas,
-        dots=dots,
-        decisions=decisions,
-        actions=actions,
-        feedback=feedback,
-        values_scores=values_scores,
+    updates: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for update in rows(ActionUpdatePart, "u", "FROM action_updates u JOIN actions a ON a.id = u.action_id "
+                       "WHERE a.workshop_id = ? ORDER BY u.id", extra=", u.action_id AS owner"):  # fmt: skip
+        updates[update.pop("owner")].append(update)
+    actions = rows(ActionPart, "a", "FROM actions a WHERE a.workshop_id = ? ORDER BY a.id")
+    for action in actions:
+        action["updates"] = updates[action["id"]]
+
+    return WorkshopRecord.model_validate(
+        {
+            "workshop": found[0],
+            "participants": participants,
+            "stages": stages,
+            "themes": rows(ThemePart, "t", "FROM themes t WHERE t.workshop_id = ? ORDER BY t.id"),
+            "ideas": rows(IdeaPart, "i", "FROM ideas i WHERE i.workshop_id = ? ORDER BY i.id"),
+            "dots": dots,
+            "decisions": decisions,
+            "actions": actions,
+            "feedback": rows(
+                FeedbackPart, "f",
+                "FROM feedback_items f LEFT JOIN workshops w ON w.id = f.source_workshop_id "
+                "WHERE f.workshop_id = ? ORDER BY f.id",
+                extra=", w.uid AS source_workshop_uid",
+            ),  # fmt: skip
+            # The check-out is anonymous: listed by value and score, never in the order people gave them.
+            "values_scores": rows(
+                ValuesScorePart, "v",
+                "FROM values_scores v WHERE v.workshop_id = ? ORDER BY coalesce(v.stage_id, 0), v.value, v.score, v.id",
+            ),  # fmt: skip
+        }
     )
 
 
@@ -213,13 +204,15 @@ class _Importer:
     def insert(self, table: str, values: dict[str, Any]) -> int:
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        return self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values())).lastrowid
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+        return self.conn.execute(sql, tuple(values.values())).lastrowid
 
     def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
         if rows:
             columns = ", ".join(rows[0])
             marks = ", ".join("?" for _ in rows[0])
-            self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r.values()) for r in rows])
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+            self.conn.executemany(sql, [tuple(row.values()) for row in rows])
 
     def run(self) -> Workshop:
         record, store = self.record, self.store
@@ -238,7 +231,10 @@ class _Importer:
         workshop_id = self.insert("workshops", workshop)
         own = {"workshop_id": workshop_id}
 
-        people = {p.id: self.insert("participants", {**own, **_row(p, perspectives=json.dumps(p.perspectives))}) for p in record.participants}
+        people = {
+            p.id: self.insert("participants", {**own, **_row(p, perspectives=json.dumps(p.perspectives))})
+            for p in record.participants
+        }
         stages: dict[int, int] = {}
         for stage in record.stages:
             stages[stage.id] = self.insert(
@@ -250,14 +246,14 @@ class _Importer:
                 "UPDATE workshops SET current_stage_id = ? WHERE id = ?",
                 (stages[record.workshop.current_stage_id], workshop_id),
             )
-        themes = {t.id: self.insert("themes", {**own, **_row(t, stage_id=_get(stages, t.stage_id))}) for t in record.themes}
-        ideas = {
-            i.id: self.insert(
-                "ideas",
-                {**own, **_row(i, stage_id=stages[i.stage_id], said_by=_get(people, i.said_by), theme_id=_get(themes, i.theme_id))},
-            )
-            for i in record.ideas
+        themes = {
+            t.id: self.insert("themes", {**own, **_row(t, stage_id=_get(stages, t.stage_id))}) for t in record.themes
         }
+        ideas = {
+            i.id: self.insert("ideas", {**own, **_row(i, stage_id=stages[i.stage_id], said_by=_get(people, i.said_by),
+                                                      theme_id=_get(themes, i.theme_id))})
+            for i in record.ideas
+        }  # fmt: skip
         self.insert_many(
             "votes",
             [
@@ -286,10 +282,10 @@ class _Importer:
             source_id = None
             if item.source_workshop_uid is not None:
                 source_id = store._value("SELECT id FROM workshops WHERE uid = ?", (item.source_workshop_uid,))
-            self.insert(
-                "feedback_items",
-                {**own, **_row(item, "source_workshop_uid", stage_id=_get(stages, item.stage_id), source_workshop_id=source_id)},
+            values = _row(
+                item, "source_workshop_uid", stage_id=_get(stages, item.stage_id), source_workshop_id=source_id
             )
+            self.insert("feedback_items", {**own, **values})
         self.insert_many(
             "values_scores", [{**own, **_row(s, stage_id=_get(stages, s.stage_id))} for s in record.values_scores]
         )
@@ -333,8 +329,9 @@ class _Importer:
             )
             self.insert_many(
                 "dissents",
-                [{"decision_id": made[d.id], "participant_id": _get(people, x.participant_id), "text": x.text} for x in d.dissent],
-            )
+                [{"decision_id": made[d.id], "participant_id": _get(people, x.participant_id), "text": x.text}
+                 for x in d.dissent],
+            )  # fmt: skip
         inside = {d.uid: made[d.id] for d in record.decisions}
         for d in record.decisions:
             new_id = made[d.id]

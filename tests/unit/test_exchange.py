@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -302,6 +303,15 @@ def test_a_workshop_survives_export_and_import_exactly(source_store: Store, rich
     assert again.ideas[0].id != original.ideas[0].id
 
 
+def test_the_round_trip_comparison_notices_one_changed_field(source_store: Store, rich) -> None:
+    record = load_record(source_store, rich["workshop"].id)
+    first, second = record.ideas[0], record.ideas[1]
+    swapped = [first.model_copy(update={"said_by": second.said_by}), *record.ideas[1:]]
+    assert canonical(record.model_copy(update={"ideas": swapped})) != canonical(record)
+    moved = [*record.dots[:-1], record.dots[-1].model_copy(update={"candidate_id": record.ideas[0].id})]
+    assert canonical(record.model_copy(update={"dots": moved})) != canonical(record)
+
+
 def test_links_to_another_workshop_heal_whichever_is_imported_first(source_store: Store, rich, open_target) -> None:
     target = open_target()
     later = import_record(target, load_record(source_store, rich["workshop"].id))
@@ -410,3 +420,253 @@ def test_unreadable_files_get_one_sentence(open_target, tmp_path: Path, name, se
     with pytest.raises(ImportFileError) as caught:
         import_file(open_target(), path)
     assert str(caught.value) == f"{path}: {expected}"
+
+
+# --- bad files: one sentence each, and the database untouched ---------------------------------------
+
+
+def _set(path: str, value: Any) -> Callable[[dict], None]:
+    """A change to the exported data at a dotted path such as ``decisions.3.status``."""
+
+    def change(data: dict) -> None:
+        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        parent = data
+        for part in parents:
+            parent = parent[part]
+        if value is _DELETE:
+            del parent[last]
+        else:
+            parent[last] = value(data) if callable(value) else value
+
+    return change
+
+
+_DELETE = object()
+
+
+def _extra_dots(stage: int, dots: list[tuple[int | None, str, int]]) -> Callable[[dict], None]:
+    """Add dots to the ``stage``-th stage of the file: (person index or None, kind, candidate index)."""
+
+    def change(data: dict) -> None:
+        stage_id = data["stages"][stage]["id"]
+        for person, kind, index in dots:
+            data["dots"].append({
+                "stage_id": stage_id, "candidate_kind": kind, "candidate_id": data[kind + "s"][index]["id"],
+                "participant_id": None if person is None else data["participants"][person]["id"],
+                "entered_by": "", "created_at": "",
+            })  # fmt: skip
+
+    return change
+
+
+BAD_FILES = [
+    ("not JSON", '{"format": "facilitator-workshop",\n  "version": 1,,\n}',
+     "not valid JSON at line 2, column 16: expecting property name enclosed in double quotes."),
+    ("empty file", "", "not valid JSON at line 1, column 1: expecting value."),
+    ("a list", "[1, 2]", 'not a facilitator export (expected a JSON object with "format": "facilitator-workshop").'),
+    ("wrong format", _set("format", "minutes"), 'not a facilitator export (its format is "minutes", not "facilitator-workshop").'),
+    ("no format", _set("format", _DELETE), 'not a facilitator export (it has no format field, not "facilitator-workshop").'),
+    ("newer version", _set("version", 2),
+     "was written by a newer facilitator (export version 2; this one reads version 1); please upgrade facilitator to import it."),
+    ("no version", _set("version", _DELETE), "the export version is missing; this facilitator reads version 1."),
+    ("text version", _set("version", "1"), 'the export version is "1"; this facilitator reads version 1.'),
+    ("unknown field", _set("ideas.0.colour", "red"),
+     'ideas[0]: unknown field "colour" (allowed: id, stage_id, text, said_by, anonymous, typed_by, theme_id, '
+     "created_at, withdrawn)."),
+    ("unknown top-level field", _set("notes", "hi"),
+     'unknown top-level field "notes" (allowed: format, version, workshop, participants, stages, themes, ideas, '
+     "dots, decisions, actions, feedback, values_scores)."),
+    ("bad enum", _set("decisions.3.status", "maybe"),
+     'decisions[3].status: "maybe" is not one of agreed, deferred, rejected, superseded.'),
+    ("bad perspective", _set("participants.1.perspectives.0", "doctor"),
+     'participants[1].perspectives[0]: "doctor" is not one of lived experience, carer, staff, commissioner, other.'),
+    ("missing text", _set("ideas.2.text", _DELETE), "ideas[2].text: is required."),
+    ("number as text", _set("stages.0.planned_minutes", "5"), 'stages[0].planned_minutes: must be a whole number, not "5".'),
+    ("score out of range", _set("values_scores.0.score", 9), "values_scores[0].score: must be at most 5, not 9."),
+    ("NaN", '{"format": "facilitator-workshop", "version": 1, "x": NaN}', "not valid JSON: NaN is not a number JSON allows."),
+    ("a field twice", '{"format": "facilitator-workshop", "format": "facilitator-workshop"}',
+     'not valid JSON: the field "format" appears twice in one object.'),
+    ("broken idea stage", _set("ideas.0.stage_id", 99), "idea {ideas.0.id} refers to stage 99, which is not in the file."),
+    ("broken idea speaker", _set("ideas.1.said_by", 77), "idea {ideas.1.id} refers to participant 77, which is not in the file."),
+    ("broken theme", _set("ideas.0.theme_id", 55), "idea {ideas.0.id} refers to theme 55, which is not in the file."),
+    ("broken dot candidate", _set("dots.0.candidate_id", 404), "dots[0] refers to idea 404, which is not in the file."),
+    ("broken dot person", _set("dots.6.participant_id", 404), "dots[6] refers to participant 404, which is not in the file."),
+    ("broken decision idea", _set("decisions.0.idea_ids", [1234]),
+     "decision {decisions.0.id} refers to idea 1234, which is not in the file."),
+    ("broken present", _set("decisions.0.present", [88]),
+     "the list of who was present for decision {decisions.0.id} refers to participant 88, which is not in the file."),
+    ("broken dissent", _set("decisions.0.dissent.0.participant_id", 88),
+     "the dissent on decision {decisions.0.id} refers to participant 88, which is not in the file."),
+    ("broken action decision", _set("actions.0.decision_id", 31),
+     "action {actions.0.id} refers to decision 31, which is not in the file."),
+    ("broken action owner", _set("actions.0.owner_participant_id", 31),
+     "action {actions.0.id} refers to participant 31, which is not in the file."),
+    ("broken current stage", _set("workshop.current_stage_id", 99),
+     "the workshop's current stage is stage 99, which is not in the file."),
+    ("two ideas, one id", _set("ideas.1.id", lambda data: data["ideas"][0]["id"]), "there are two ideas with id {ideas.0.id}."),
+    ("two stages, one place", _set("stages.1.position", 1), "stages {stages.0.id} and {stages.1.id} both have position 1."),
+    ("a decision superseding itself", _set("decisions.2.supersedes_uid", lambda data: data["decisions"][2]["uid"]),
+     "decision {decisions.2.id} cannot supersede itself."),
+    ("anonymous but named", _set("ideas.2.said_by", lambda data: data["participants"][0]["id"]),
+     "idea {ideas.2.id} is anonymous but names participant {participants.0.id}; an anonymous idea keeps no reference to the person."),
+    ("not possible without a reason", _set("feedback.1.reason", " "),
+     'feedback item {feedback.1.id} is "not possible" but gives no reason; a reason is required.'),
+    ("empty title", _set("workshop.title", "   "), "workshop.title: cannot be empty."),
+    ("title of escape codes only", _set("workshop.title", "\x1b[31m\x1b[0m"), "workshop.title: cannot be empty."),
+    ("empty idea", _set("ideas.0.text", "\n\t "), "ideas[0].text: cannot be empty."),
+    ("too long an idea", _set("ideas.0.text", "y" * 10_001),
+     "ideas[0].text: is 10,001 characters long; the most allowed is 10,000."),
+    ("bad date", _set("workshop.date", "14/03/2025"), 'workshop.date: "14/03/2025" is not a date written as YYYY-MM-DD.'),
+    ("bad time", _set("ideas.0.created_at", "teatime"),
+     'ideas[0].created_at: "teatime" is not a date and time like 2025-03-01T10:30:00+00:00.'),
+    ("unknown Five Value", _set("values_scores.0.value", "Speed"),
+     'values_scores[0].value: "Speed" is not one of the Five Values (Empathy, Inclusion, Honesty, Working Together, '
+     "Personalisation)."),
+    ("secret as text", _set("stages.3.settings.secret", "yes"), 'stages[3].settings.secret: must be true or false, not "yes".'),
+    ("a dot in the ideas stage", _set("dots.0.stage_id", lambda data: data["stages"][1]["id"]),
+     "dots[0] is in stage {stages.1.id} (\u201cWhat would make the ward feel safer?\u201d), which is not a vote."),
+    ("more dots than the budget", _extra_dots(4, [(0, "idea", 5), (0, "theme", 0)]),
+     "participant {participants.0.id} has more dots in stage {stages.4.id} (\u201cOpen vote\u201d) than the 2 each person has."),
+    ("more than the cap on one item", _extra_dots(4, [(3, "idea", 5)]),
+     "participant {participants.3.id} has more than 1 dot on idea {ideas.5.id} in stage {stages.4.id} (\u201cOpen vote\u201d), "
+     "the most allowed on one item."),
+    ("a secret vote with more dots than everyone had", _extra_dots(3, [(None, "idea", n) for n in (0, 1, 2, 3)] * 3),
+     "stage {stages.3.id} (\u201cSecret vote\u201d) has 18 dots, more than its 5 participants could give with 3 each."),
+    ("a secret vote with too many dots on one item", _extra_dots(3, [(None, "theme", 0)] * 8),
+     "theme {themes.0.id} has 11 dots in stage {stages.3.id} (\u201cSecret vote\u201d), more than 5 participants could give "
+     "with at most 2 each."),
+]  # fmt: skip
+
+
+def _fill(message: str, data: dict) -> str:
+    """Put the file's own ids into an expected message: ``{ideas.0.id}``."""
+
+    def lookup(match) -> str:
+        value: Any = data
+        for part in match.group(1).split("."):
+            value = value[int(part)] if part.isdigit() else value[part]
+        return str(value)
+
+    return re.sub(r"\{([a-z_.0-9]+)\}", lookup, message)
+
+
+@pytest.mark.parametrize(("case", "bad", "expected"), BAD_FILES, ids=[case for case, _, _ in BAD_FILES])
+def test_a_bad_file_gets_one_sentence_and_changes_nothing(
+    source_store: Store, rich, open_target, tmp_path: Path, case: str, bad, expected: str
+) -> None:
+    data = json.loads(export_json(source_store, rich["workshop"].id))
+    if callable(bad):
+        bad(data)
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+    else:
+        text = bad
+    path = tmp_path / "export.json"
+    path.write_text(text, encoding="utf-8")
+    target = open_target()
+    import_record(target, load_record(source_store, rich["earlier"]["workshop"].id))
+    before = file_state(target)
+    with pytest.raises(ImportFileError) as caught:
+        import_file(target, path)
+    message = str(caught.value)
+    assert message == f"{path}: {_fill(expected, data if isinstance(data, dict) else {})}"
+    assert "\n" not in message and message.count(". ") == 0
+    assert file_state(target) == before
+
+
+def test_parse_record_names_the_source_it_is_given(source_store: Store, rich) -> None:
+    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data["decisions"][3]["status"] = "maybe"
+    with pytest.raises(ImportFileError) as caught:
+        parse_record(json.dumps(data), "export.json")
+    assert str(caught.value) == (
+        'export.json: decisions[3].status: "maybe" is not one of agreed, deferred, rejected, superseded.'
+    )
+
+
+def test_a_record_built_in_code_is_checked_too(source_store: Store, rich, open_target) -> None:
+    record = load_record(source_store, rich["workshop"].id)
+    broken = record.model_copy(update={"ideas": [record.ideas[0].model_copy(update={"stage_id": 99})]})
+    target = open_target()
+    with pytest.raises(ImportFileError) as caught:
+        import_record(target, broken)
+    assert str(caught.value) == f"Idea {record.ideas[0].id} refers to stage 99, which is not in the file."
+    assert target.count_workshops() == 0
+
+
+# --- hostile text -------------------------------------------------------------------------------
+
+HOSTILE = [
+    "[/b]",
+    "[ @click=app.quit]x",
+    "\x1b[31mred\x1b[0m",
+    "before \x1b]0;title\x07after",
+    "\U0001f642 \U0001f469\U0001f3fd\u200d\u2695\ufe0f together",
+    "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u062c\u0645\u064a\u0639",  # Arabic: welcome, everyone
+    "\u05e9\u05dc\u05d5\u05dd \u05dc\u05db\u05d5\u05dc\u05dd",  # Hebrew: hello, everyone
+    "long " + "x" * 9_995,
+]
+# What each of those is once escape sequences are stripped: markup, emoji and right-to-left text stay literal.
+SAFE = ["[/b]", "[ @click=app.quit]x", "red", "before after", *HOSTILE[4:]]
+
+
+def test_hostile_text_survives_export_and_import_literally(source_store: Store, open_target) -> None:
+    assert len(HOSTILE[-1]) == 10_000
+    store = source_store
+    workshop = store.create_workshop(
+        title=HOSTILE[1], stages=[{"kind": "ideas", "title": HOSTILE[0], "minutes": 5},
+                                  {"kind": "decide", "title": HOSTILE[6], "minutes": 5}],
+        purpose=HOSTILE[5], place=HOSTILE[4],
+    )  # fmt: skip
+    stage = store.stages(workshop.id)[0]
+    person = store.add_participant(workshop.id, HOSTILE[0], ["carer"], "named", support_needs=HOSTILE[3])
+    for text in HOSTILE:
+        store.add_idea(stage.id, text, said_by=person.id, typed_by=HOSTILE[2])
+    theme = store.add_theme(workshop.id, HOSTILE[1])
+    decision = store.add_decision(workshop.id, HOSTILE[5], rationale=HOSTILE[-1], theme_ids=[theme.id],
+                                  dissent=[(person.id, HOSTILE[3])])  # fmt: skip
+    store.add_action(workshop.id, HOSTILE[6], owner_text=HOSTILE[0], decision_id=decision.id)
+    store.add_feedback(workshop.id, HOSTILE[4], status="not possible", reason=HOSTILE[1])
+
+    text = export_json(store, workshop.id)
+    assert "\x1b" not in text and "\x07" not in text
+    target = open_target()
+    record = load_record(target, import_file_from_text(target, text).id)
+    assert [idea.text for idea in record.ideas] == SAFE
+    assert {idea.typed_by for idea in record.ideas} == {"red"}
+    assert (record.workshop.title, record.workshop.purpose, record.workshop.place) == (SAFE[1], SAFE[5], SAFE[4])
+    assert [s.title for s in record.stages] == [SAFE[0], SAFE[6]]
+    assert (record.participants[0].name, record.participants[0].support_needs) == (SAFE[0], SAFE[3])
+    assert record.themes[0].name == SAFE[1]
+    d = record.decisions[0]
+    assert (d.statement, d.rationale, d.dissent[0].text) == (SAFE[5], SAFE[-1], SAFE[3])
+    assert (record.actions[0].what, record.actions[0].owner_text) == (SAFE[6], SAFE[0])
+    assert (record.feedback[0].said, record.feedback[0].reason) == (SAFE[4], SAFE[1])
+
+
+def import_file_from_text(store: Store, text: str):
+    return import_record(store, parse_record(text, "export.json"), source="export.json")
+
+
+def test_escape_sequences_written_into_a_file_are_stripped_on_import(source_store: Store, rich, open_target) -> None:
+    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data["workshop"]["title"] = "Safer \x1b[1;31mwards\x1b[0m\x1b]0;pwned\x07"
+    data["participants"][0]["name"] = "\x1b[2J\x1b[HAnn\x9b31m"
+    data["ideas"][0]["text"] = "More\x1bP+q\x1b\\ night\x07 staff\x00"
+    data["stages"][3]["settings"]["prompt"] = "Which \x1b[5mmatter\x1b[0m most?"
+    data["decisions"][0]["dissent"][0]["text"] = "Worried\r\nabout\x1b[A cover"
+    target = open_target()
+    record = load_record(target, import_file_from_text(target, json.dumps(data)).id)
+    assert record.workshop.title == "Safer wards"
+    assert record.participants[0].name == "Ann"
+    assert record.ideas[0].text == "More night staff"
+    assert record.stages[3].settings["prompt"] == "Which matter most?"
+    assert record.decisions[0].dissent[0].text == "Worried\nabout cover"
+
+
+def test_a_forgotten_person_s_name_never_travels(source_store: Store, rich, open_target) -> None:
+    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data["participants"][3].update(name="Dee Smith", support_needs="Wheelchair access")  # hand-edited back in
+    target = open_target()
+    record = load_record(target, import_file_from_text(target, json.dumps(data)).id)
+    assert (record.participants[3].name, record.participants[3].support_needs) == ("", "")
+    assert record.participants[3].forgotten

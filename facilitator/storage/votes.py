@@ -32,6 +32,26 @@ class VotesMixin(StoreBase):
         found += [Candidate(kind="idea", id=row["id"], label=row["text"]) for row in rows if row["theme_id"] is None]
         return found
 
+    def _candidate(self, stage: Stage, kind: str, candidate_id: int) -> Candidate | None:
+        """The one candidate a dot is for, by the same rules as ``candidates`` but without loading
+        them all: a dot then costs the same with 10 or 1,000 ideas, and the write lock is brief."""
+        if kind == "idea":
+            label = self._value(
+                "SELECT i.text FROM ideas i JOIN stages s ON s.id = i.stage_id WHERE i.id = ? "
+                "AND i.workshop_id = ? AND s.position < ? AND i.withdrawn = 0 AND i.theme_id IS NULL",
+                (candidate_id, stage.workshop_id, stage.position),
+            )
+        elif kind == "theme":
+            label = self._value(
+                "SELECT t.name FROM themes t WHERE t.id = ? AND t.workshop_id = ? AND EXISTS ("
+                "SELECT 1 FROM ideas i JOIN stages s ON s.id = i.stage_id WHERE i.theme_id = t.id "
+                "AND s.position < ? AND i.withdrawn = 0)",
+                (candidate_id, stage.workshop_id, stage.position),
+            )
+        else:
+            label = None
+        return None if label is None else Candidate(kind=kind, id=candidate_id, label=label)
+
     def vote_budget(self, stage_id: int) -> int:
         stage = self.stage(stage_id)
         if stage.vote_budget is not None:
@@ -56,8 +76,7 @@ class VotesMixin(StoreBase):
             person = self.participant(participant_id)
             if person.workshop_id != stage.workshop_id:
                 raise NotFound(f"There is no participant with id {participant_id} in this workshop.")
-            candidates = self.candidates(stage_id)
-            match = next((c for c in candidates if c.kind == candidate_kind and c.id == candidate_id), None)
+            match = self._candidate(stage, candidate_kind, candidate_id)
             if match is None:
                 raise NotFound(f"There is no {candidate_kind} with id {candidate_id} to vote for here.")
             budget = stage.vote_budget if stage.vote_budget is not None else self._freeze_budget(db, stage)

@@ -189,3 +189,48 @@ def test_another_terminal_sees_the_dots_at_once(workshop_factory, store, reopen)
     store.cast_dot(built.vote.id, built.people[0].id, "idea", built.ideas[0].id)
     assert other.data_version() != before
     assert other.dots_used(built.vote.id) == {built.people[0].id: 1}
+
+
+def test_a_dot_is_accepted_exactly_for_the_listed_candidates(store, workshop_factory):
+    """Whatever the mix of grouped, withdrawn and later ideas, a dot goes only to what is listed."""
+    settings = {"dots_per_person": 20, "max_per_candidate": 3}
+    workshop = store.create_workshop(
+        title="Mixed",
+        stages=[
+            {"kind": "ideas", "title": "Round 1", "minutes": 5},
+            {"kind": "vote", "title": "Vote 1", "minutes": 5, "settings": settings},
+            {"kind": "ideas", "title": "Round 2", "minutes": 5},
+            {"kind": "vote", "title": "Vote 2", "minutes": 5, "settings": settings},
+        ],
+    )
+    round1, vote1, round2, vote2 = store.stages(workshop.id)
+    person = store.add_participant(workshop.id, "Voter", ["carer"])
+    early = [store.add_idea(round1.id, f"Early {n}") for n in range(4)]
+    late = [store.add_idea(round2.id, f"Late {n}") for n in range(3)]
+    grouped = store.add_theme(workshop.id, "Grouped early")
+    only_late = store.add_theme(workshop.id, "Only late ideas")
+    only_withdrawn = store.add_theme(workshop.id, "Only withdrawn ideas")
+    empty = store.add_theme(workshop.id, "Empty")
+    store.move_idea(early[0].id, grouped.id)
+    store.move_idea(late[0].id, only_late.id)
+    store.move_idea(early[1].id, only_withdrawn.id)
+    store.withdraw_idea(early[1].id)
+    store.withdraw_idea(early[2].id)
+    elsewhere = workshop_factory(people=0, ideas=1, title="Elsewhere")
+    foreign_theme = store.add_theme(elsewhere.workshop.id, "Foreign")
+    store.move_idea(elsewhere.ideas[0].id, foreign_theme.id)
+
+    everything = [("idea", i.id) for i in early + late + elsewhere.ideas] + [
+        ("theme", t.id) for t in (grouped, only_late, only_withdrawn, empty, foreign_theme)
+    ] + [("person", person.id)]
+    for vote in (vote1, vote2):
+        listed = {(c.kind, c.id) for c in store.candidates(vote.id)}
+        accepted = set()
+        for kind, candidate_id in everything:
+            try:
+                store.cast_dot(vote.id, person.id, kind, candidate_id)
+            except NotFound:
+                continue
+            accepted.add((kind, candidate_id))
+        assert accepted == listed
+    assert {(c.kind, c.label) for c in store.candidates(vote1.id)} == {("theme", "Grouped early"), ("idea", "Early 3")}

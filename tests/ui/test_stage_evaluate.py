@@ -28,7 +28,7 @@ async def test_each_person_scores_five_values_stored_with_no_trace_of_who(store:
         await pilot.pause()
         text = screen_text(app)
         assert "Thank you \u2014 1 response so far." in text
-        assert "not scored yet" in text and "4 of 5" not in text  # cleared for the next person
+        assert "not yet" in text and "4 of 5" not in text  # cleared for the next person
         await pilot.press("2", "3", "3", "4", "4", "enter")
         await pilot.pause()
         assert "Thank you \u2014 2 responses so far." in screen_text(app)

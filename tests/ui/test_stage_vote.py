@@ -75,7 +75,7 @@ async def test_totals_stay_hidden_before_the_reveal(store: Store) -> None:
         text = screen_text(app)
         # Erin has given nothing; the four dots the others gave appear nowhere.
         assert "4 of 5 people have voted." in text
-        assert "dots given" not in text and "4 dots" not in text and "dot given" not in text
+        assert "given" not in text and "4 dots" not in text and "\u25cf" not in text
         assert not app.query_one(ResultBars).display or not app.query_one("#vote-results-box").display
 
 
@@ -131,14 +131,14 @@ async def test_presenting_hides_who_has_not_voted_and_a_persons_own_dots(store: 
         await choose(pilot, "Aisha")
         text = screen_text(app)
         assert "Not voted yet (only you see this): Ben Carter, Chloe Evans" in text
-        assert "1 dot given" in text  # Aisha's own dot, on the facilitator's own screen
+        assert "\u25cf 1 given" in text  # Aisha's own dot, on the facilitator's own screen
         app.panel.set_presenting(True)
         await pilot.pause()
         text = screen_text(app)
     assert "1 of 5 people have voted." in text
     assert "Not voted yet" not in text and "not voted" not in text
     assert "Ben Carter" in text  # still in the list of who can vote, without their status
-    assert "dot given" not in text
+    assert "1 given" not in text
 
 
 async def test_digits_jump_and_typing_a_name_filters_the_people(store: Store) -> None:
@@ -166,3 +166,29 @@ async def test_giving_a_dot_before_choosing_anyone_says_what_to_do(store: Store)
         await pilot.pause()
         assert "Choose who is voting first" in screen_text(app)
     assert store.dots_used(room.stages["vote"].id) == {}
+
+
+async def test_the_run_screen_shows_the_vote_panel_and_r_reveals_through_it(store: Store) -> None:
+    from facilitator.ui.app import FacilitatorApp
+    from facilitator.ui.screens.run import RunScreen
+
+    room = build_room(store, themes={"Calm spaces": [0, 1]})
+    stage_id = room.stages["vote"].id
+    app = FacilitatorApp(store, start="run", workshop_id=room.workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        panel = app.screen.query_one(VotePanel)
+        await pilot.press("w")
+        panel.query_one("#vote-name", Input).value = "Dev"
+        await pilot.press("enter", "plus", "plus", "down", "plus", "plus")
+        await pilot.pause()
+        assert "Dev Patel has used all 3 dots." in screen_text(app)
+        await pilot.press("r")  # the run screen's reveal key asks the panel, which asks first
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        text = screen_text(app)
+    assert store.stage(stage_id).revealed
+    assert "Calm spaces" in text and "2 dots" in text and "\u2588" in text
+    assert store.dots_used(stage_id) == {room.people[3].id: 3}

@@ -31,9 +31,9 @@ NEXT_STATUS = {
 
 class ActionsPanel(StagePanel):
     DEFAULT_CSS = """
-    ActionsPanel { height: 1fr; }
+    ActionsPanel { height: 1fr; overflow-y: auto; }
     ActionsPanel #actions-prompt { margin-bottom: 1; }
-    ActionsPanel #actions-list { height: 1fr; border: round $foreground 40%; }
+    ActionsPanel #actions-list { height: 1fr; min-height: 6; border: round $foreground 40%; }
     ActionsPanel #actions-list:focus { border: round $accent; }
     ActionsPanel #actions-message { color: $text-success; text-style: bold; }
     """

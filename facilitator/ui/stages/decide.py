@@ -32,10 +32,9 @@ def _dots(count: int) -> str:
 
 class DecidePanel(StagePanel):
     DEFAULT_CSS = """
-    DecidePanel { height: 1fr; }
-    DecidePanel #decide-prompt { margin-bottom: 1; }
-    DecidePanel #decide-results { height: auto; max-height: 45%; border: round $foreground 40%; }
-    DecidePanel #decide-list { height: 1fr; border: round $foreground 40%; }
+    DecidePanel { height: 1fr; overflow-y: auto; }
+    DecidePanel #decide-results { height: auto; max-height: 40%; min-height: 3; border: round $foreground 40%; }
+    DecidePanel #decide-list { height: 1fr; min-height: 6; border: round $foreground 40%; }
     DecidePanel OptionList:focus { border: round $accent; }
     DecidePanel #decide-message { color: $text-success; text-style: bold; }
     """

@@ -39,7 +39,8 @@ class EvaluatePanel(StagePanel):
     DEFAULT_CSS = """
     EvaluatePanel { height: 1fr; }
     EvaluatePanel #evaluate-prompt { margin-bottom: 1; }
-    EvaluatePanel #evaluate-form { height: auto; max-height: 9; border: round $foreground 40%; }
+    EvaluatePanel { overflow-y: auto; }
+    EvaluatePanel #evaluate-form { height: auto; border: round $foreground 40%; }
     EvaluatePanel #evaluate-form:focus { border: round $accent; }
     EvaluatePanel #evaluate-count { text-style: bold; margin: 1 0; }
     EvaluatePanel #evaluate-message { color: $text-error; text-style: bold; }
@@ -98,8 +99,8 @@ class EvaluatePanel(StagePanel):
         width = max(len(value) for value in self.values)
         for value in self.values:
             score = self.scores.get(value)
-            boxes = "  ".join(f"[{n}]" if n == score else f" {n} " for n in range(1, 6))
-            said = f"{score} of 5" if score else "not scored yet"
+            boxes = " ".join(f"[{n}]" if n == score else f" {n} " for n in range(1, 6))
+            said = f"{score} of 5" if score else "not yet"
             options.append(Option(join([(f"{value:<{width}}  ", "bold"), boxes, "   ", (said, "bold" if score else "dim")]),
                                   id=value))
         refill(self.query_one("#evaluate-form", OptionList), options)
@@ -169,6 +170,11 @@ class EvaluatePanel(StagePanel):
         self.store.set_revealed(self.stage_id, not self.stage.revealed)
         self.reload()
         self.post_message(StagePanel.Changed())
+
+    def action_reveal(self) -> None:
+        """The run screen's reveal key: show the summary (``v`` hides it again)."""
+        if not self.stage.revealed:
+            self.action_toggle_summary()
 
     def _say(self, sentence: str, *, error: bool = True) -> None:
         box = self.query_one("#evaluate-message", Static)

@@ -27,9 +27,9 @@ from facilitator.ui.text import join, one_line, plain
 
 class FeedbackPanel(StagePanel):
     DEFAULT_CSS = """
-    FeedbackPanel { height: 1fr; }
+    FeedbackPanel { height: 1fr; overflow-y: auto; }
     FeedbackPanel #feedback-prompt { margin-bottom: 1; }
-    FeedbackPanel #feedback-list { height: 1fr; border: round $foreground 40%; }
+    FeedbackPanel #feedback-list { height: 1fr; min-height: 6; border: round $foreground 40%; }
     FeedbackPanel #feedback-list:focus { border: round $accent; }
     FeedbackPanel #feedback-message { color: $text-success; text-style: bold; }
     """

@@ -16,7 +16,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,6 +31,8 @@ from facilitator.ui.widgets.result_bars import ResultBars
 
 PAPER = "facilitator (paper)"
 DOT = "\u25cf"
+# Below this many columns the panel tightens its spacing (see the CSS).
+NARROW = 70
 
 
 def _dots(count: int) -> str:
@@ -51,12 +53,16 @@ class VotePanel(StagePanel):
     VotePanel #vote-candidates { border: round $foreground 40%; }
     VotePanel #vote-candidates:focus { border: round $accent; }
     VotePanel #vote-candidates { height: 1fr; }
-    VotePanel #vote-results-box { height: 1fr; display: none; border: round $foreground 40%; padding: 0 1; }
+    VotePanel #vote-results-box { height: auto; max-height: 1fr; display: none; border: round $foreground 40%; padding: 0 1; }
     VotePanel.-revealed #vote-results-box { display: block; }
     VotePanel.-revealed #vote-body { display: none; }
     VotePanel #vote-message { color: $text-error; text-style: bold; }
     VotePanel #vote-message.-ok { color: $text-success; }
     VotePanel #vote-progress { margin-top: 1; }
+    /* A narrow main area (an 80x24 projector beside the agenda): every line counts. */
+    VotePanel.-narrow #vote-prompt { margin-bottom: 0; }
+    VotePanel.-narrow #vote-progress { margin-top: 0; }
+    VotePanel.-narrow #vote-people { width: 20; margin-right: 0; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,10 +93,16 @@ class VotePanel(StagePanel):
                 yield Input(placeholder="Who is voting? Type a name", id="vote-name", compact=True)
                 yield OptionList(id="vote-people-list")
             yield OptionList(id="vote-candidates")
-        with Vertical(id="vote-results-box"):
+        with VerticalScroll(id="vote-results-box"):
             yield ResultBars(id="vote-results")
         yield Static(id="vote-message")
         yield Static(id="vote-progress")
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.reload()
 
     def on_mount(self) -> None:
         self.query_one("#vote-people-list").border_title = "Who has arrived"
@@ -136,7 +148,7 @@ class VotePanel(StagePanel):
         options = []
         for person in starts_with(self._present_people(), typed):
             parts: list = [display_name(person)]
-            if not self.presenting:
+            if not self.presenting and not self.has_class("-narrow"):
                 # Who has finished is facilitator-only: never on the projected screen.
                 count = used.get(person.id, 0)
                 parts.append(("  not voted" if count == 0 else f"  {dots_left(budget, count)} left", "dim"))
@@ -154,7 +166,7 @@ class VotePanel(StagePanel):
             key = (candidate.kind, candidate.id)
             parts: list = [(f"{number:>2}  ", "bold"), one_line(candidate.label)]
             if mine.get(key):
-                parts.append((f"   {DOT * mine[key]} {_dots(mine[key])} given", "bold"))
+                parts.append((f"  {DOT * mine[key]} {mine[key]} given", "bold"))
             if totals:
                 parts.append((f"   ({_dots(totals.get(key, 0))} so far)", "dim"))
             options.append(Option(join(parts), id=f"{candidate.kind}:{candidate.id}"))
@@ -305,7 +317,7 @@ class VotePanel(StagePanel):
 
     def reveal(self) -> None:
         self.store.set_revealed(self.stage_id, True)
-        self._after_change("The votes are revealed.")
+        self._after_change("")
 
     # -- messages -------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from facilitator.ui.text import join, one_line, plain
 BLOCK = "\u2588"
 # Below this width the label goes on its own line above the bar, so it is never cut short.
 TWO_LINE_WIDTH = 70
+MIN_BAR = 20
 
 
 def _dots(count: int) -> str:
@@ -49,7 +50,9 @@ def render_bars(rows: Sequence[TallyRow], width: int) -> Content:
             lines.append(join([(f"{ordinal(row.rank):>{rank_width}} ", "bold"), one_line(row.candidate.label)]))
             lines.append(_bar_line(row, most, room, " " * (rank_width + 1), number_width))
     else:
-        label_width = min(max(len(row.candidate.label) for row in rows), max(12, width * 2 // 5))
+        # Labels come first (they carry the meaning); the bars keep at least MIN_BAR blocks.
+        longest = max(len(row.candidate.label) for row in rows)
+        label_width = min(longest, max(12, width - rank_width - 3 - len(tail) - MIN_BAR))
         room = max(1, width - rank_width - 1 - label_width - 2 - len(tail))
         for row in rows:
             label = one_line(row.candidate.label, limit=label_width)

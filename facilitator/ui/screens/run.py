@@ -68,6 +68,7 @@ class RunScreen(Screen):
         self._finished = False
         self._overrun_logged: set[int] = set()
         self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
+        self._panel: StagePanel | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -90,8 +91,8 @@ class RunScreen(Screen):
 
     @property
     def panel(self) -> StagePanel | None:
-        panels = self.query_one("#stage-area").query_children(StagePanel)
-        return panels.first() if panels else None
+        """The panel of the current stage (not one that is on its way out)."""
+        return self._panel
 
     @property
     def current_stage(self) -> Stage | None:
@@ -100,7 +101,7 @@ class RunScreen(Screen):
     def on_mount(self) -> None:
         self._reload(panel=False)
         self._note_interruption()
-        self.set_interval(1.0, self._tick)
+        self.set_interval(1.0, self.refresh_timer)
         if hasattr(type(self.app), "presenting"):
             self.watch(self.app, "presenting", self._presenting_changed, init=False)
 
@@ -146,20 +147,22 @@ class RunScreen(Screen):
             self._show_panel(current)
         elif panel and self.panel is not None and self.panel.is_mounted:
             self.panel.reload()
-        self._tick()
+        self.refresh_timer()
 
     def _show_panel(self, stage: Stage | None) -> None:
         area = self.query_one("#stage-area", Container)
         area.remove_children()
+        self._panel = None
         if stage is not None:
-            area.mount(make_panel(self.store, stage, presenting=self.presenting))
+            self._panel = make_panel(self.store, stage, presenting=self.presenting)
+            area.mount(self._panel)
         elif self._finished:
             area.mount(Static("This workshop has finished. Press ctrl+e to see and save the minutes.",
                               classes="empty-message"))
         else:
             area.mount(Static("Press Enter (or ]) to start the first stage.", classes="empty-message"))
 
-    def _tick(self) -> None:
+    def refresh_timer(self) -> None:
         """Once a second: redraw the countdown; log an overrun the first time it is seen."""
         stage = self._current
         reading = self.query_one(StageTimer).show(stage, self.store.now(), self._planned_seconds)

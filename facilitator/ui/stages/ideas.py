@@ -25,59 +25,31 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.models import Attribution, Idea, Participant, Perspective
+from facilitator.domain import attribution as who
+from facilitator.domain.models import Idea, Participant
 from facilitator.ui import text
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 
 BALANCE_MIN_PEOPLE = 5  # breakdowns by perspective identify people in smaller groups
 
-_PERSPECTIVE_PEOPLE = {
-    Perspective.LIVED_EXPERIENCE: "a person with lived experience",
-    Perspective.CARER: "a carer",
-    Perspective.STAFF: "a member of staff",
-    Perspective.COMMISSIONER: "a commissioner",
-    Perspective.OTHER: "a participant",
-}
-
-
-def attributed_name(person: Participant | None) -> str:
-    """How a person appears next to what they said, following their own preference."""
-    if person is None or person.forgotten or not person.name:
-        return "a participant"
-    if person.attribution is Attribution.NAMED:
-        return person.name
-    if person.attribution is Attribution.PERSPECTIVE and person.perspectives:
-        return _PERSPECTIVE_PEOPLE[person.perspectives[0]]
-    return "a participant"
-
-
-def speaker_label(idea: Idea, people: dict[int, Participant]) -> str:
-    if idea.anonymous:
-        return "anonymous"
-    if idea.said_by is None:
-        return ""
-    return attributed_name(people.get(idea.said_by))
-
 
 def idea_line(number: int, idea: Idea, people: dict[int, Participant]) -> Content:
-    label = speaker_label(idea, people)
-    parts: list = [(f"{number}. ", "bold"), text.plain(idea.text)]
-    if label:
-        parts.append((f"  \u2014 {label}", "italic"))
-    return text.join(parts)
+    """``12. the idea — who said it``, the speaker shown as they chose (named, perspective, anonymous)."""
+    label = who.speaker(idea.said_by, idea.anonymous, people)
+    return text.join([(f"{number}. ", "bold"), text.plain(idea.text), (f"  \u2014 {label}", "italic")])
 
 
 def perspective_balance(ideas: Iterable[Idea], people: dict[int, Participant]) -> Counter:
-    """Ideas per perspective; a person with two perspectives counts in both."""
+    """Ideas per perspective row; a person with two perspectives counts in both.
+
+    People who chose to be anonymous, and anonymous ideas, count as "Anonymous or not recorded",
+    so the breakdown never undoes anyone's choice.
+    """
     balance: Counter = Counter()
     for idea in ideas:
-        person = people.get(idea.said_by) if idea.said_by is not None else None
-        if person is None or not person.perspectives:
-            balance["not known"] += 1
-            continue
-        for perspective in person.perspectives:
-            balance[perspective.value] += 1
+        person = None if idea.anonymous or idea.said_by is None else people.get(idea.said_by)
+        balance.update(who.breakdown_groups(person))
     return balance
 
 
@@ -233,7 +205,7 @@ class IdeasPanel(StagePanel):
     def _name_for_counts(self, person_id: int) -> str:
         person = self._people.get(person_id)
         if self.presenting:
-            return attributed_name(person)
+            return who.display_name(person)
         return person.name if person and person.name else "a participant"
 
     def _counts_text(self) -> Content:
@@ -268,7 +240,7 @@ class IdeasPanel(StagePanel):
         balance = self._balance
         if not balance:
             return "Balance by perspective: no ideas yet."
-        rows = [f"{name}: {n}" for name, n in sorted(balance.items(), key=lambda item: (-item[1], item[0]))]
+        rows = [f"{group}: {n}" for group, n in who.breakdown_rows(balance)]
         return "Ideas by perspective\n" + "\n".join(rows)
 
     # -- saving -----------------------------------------------------------------------------

@@ -1,0 +1,168 @@
+"""The ideas stage on the run screen: Enter saves and shows the idea at once; who has not been
+heard from; the balance by perspective (hidden under 5 people); choosing who said it."""
+
+from __future__ import annotations
+
+from panel_harness import screen_text
+from run_helpers import NAMES, coproduction_workshop, run_app, run_screen, stage_titled
+from textual.widgets import Input, OptionList
+
+from facilitator.domain.errors import StorageError
+from facilitator.storage.store import Store
+from facilitator.ui.stages.ideas import IdeasPanel
+from facilitator.ui.widgets.speaker_picker import ANONYMOUS, SpeakerPicker, match_people
+
+ROUND = "What matters to you"
+
+
+def open_round(store: Store, **options):
+    workshop, people = coproduction_workshop(store, **options)
+    stage = stage_titled(store, workshop.id, ROUND)
+    store.start_stage(stage.id)
+    return workshop, people, stage
+
+
+async def test_enter_saves_the_idea_shows_it_and_clears_the_box(store: Store) -> None:
+    workshop, people, stage = open_round(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        box = screen.query_one("#idea-input", Input)
+        assert box.has_focus
+        box.value = "Somewhere to talk that is not the ward"
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = store.ideas(stage_id=stage.id)
+        assert [idea.text for idea in saved] == ["Somewhere to talk that is not the ward"]
+        assert saved[0].typed_by == "facilitator"
+        assert box.value == "" and box.has_focus
+        assert "1. Somewhere to talk that is not the ward" in screen_text(app)
+        assert "In turn round the room, with a right to pass." in screen_text(app)
+
+
+async def test_a_failed_save_keeps_the_text_and_says_why(store: Store, monkeypatch) -> None:
+    workshop, _, stage = open_round(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        box = screen.query_one("#idea-input", Input)
+
+        def locked(*args, **kwargs):
+            raise StorageError("The database file is busy; nothing was saved.")
+
+        monkeypatch.setattr(store, "add_idea", locked)
+        box.value = "Please keep me"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.value == "Please keep me" and box.has_focus
+        assert "The database file is busy; nothing was saved." in screen_text(app)
+
+        monkeypatch.undo()
+        box.value = "   "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.ideas(stage_id=stage.id) == []
+        assert "idea" in screen.query_one("#ideas-message").render().plain.lower()
+
+
+async def test_who_said_it_by_the_start_of_a_name_or_anonymous(store: Store) -> None:
+    workshop, people, stage = open_round(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        box = screen.query_one("#idea-input", Input)
+        query = screen.query_one("#speaker-query", Input)
+
+        box.value = "Evening appointments"
+        await pilot.press("tab")  # from the idea box to the name box
+        await pilot.press("c", "h")
+        assert screen.query_one(SpeakerPicker).has_class("-open")
+        assert "Chloe Evans" in screen_text(app)
+        await pilot.press("tab")  # takes the highlighted match
+        assert screen.query_one(SpeakerPicker).speaker.participant_id == people[2].id
+        query.focus()
+        await pilot.press("enter")  # Enter in the name box saves the idea
+        await pilot.pause()
+
+        box.value = "Not being rushed"
+        query.value = "anon"
+        query.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+        saved = store.ideas(stage_id=stage.id)
+        assert [(i.text, i.said_by, i.anonymous) for i in saved] == [
+            ("Evening appointments", people[2].id, False),
+            ("Not being rushed", None, True),
+        ]
+        assert query.value == "" and screen.query_one(SpeakerPicker).speaker is None  # reset after saving
+        assert "Not being rushed  \u2014 anonymous" in screen_text(app)
+
+
+def test_names_match_from_the_start_of_any_word_and_anonymous_only_when_allowed(store: Store) -> None:
+    workshop, people = coproduction_workshop(store)
+    assert [s.name for s in match_people(people, "pat")] == ["Dev Patel"]
+    assert [s.name for s in match_people(people, "E")] == ["Erin Walsh", "Chloe Evans"]
+    assert match_people(people, "an")[-1] == ANONYMOUS
+    assert ANONYMOUS not in match_people(people, "an", allow_anonymous=False)
+    assert match_people(people, "zz") == []
+
+
+async def test_not_heard_from_lists_people_here_who_have_given_nothing(store: Store) -> None:
+    workshop, people, stage = open_round(store)
+    store.mark_left(people[3].id)  # Dev left early
+    late = store.add_participant(workshop.id, "Femi Ade", ["other"], "named")  # not arrived
+    store.add_idea(stage.id, "Clearer letters", said_by=people[0].id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_screen(pilot)
+        shown = screen_text(app)
+        assert "Not heard from yet (3)" in shown
+        for name in ("Ben Carter", "Chloe Evans", "Erin Walsh"):
+            assert f"\u2022 {name}" in shown
+        for name in ("Aisha Khan", "Dev Patel", late.name):
+            assert f"\u2022 {name}" not in shown
+
+        await pilot.press("f5")  # presenting: facilitator-only lists are hidden from the room
+        await pilot.pause()
+        assert "Not heard from yet" not in screen_text(app)
+
+
+async def test_balance_by_perspective_is_hidden_for_groups_under_five(store: Store) -> None:
+    workshop, people, stage = open_round(store, names=NAMES[:4])
+    store.add_idea(stage.id, "Peer support", said_by=people[0].id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        balance = screen.query_one("#balance")
+        assert balance.render().plain == "Balance by perspective: hidden for groups under 5, to protect privacy."
+        assert "Balance by perspective" in screen_text(app)
+
+        store.add_participant(workshop.id, "Erin Walsh", ["carer"], "named", arrived=True)
+        screen.panel.reload()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Ideas by perspective" in shown
+        assert "People with lived experience: 1" in balance.render().plain
+
+
+async def test_ideas_from_another_terminal_are_added_without_losing_the_highlight(store: Store, reopen) -> None:
+    workshop, people, stage = open_round(store)
+    for number in range(3):
+        store.add_idea(stage.id, f"Idea {number + 1}")
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        ideas = screen.query_one("#ideas-list", OptionList)
+        ideas.focus()
+        ideas.highlighted = 1
+        panel = screen.panel
+        assert isinstance(panel, IdeasPanel)
+        other = reopen()  # a note-taker's terminal
+        other.add_idea(stage.id, "Typed by the note-taker", said_by=people[1].id, typed_by="Sam")
+        other.edit_idea(store.ideas(stage_id=stage.id)[0].id, "Idea 1, reworded")
+        await pilot.pause(1.2)  # the app notices within one poll
+        assert panel.shown_idea_ids == [idea.id for idea in store.ideas(stage_id=stage.id)]
+        assert ideas.highlighted == 1
+        shown = screen_text(app)
+        assert "4. Typed by the note-taker" in shown and "1. Idea 1, reworded" in shown

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain.errors import ImportFileError, NotFound
-from facilitator.domain.models import DecisionStatus, Workshop
+from facilitator.domain.models import Attribution, DecisionStatus, Workshop
 from facilitator.domain.record import (
     ActionPart,
     ActionUpdatePart,
@@ -153,9 +153,33 @@ def load_record(store, workshop_id: int) -> WorkshopRecord:
     )
 
 
-def export_json(store, workshop_id: int) -> str:
-    """The workshop as JSON text: the same record always gives the same bytes."""
-    return load_record(store, workshop_id).model_dump_json(indent=2) + "\n"
+def export_json(store, workshop_id: int, *, include_private: bool = False) -> str:
+    """The workshop as JSON text: the same record always gives the same bytes.
+
+    By default the file follows each person's attribution preference, as the minutes do: only
+    people who chose to be named keep their names, and nobody's support needs leave the machine.
+    ``include_private`` keeps everything, for moving a workshop to another computer.
+    """
+    record = load_record(store, workshop_id)
+    if not include_private:
+        record = withhold_private_details(record)
+    return record.model_dump_json(indent=2) + "\n"
+
+
+def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
+    """Replace the names of people who did not choose to be named, and drop support needs."""
+    people = []
+    for number, person in enumerate(record.participants, start=1):
+        named = person.attribution == Attribution.NAMED and not person.forgotten
+        people.append(
+            person.model_copy(
+                update={
+                    "name": person.name if named else ("" if person.forgotten else f"Participant {number}"),
+                    "support_needs": "",
+                }
+            )
+        )
+    return record.model_copy(update={"participants": people})
 
 
 # --- Import ---------------------------------------------------------------------------------------

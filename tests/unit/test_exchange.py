@@ -266,7 +266,7 @@ def test_a_secret_vote_exports_no_one_s_choices_and_an_open_vote_does(source_sto
     ann, dee = rich["people"][0].id, rich["people"][3].id
     assert [(d.participant_id, d.entered_by) for d in open_dots] == [(ann, "Sam (notes)"), (dee, "")]
     assert all(d.created_at for d in open_dots)
-    text = export_json(source_store, rich["workshop"].id)
+    text = export_json(source_store, rich["workshop"].id, include_private=True)
     for dot in json.loads(text)["dots"]:
         assert dot["stage_id"] != secret or dot["participant_id"] is None
 
@@ -277,8 +277,8 @@ def test_the_check_out_is_listed_by_value_not_in_the_order_people_gave_it(source
 
 
 def test_export_is_the_same_bytes_every_time_and_reads_back_unchanged(source_store: Store, rich) -> None:
-    text = export_json(source_store, rich["workshop"].id)
-    assert text.endswith("}\n") and text == export_json(source_store, rich["workshop"].id)
+    text = export_json(source_store, rich["workshop"].id, include_private=True)
+    assert text.endswith("}\n") and text == export_json(source_store, rich["workshop"].id, include_private=True)
     record = parse_record(text, "export.json")
     assert record == load_record(source_store, rich["workshop"].id)
     assert record.model_dump_json(indent=2) + "\n" == text
@@ -292,7 +292,7 @@ def test_a_workshop_survives_export_and_import_exactly(source_store: Store, rich
     other = target.create_workshop(title="Already here", stages=[{"kind": "ideas", "title": "Ideas", "minutes": 5}])
     target.add_idea(target.stages(other.id)[0].id, "An idea that takes id 1")
     earlier = import_record(target, load_record(source_store, rich["earlier"]["workshop"].id))
-    imported = import_record(target, parse_record(export_json(source_store, rich["workshop"].id), "export.json"))
+    imported = import_record(target, parse_record(export_json(source_store, rich["workshop"].id, include_private=True), "export.json"))
     original = load_record(source_store, rich["workshop"].id)
     again = load_record(target, imported.id)
     assert again.workshop.uid == original.workshop.uid
@@ -392,7 +392,7 @@ def test_a_failure_part_way_through_leaves_nothing_behind(source_store: Store, r
 def test_import_file_reads_a_file_and_names_it_in_errors(source_store: Store, rich, open_target, tmp_path) -> None:
     target = open_target()
     path = tmp_path / "export.json"
-    path.write_text(export_json(source_store, rich["workshop"].id), encoding="utf-8")
+    path.write_text(export_json(source_store, rich["workshop"].id, include_private=True), encoding="utf-8")
     workshop = import_file(target, path)
     assert workshop.title == "Safer wards"
     with pytest.raises(ImportFileError) as caught:
@@ -554,7 +554,7 @@ def _fill(message: str, data: dict) -> str:
 def test_a_bad_file_gets_one_sentence_and_changes_nothing(
     source_store: Store, rich, open_target, tmp_path: Path, case: str, bad, expected: str
 ) -> None:
-    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data = json.loads(export_json(source_store, rich["workshop"].id, include_private=True))
     if callable(bad):
         bad(data)
         text = json.dumps(data, indent=2, ensure_ascii=False)
@@ -574,7 +574,7 @@ def test_a_bad_file_gets_one_sentence_and_changes_nothing(
 
 
 def test_parse_record_names_the_source_it_is_given(source_store: Store, rich) -> None:
-    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data = json.loads(export_json(source_store, rich["workshop"].id, include_private=True))
     data["decisions"][3]["status"] = "maybe"
     with pytest.raises(ImportFileError) as caught:
         parse_record(json.dumps(data), "export.json")
@@ -627,7 +627,7 @@ def test_hostile_text_survives_export_and_import_literally(source_store: Store, 
     store.add_action(workshop.id, HOSTILE[6], owner_text=HOSTILE[0], decision_id=decision.id)
     store.add_feedback(workshop.id, HOSTILE[4], status="not possible", reason=HOSTILE[1])
 
-    text = export_json(store, workshop.id)
+    text = export_json(store, workshop.id, include_private=True)
     assert "\x1b" not in text and "\x07" not in text
     target = open_target()
     record = load_record(target, import_file_from_text(target, text).id)
@@ -648,7 +648,7 @@ def import_file_from_text(store: Store, text: str):
 
 
 def test_escape_sequences_written_into_a_file_are_stripped_on_import(source_store: Store, rich, open_target) -> None:
-    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data = json.loads(export_json(source_store, rich["workshop"].id, include_private=True))
     data["workshop"]["title"] = "Safer \x1b[1;31mwards\x1b[0m\x1b]0;pwned\x07"
     data["participants"][0]["name"] = "\x1b[2J\x1b[HAnn\x9b31m"
     data["ideas"][0]["text"] = "More\x1bP+q\x1b\\ night\x07 staff\x00"
@@ -664,7 +664,7 @@ def test_escape_sequences_written_into_a_file_are_stripped_on_import(source_stor
 
 
 def test_a_forgotten_person_s_name_never_travels(source_store: Store, rich, open_target) -> None:
-    data = json.loads(export_json(source_store, rich["workshop"].id))
+    data = json.loads(export_json(source_store, rich["workshop"].id, include_private=True))
     data["participants"][3].update(name="Dee Smith", support_needs="Wheelchair access")  # hand-edited back in
     target = open_target()
     record = load_record(target, import_file_from_text(target, json.dumps(data)).id)

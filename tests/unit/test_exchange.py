@@ -670,3 +670,24 @@ def test_a_forgotten_person_s_name_never_travels(source_store: Store, rich, open
     record = load_record(target, import_file_from_text(target, json.dumps(data)).id)
     assert (record.participants[3].name, record.participants[3].support_needs) == ("", "")
     assert record.participants[3].forgotten
+
+
+def test_export_by_default_keeps_only_the_names_people_chose_to_share(tmp_path) -> None:
+    """Exports follow attribution preferences like the minutes; support needs never leave."""
+    from facilitator.storage.store import open_store
+
+    store = open_store(tmp_path / "w.db")
+    workshop = store.create_workshop(
+        title="Private by default", stages=[{"kind": "ideas", "title": "Ideas", "minutes": 5, "settings": {}}]
+    )
+    store.add_participant(workshop.id, "Named Nadia", ["carer"], "named", "large print")
+    store.add_participant(workshop.id, "Quiet Quentin", ["lived experience"], "perspective", "breaks")
+    store.add_participant(workshop.id, "Hidden Hana", ["staff"], "anonymous")
+
+    text = export_json(store, workshop.id)
+
+    assert "Named Nadia" in text
+    for private in ("Quiet Quentin", "Hidden Hana", "large print", "breaks"):
+        assert private not in text
+    full = export_json(store, workshop.id, include_private=True)
+    assert "Quiet Quentin" in full and "large print" in full

@@ -22,6 +22,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.text import strip_controls
 from facilitator.domain.models import Action, ActionStatus, Participant
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import people_list, starts_with
@@ -34,7 +35,7 @@ def resolve_owner(people: list[Participant], typed: str) -> tuple[Participant | 
     A whole name, or the start of exactly one name, is that participant; text that starts no
     name is free text; the start of several names is a problem to fix by typing more.
     """
-    typed = " ".join(typed.split())
+    typed = " ".join(strip_controls(typed).split())
     if not typed:
         return None, "", ""
     matches = starts_with(people, typed)

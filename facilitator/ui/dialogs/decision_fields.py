@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from textual.content import Content
 
 from facilitator.domain.models import Participant
+from facilitator.domain.text import strip_controls
 from facilitator.ui.text import one_line
 
 SOMEONE = "a participant"
@@ -21,12 +22,17 @@ def display_name(person: Participant) -> str:
     return person.name or SOMEONE
 
 
+def _typed(typed: str) -> str:
+    """What was typed, compared the way names are stored (no control characters), without case."""
+    return " ".join(strip_controls(typed).split()).casefold()
+
+
 def starts_with(people: Iterable[Participant], typed: str) -> list[Participant]:
     """People whose name, or any word of it, starts with what was typed (case does not matter).
 
     Whole-name matches come first, so typing "Sam" finds "Sam" before "Samira" and "Ali Sam".
     """
-    typed = " ".join(typed.split()).casefold()
+    typed = _typed(typed)
     if not typed:
         return [person for person in people if person.name]
     first: list[Participant] = []
@@ -48,7 +54,7 @@ def pick_person(people: Sequence[Participant], typed: str) -> Participant | None
     matches = starts_with(people, typed)
     if not typed.strip() or not matches:
         return None
-    if matches[0].name.casefold() == " ".join(typed.split()).casefold():
+    if matches[0].name.casefold() == _typed(typed):
         return matches[0]
     return matches[0] if len(matches) == 1 else None
 

@@ -185,12 +185,19 @@ def minutes(session: Session, workshop_id: int, form: str, output: Path | None) 
 @cli.command(short_help="A workshop's whole record as JSON.")
 @workshop_id_argument
 @output_option
+@click.option("--include-private", is_flag=True,
+              help="Keep every name and support need, to move the workshop to another computer.")  # fmt: skip
 @pass_session
-def export(session: Session, workshop_id: int, output: Path | None) -> None:
-    """The whole record of workshop ID as JSON (secret votes without who gave which dot)."""
+def export(session: Session, workshop_id: int, output: Path | None, include_private: bool) -> None:
+    """The whole record of workshop ID as JSON.
+
+    Names appear only for people who chose to be named, and support needs are left out, unless
+    --include-private is given. Who gave which dot in a secret vote is never exported.
+    """
     from facilitator.storage.exchange import export_json
 
-    _emit(export_json(session.open(create=False), workshop_id), output, "export")
+    text = export_json(session.open(create=False), workshop_id, include_private=include_private)
+    _emit(text, output, "export")
 
 
 @cli.command("import", short_help="Add a workshop from an export file.")
@@ -307,3 +314,8 @@ def _flushed(code: int) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return code
+
+
+from facilitator.cli_review import register as register_review  # noqa: E402  (decisions, actions, report)
+
+register_review(cli)

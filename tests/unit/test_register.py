@@ -8,7 +8,7 @@ import pytest
 from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
 from facilitator.domain.errors import InvalidText, NotFound
 from facilitator.storage import db as dbmod
-from facilitator.storage import migrations
+from facilitator.storage import migrations, register
 from facilitator.storage.register import fts_match
 from facilitator.storage.store import Store, open_store
 
@@ -154,6 +154,20 @@ def test_decisions_indexed_before_the_prefix_index_are_still_found(tmp_path, clo
     upgraded = open_store(tmp_path / "old.db", clock=clock)
     assert statements(upgraded.search_decisions("sanc")) == ["Keep the sanctuary open"]
     upgraded.close()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"status": "agreed"}, {"series": "Crisis café"}, {"since": "2024-07-01"}, {"review_due": True},
+     {"workshop_id": 1}, {"current_only": False}],
+    ids=str,
+)
+def test_every_way_of_running_a_search_finds_the_same_decisions(store, sample, monkeypatch, filters):
+    # Many matches take other query plans (see _register_query); force them on this small sample.
+    few = statements(store.search_decisions("o", **filters))
+    monkeypatch.setattr(register, "MANY_MATCHES", 1)
+    assert statements(store.search_decisions("o", **filters)) == few
+    assert store.count_decisions("o", **filters) == len(few)
 
 
 # -- filters --------------------------------------------------------------------------------------

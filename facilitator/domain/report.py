@@ -1,0 +1,238 @@
+""""You said, we did": what people said, and what happened next, for one workshop or a series.
+
+The guidance asks that every piece of feedback gets an answer: what was done, what is in progress,
+or that it could not be used, and why. This report says that in plain language and short
+sentences, in Markdown and in a large-print HTML page made from it.
+
+Pure functions of ``WorkshopRecord`` documents: the same records give the same bytes (no clock;
+everything sorted). People appear only as their attribution preference allows (``attribution``);
+support needs are never read; votes are not shown at all.
+"""
+
+from __future__ import annotations
+
+import html
+
+from markdown_it import MarkdownIt
+
+from facilitator.domain import attribution as who
+from facilitator.domain.markdown_text import block, count_words, inline, long_date, one_line, short_date
+from facilitator.domain.minutes_outcomes import ACTION_STATUS_WORDS, DECISION_STATUS_WORDS
+from facilitator.domain.models import DecisionStatus, FeedbackStatus
+from facilitator.domain.record import DecisionPart, FeedbackPart, IdeaPart, WorkshopRecord
+
+# Ideas quoted under each theme; the rest are counted ("and 4 more").
+IDEAS_PER_THEME = 5
+QUOTE_LIMIT = 200
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+_STYLE = """\
+body { font-family: Verdana, Arial, sans-serif; font-size: 1.5rem; line-height: 1.6;
+  color: #000; background: #fff; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3 { line-height: 1.25; margin-top: 1.6em; }
+li { margin-bottom: 0.6em; }
+p, li { overflow-wrap: anywhere; }
+@media print {
+  body { font-size: 18pt; margin: 0; max-width: none; }
+  h1 { font-size: 26pt; } h2 { font-size: 22pt; } h3 { font-size: 20pt; }
+  h2, h3 { break-after: avoid; }
+  li { break-inside: avoid; }
+}"""
+
+
+def _sorted(records: list[WorkshopRecord]) -> list[WorkshopRecord]:
+    return sorted(records, key=lambda r: (r.workshop.date, r.workshop.created_at, r.workshop.uid))
+
+
+def render_report_markdown(records: list[WorkshopRecord], *, title: str) -> str:
+    """The report for these workshops (one, or a whole series) as Markdown."""
+    records = _sorted(records)
+    lines = [f"# You said, we did: {inline(title)}", ""]
+    lines += [
+        "This report tells you what people said, and what happened next.",
+        "It says what was done, what is still in progress, and what was not possible, and why.",
+    ]
+    for section in (_workshops, _what_you_said, _what_we_did, _decisions):
+        lines += ["", *section(records)]
+    return "\n".join(lines) + "\n"
+
+
+def render_report_html(records: list[WorkshopRecord], *, title: str) -> str:
+    """The report as one printable HTML page in large type."""
+    body = _MARKDOWN.render(render_report_markdown(records, title=title))
+    page_title = html.escape("You said, we did: " + one_line(title))
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{page_title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n<main>\n"
+        f"{body}</main>\n</body>\n</html>\n"
+    )
+
+
+def _when(record: WorkshopRecord) -> str:
+    return f"{inline(record.workshop.title)} ({inline(short_date(record.workshop.date))})"
+
+
+# -- the workshops ----------------------------------------------------------------------------------
+
+
+def _workshops(records: list[WorkshopRecord]) -> list[str]:
+    lines = ["## The workshops" if len(records) != 1 else "## The workshop", ""]
+    if not records:
+        return [*lines, "No workshops are included."]
+    for record in records:
+        workshop = record.workshop
+        came = sum(1 for person in record.participants if person.arrived_at is not None)
+        where = f", at {inline(workshop.place)}" if workshop.place.strip() else ""
+        took_part = f" {count_words(came, 'person', 'people')} took part." if came else ""
+        lines.append(f"- {inline(long_date(workshop.date))}: {inline(workshop.title)}{where}.{took_part}")
+    return lines
+
+
+# -- what people said ------------------------------------------------------------------------------
+
+
+def _what_you_said(records: list[WorkshopRecord]) -> list[str]:
+    lines = ["## What you said", ""]
+    said_any = False
+    for record in records:
+        ideas = sorted((i for i in record.ideas if not i.withdrawn), key=lambda i: i.id)
+        if not ideas:
+            continue
+        said_any = True
+        if len(records) > 1:
+            lines += [f"### At {_when(record)}", ""]
+        lines += [f"People shared {count_words(len(ideas), 'idea')}.", ""]
+        lines += _themes(record, ideas)
+        lines.append("")
+    if not said_any:
+        return [*lines, "No ideas were recorded."]
+    return lines[:-1]
+
+
+def _themes(record: WorkshopRecord, ideas: list[IdeaPart]) -> list[str]:
+    people = {person.id: person for person in record.participants}
+    by_theme: dict[int | None, list[IdeaPart]] = {}
+    for idea in ideas:
+        by_theme.setdefault(idea.theme_id, []).append(idea)
+    themes = sorted((t for t in record.themes if t.id in by_theme), key=lambda t: (t.position, t.id))
+    groups = [(f"**{inline(t.name)}**", by_theme[t.id]) for t in themes]
+    known = {t.id for t in themes}
+    loose = [i for i in ideas if i.theme_id not in known]
+    if loose:
+        groups.append(("**Other ideas**" if themes else "**Ideas**", loose))
+    lines = []
+    for label, members in groups:
+        lines.append(f"- {label}: {count_words(len(members), 'idea')}.")
+        for idea in members[:IDEAS_PER_THEME]:
+            speaker = who.speaker(idea.said_by, idea.anonymous, people)
+            lines.append(f"  - \u201c{inline(idea.text, QUOTE_LIMIT)}\u201d ({inline(speaker)})")
+        if len(members) > IDEAS_PER_THEME:
+            lines.append(f"  - And {len(members) - IDEAS_PER_THEME} more.")
+    return lines
+
+
+# -- what we did -----------------------------------------------------------------------------------
+
+
+def _latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
+    """Every piece of feedback once, as last answered: an item carried into a later workshop of the
+    series is the same feedback, so the later answer replaces the earlier one."""
+    latest: dict[str, FeedbackPart] = {}
+    for record in records:
+        for item in sorted(record.feedback, key=lambda item: item.id):
+            key = " ".join(one_line(item.said).casefold().split())
+            latest.pop(key, None)
+            latest[key] = item
+    return list(latest.values())
+
+
+def _what_we_did(records: list[WorkshopRecord]) -> list[str]:
+    items = _latest_feedback(records)
+    if not items:
+        return ["## What we did", "", "No replies to feedback have been recorded yet."]
+    done = [i for i in items if i.status == FeedbackStatus.DONE]
+    going = [i for i in items if i.status in (FeedbackStatus.IN_PROGRESS, FeedbackStatus.PLANNED)]
+    not_possible = [i for i in items if i.status == FeedbackStatus.NOT_POSSIBLE]
+    lines = ["## What we did", ""]
+    lines += _replies(done, "We did", "Nothing is finished yet.")
+    lines += ["", "## What is in progress", ""]
+    lines += _replies(going, "What is happening", "Nothing is in progress.")
+    lines += ["", "## What was not possible, and why", ""]
+    lines += _replies(not_possible, "Why not", "Everything could be taken forward.")
+    return lines
+
+
+def _replies(items: list[FeedbackPart], answer: str, none: str) -> list[str]:
+    if not items:
+        return [none]
+    lines = []
+    for item in items:
+        lines.append(f"- **You said:** {block(item.said, '  ')}\\")
+        if item.status == FeedbackStatus.NOT_POSSIBLE:
+            reply = block(item.reason, "  ") or "No reason was recorded."
+        elif item.status == FeedbackStatus.PLANNED:
+            reply = block(item.done, "  ") or "It is planned but has not started yet."
+            reply = "Planned. " + reply if item.done.strip() else reply
+        else:
+            reply = block(item.done, "  ") or ("Done." if item.status == FeedbackStatus.DONE else "Work has started.")
+        lines.append(f"  **{answer}:** {reply}")
+    return lines
+
+
+# -- decisions and their actions -------------------------------------------------------------------
+
+
+def _decisions(records: list[WorkshopRecord]) -> list[str]:
+    lines = ["## What we decided, and what happened", ""]
+    by_uid: dict[str, tuple[WorkshopRecord, DecisionPart]] = {}
+    for record in records:
+        for decision in record.decisions:
+            by_uid.setdefault(decision.uid, (record, decision))
+    listed = False
+    for record in records:
+        for decision in sorted(record.decisions, key=lambda d: (d.id, d.uid)):
+            if listed:
+                lines.append("")
+            listed = True
+            lines += _decision(record, decision, by_uid)
+    if not listed:
+        return [*lines, "No decisions were recorded."]
+    return lines
+
+
+def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict) -> list[str]:
+    people = {person.id: person for person in record.participants}
+    lines = [f"- **We decided:** {block(decision.statement, '  ')}"]
+    lines.append(f"  - Where: {_when(record)}.")
+    lines.append(f"  - Why: {block(decision.rationale, '    ') or 'No reason was recorded.'}")
+    status = DECISION_STATUS_WORDS[decision.status]
+    if decision.status == DecisionStatus.SUPERSEDED and decision.superseded_by_uid in by_uid:
+        later_record, later = by_uid[decision.superseded_by_uid]
+        status += f": \u201c{inline(later.statement, QUOTE_LIMIT)}\u201d, at {_when(later_record)}"
+    lines.append(f"  - Now: {status}.")
+    if decision.dissent:
+        lines.append("  - Not everyone agreed:")
+        for dissent in decision.dissent:
+            person = people.get(dissent.participant_id) if dissent.participant_id is not None else None
+            lines.append(f"    - {block(dissent.text, '      ')} ({inline(who.display_name(person))})")
+    actions = sorted((a for a in record.actions if a.decision_id == decision.id), key=lambda a: a.id)
+    if not actions:
+        lines.append("  - Actions: none were agreed.")
+    for action in actions:
+        owner = people.get(action.owner_participant_id) if action.owner_participant_id is not None else None
+        by = inline(who.display_name(owner)) if owner is not None else inline(action.owner_text)
+        words = [f"  - Action: {inline(action.what)}."]
+        if by:
+            words.append(f"Who: {by}.")
+        if action.due_date:
+            words.append(f"By: {inline(short_date(action.due_date))}.")
+        words.append(f"Status: {ACTION_STATUS_WORDS[action.status]}.")
+        notes = [u for u in sorted(action.updates, key=lambda u: u.at) if u.note.strip()]
+        if notes:
+            latest = notes[-1]
+            words.append(f"Latest news ({inline(short_date(latest.at))}): {inline(latest.note)}")
+        lines.append(" ".join(words))
+    return lines

@@ -1,0 +1,461 @@
+"""The decision register: every decision across workshops, found by typing a word.
+
+The search box narrows the list as a person types. Each change waits ``DEBOUNCE_SECONDS`` for the
+next key, then a thread worker runs the query and returns the rows; the rows are put on screen
+by the main thread when the worker reports success (a worker never touches a widget). Only one
+page of ``PAGE`` decisions is in the table at a time: a DataTable takes about 0.24 s per 1,000
+rows, and a register can hold 100,000 decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.events import Resize, ScreenResume
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import DecisionStatus
+from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
+from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.text import cell, join, one_line
+
+PAGE = 50
+DEBOUNCE_SECONDS = 0.15
+# The status filter, in the order the s key steps through it (None: any status).
+STATUS_STEPS: tuple[str | None, ...] = (None, *(status.value for status in DecisionStatus))
+# A symbol and a word for each status, so colour is never the only signal.
+STATUS_LABELS = {
+    DecisionStatus.AGREED: ("\u2713 agreed", ""),
+    DecisionStatus.DEFERRED: ("\u2026 deferred", ""),
+    DecisionStatus.REJECTED: ("\u2717 rejected", "dim"),
+    DecisionStatus.SUPERSEDED: ("\u21bb replaced", "dim"),
+}
+DATE_WIDTH, STATUS_WIDTH, REVIEW_WIDTH, WORKSHOP_WIDTH = 11, 12, 13, 24
+# Cell padding (one each side of five columns) and the scrollbar; the decision gets the rest.
+FIXED_WIDTH = DATE_WIDTH + STATUS_WIDTH + REVIEW_WIDTH + WORKSHOP_WIDTH + 10 + 2
+MIN_DECISION_WIDTH = 20
+
+
+def show_date(iso: str | None) -> str:
+    """"14 Mar 2025": unambiguous wherever the room is from."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%b %Y}"
+
+
+def review_soon(review_date: str | None, today: str) -> bool:
+    if not review_date:
+        return False
+    soon = (date.fromisoformat(today) + timedelta(days=REVIEW_SOON_DAYS)).isoformat()
+    return review_date <= soon
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the person asked for: the words, the filters and the page."""
+
+    query: str = ""
+    status: str | None = None
+    show_all: bool = False  # include decisions replaced by later ones
+    review_due: bool = False
+    page: int = 0
+
+    def filters(self) -> dict:
+        return {"status": self.status, "current_only": not self.show_all, "review_due": self.review_due}
+
+
+@dataclass(frozen=True)
+class Found:
+    search: Search
+    items: list[DecisionSummary] = field(default_factory=list)
+    has_more: bool = False
+
+
+def find_page(store, search: Search) -> Found:
+    """One page of the register (runs in a worker thread: reads the store, touches no widget)."""
+    rows = store.search_decisions(search.query, **search.filters(), limit=PAGE + 1, offset=search.page * PAGE)
+    return Found(search, rows[:PAGE], len(rows) > PAGE)
+
+
+def count_found(store, search: Search) -> tuple[Search, int]:
+    return search, store.count_decisions(search.query, **search.filters())
+
+
+class ResultsTable(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
+
+
+class RegisterScreen(Screen):
+    CSS_PATH = "register.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "focus_search", "Search", key_display="/"),
+        Binding("down", "focus_results", "Results", show=False),
+        Binding("s", "next_status", "Status"),
+        Binding("a", "toggle_all", "Replaced too"),
+        Binding("d", "toggle_review_due", "Review due"),
+        Binding("pagedown", "page(1)", "Next page", priority=True),
+        Binding("pageup", "page(-1)", "Previous page", priority=True),
+        Binding("f", "follow_up", "Follow-up"),
+        Binding("r", "report", "Report"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.search = Search()
+        self.found = Found(Search())
+        self.total: int | None = None
+        # Set once the first page is on screen (benchmarks and tests wait for it).
+        self.shown_page_loaded = False
+        self._debounce: Timer | None = None
+        self.decision_width = 0
+        self._shown_before = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content("Decision register"), id="register-title", classes="screen-title")
+        yield Input(placeholder="Search decisions, their reasons and ideas: type to narrow", id="register-search")
+        yield Static(id="register-filters", classes="status-line")
+        yield ResultsTable(id="register-results", cursor_type="row")
+        yield Static(id="register-empty", classes="empty-message")
+        yield Static(id="register-why")
+        yield Static(id="register-page", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._fit_columns(self.app.size.width)
+        self.query_one("#register-empty", Static).display = False
+        self.query_one("#register-search", Input).focus()
+        self._show_filters()
+        # The first page with no words is one index read (about 2 ms on 100,000 decisions): show
+        # it before the first paint. Typed searches and the count go to workers.
+        self._show(find_page(self.app.store, self.search))
+        self._count(self.app.store, self.search)
+
+    @property
+    def table(self) -> ResultsTable:
+        return self.query_one("#register-results", ResultsTable)
+
+    def _fit_columns(self, width: int) -> None:
+        """The decision column takes what the others leave, so no row scrolls sideways."""
+        decision_width = max(MIN_DECISION_WIDTH, width - FIXED_WIDTH)
+        if decision_width == self.decision_width:
+            return
+        self.decision_width = decision_width
+        table = self.table
+        table.clear(columns=True)
+        for label, column_width in (("Date", DATE_WIDTH), ("Status", STATUS_WIDTH), ("Review", REVIEW_WIDTH),
+                                    ("Workshop", WORKSHOP_WIDTH), ("Decision", decision_width)):  # fmt: skip
+            table.add_column(label, width=column_width, key=label)
+        if self.shown_page_loaded:
+            self._show(self.found)
+
+    @on(Resize)
+    def _resized(self, event: Resize) -> None:
+        self._fit_columns(event.size.width)
+
+    # -- searching -----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#register-search")
+    def _typed(self, event: Input.Changed) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._search_typed)
+
+    def _search_typed(self) -> None:
+        self._debounce = None
+        query = self.query_one("#register-search", Input).value
+        if query != self.search.query:
+            self.search = replace(self.search, query=query, page=0)
+            self.run_search()
+
+    def run_search(self) -> None:
+        """Look for ``self.search`` in a worker; the newest request wins (``exclusive``)."""
+        self.total = None
+        self._load_page(self.app.store, self.search)
+        self._count(self.app.store, self.search)
+
+    @work(thread=True, exclusive=True, group="register-page", exit_on_error=False)
+    def _load_page(self, store, search: Search) -> Found:
+        return find_page(store, search)
+
+    @work(thread=True, exclusive=True, group="register-count", exit_on_error=False)
+    def _count(self, store, search: Search) -> tuple[Search, int]:
+        return count_found(store, search)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if event.state == WorkerState.ERROR:
+            error = worker.error
+            if isinstance(error, FacilitatorError):
+                self.app.notify(str(error), severity="error", markup=False)
+                return
+            raise error
+        if event.state != WorkerState.SUCCESS:
+            return
+        if worker.group == "register-page" and worker.result.search == self.search:
+            self._show(worker.result)
+        elif worker.group == "register-count" and worker.result[0] == self.search:
+            self.total = worker.result[1]
+            self._show_page_line()
+
+    def _show(self, found: Found) -> None:
+        """Put one page on screen (main thread), keeping the cursor on the same decision if it is there."""
+        table = self.table
+        keep = self.selected.decision.id if self.selected else None
+        self.found = found
+        today = self.app.store.today()
+        table.clear()
+        for item in found.items:
+            table.add_row(*self._cells(item, today), key=str(item.decision.id))
+        ids = [item.decision.id for item in found.items]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        empty = self.query_one("#register-empty", Static)
+        empty.display = not found.items
+        table.display = bool(found.items)
+        if not found.items:
+            empty.update(self._empty_message())
+        self._show_why()
+        self._show_page_line()
+        self.shown_page_loaded = True
+
+    def _cells(self, item: DecisionSummary, today: str) -> list[Text]:
+        decision = item.decision
+        label, style = STATUS_LABELS.get(decision.status, (decision.status.value, ""))
+        review = show_date(decision.review_date)
+        if review and review_soon(decision.review_date, today) and decision.status != DecisionStatus.SUPERSEDED:
+            review = "! " + review  # due for review soon, or overdue (a plain mark: columns stay aligned)
+        return [
+            cell(show_date(item.workshop_date), style=style),
+            cell(label, style=style),
+            cell(review or "-", style=style),
+            cell(item.workshop_title, limit=WORKSHOP_WIDTH, style=style),
+            cell(decision.statement, limit=self.decision_width, style=style),
+        ]
+
+    def _empty_message(self) -> Content:
+        if self.search.page:
+            return Content("No more decisions. Press PageUp to go back.")
+        narrowed = self.search.query.strip() or self.search.status or self.search.review_due
+        if not narrowed and not self.search.show_all:
+            return Content("No decisions have been recorded yet.\n\nDecisions are made in a workshop's decide stage.")
+        hint = "" if self.search.show_all else " Press a to include decisions that were replaced."
+        return join(["No decisions match that.", hint, "\nTry fewer letters, or press s to change the status filter."])
+
+    # -- what is shown around the table ------------------------------------------------------------
+
+    def _show_filters(self) -> None:
+        search = self.search
+        parts = ["Showing: ", ("all decisions" if search.show_all else "current decisions", "bold")]
+        parts += [" \u00b7 status: ", (search.status or "any", "bold")]
+        if search.review_due:
+            parts += [" \u00b7 ", (f"review due within {REVIEW_SOON_DAYS} days or overdue", "bold")]
+        parts += ["   (s status \u00b7 a replaced too \u00b7 d review due)"]
+        self.query_one("#register-filters", Static).update(join(parts))
+
+    def _show_page_line(self) -> None:
+        shown = len(self.found.items)
+        first = self.search.page * PAGE + 1
+        if shown:
+            where = f"Decisions {first:,}\u2013{first + shown - 1:,}"
+        else:
+            where = "No decisions"
+        if self.total is not None:
+            where += f" of {self.total:,}"
+        keys = []
+        if self.found.has_more:
+            keys.append("PageDown: next page")
+        if self.search.page:
+            keys.append("PageUp: previous page")
+        if shown:
+            keys.append("Enter: open")
+        self.query_one("#register-page", Static).update(Content(" \u00b7 ".join([where, *keys])))
+
+    def _show_why(self) -> None:
+        why = self.query_one("#register-why", Static)
+        item = self.selected
+        if item is None:
+            why.update("")
+            return
+        parts: list = [("Why: ", "bold"), one_line(item.decision.rationale or "no reason was recorded", 300)]
+        if item.workshop_series:
+            parts += ["\n", ("Series: ", "bold"), one_line(item.workshop_series, 80)]
+        why.update(join(parts))
+
+    @property
+    def selected(self) -> DecisionSummary | None:
+        table = self.table
+        if not self.found.items or not table.row_count:
+            return None
+        row = min(max(table.cursor_row, 0), len(self.found.items) - 1)
+        return self.found.items[row]
+
+    @on(DataTable.RowHighlighted, "#register-results")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_why()
+
+    @on(DataTable.RowSelected, "#register-results")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.open_selected()
+
+    @on(Input.Submitted, "#register-search")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.action_focus_results()
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        from facilitator.ui.screens.decision_detail import DecisionDetailScreen
+
+        item = self.selected
+        if item is not None:
+            self.app.push_screen(DecisionDetailScreen(item.decision.id))
+
+    def action_back(self) -> None:
+        search_box = self.query_one("#register-search", Input)
+        if search_box.value:
+            search_box.value = ""
+            search_box.focus()
+        else:
+            self.dismiss()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#register-search", Input).focus()
+
+    def action_focus_results(self) -> None:
+        if self.table.row_count:
+            self.table.focus()
+
+    def _refilter(self, **changes) -> None:
+        self.search = replace(self.search, page=0, **changes)
+        self._show_filters()
+        # The first page with no words is one index read (about 2 ms on 100,000 decisions): show
+        # it before the first paint. Typed searches and the count go to workers.
+        self._show(find_page(self.app.store, self.search))
+        self._count(self.app.store, self.search)
+
+    def action_next_status(self) -> None:
+        index = STATUS_STEPS.index(self.search.status)
+        self._refilter(status=STATUS_STEPS[(index + 1) % len(STATUS_STEPS)])
+
+    def action_toggle_all(self) -> None:
+        self._refilter(show_all=not self.search.show_all)
+
+    def action_toggle_review_due(self) -> None:
+        self._refilter(review_due=not self.search.review_due)
+
+    def action_page(self, step: int) -> None:
+        if step > 0 and not self.found.has_more or step < 0 and not self.search.page:
+            return
+        self.search = replace(self.search, page=self.search.page + step)
+        self.run_search()
+
+    def action_follow_up(self) -> None:
+        from facilitator.ui.screens.follow_up import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen())
+
+    def action_report(self) -> None:
+        item = self.selected
+        if item is None:
+            self.app.notify("Choose a decision first: the report covers its workshop's series.", severity="warning")
+            return
+        ask_and_write_report(self, item.decision.workshop_id)
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        self.run_search()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Back from a decision or follow-up, where actions may have moved on: look again.
+        if self._shown_before:
+            self.run_search()
+        self._shown_before = True
+
+
+# -- the "You said, we did" report, written from the register or a decision ------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "report"
+
+
+def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
+    """Ask where to save the report for the workshop's series (or the workshop), then write it."""
+    store = screen.app.store
+    workshop = store.workshop(workshop_id)
+    name = workshop.series or workshop.title
+    default = Path.home() / f"you-said-we-did-{_slug(name)}.html"
+
+    def write(path: Path | None) -> None:
+        if path is None:
+            return
+        from facilitator.cli_output import write_atomically
+        from facilitator.domain.report import render_report_html, render_report_markdown
+
+        try:
+            records, title = store.report_records(workshop_id, whole_series=True)
+            render = render_report_markdown if path.suffix.lower() in (".md", ".markdown", ".txt") else render_report_html
+            write_atomically(path, render(records, title=title), "report")
+        except FacilitatorError as error:
+            screen.app.notify(str(error), severity="error", markup=False)
+            return
+        screen.app.notify(f"Wrote the \u201cYou said, we did\u201d report to {path}", markup=False)
+
+    screen.app.push_screen(ReportPathDialog(name, default), write)
+
+
+class ReportPathDialog(ModalScreen[Path | None]):
+    """Where to save the report: .html (large print, for printing) or .md."""
+
+    DEFAULT_CLASSES = "dialog-screen"
+    DEFAULT_CSS = """
+    ReportPathDialog { align: center middle; background: $background 60%; }
+    ReportPathDialog > #report-dialog {
+        width: 90; max-width: 100%; height: auto; border: thick $border; background: $surface; padding: 0 1;
+    }
+    ReportPathDialog Input { margin: 1 0; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, name: str, default: Path) -> None:
+        super().__init__()
+        self.report_name = name
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="report-dialog"):
+            yield Static(join(["\u201cYou said, we did\u201d report for ", one_line(self.report_name, 60)]),
+                         classes="dialog-title")
+            yield Input(str(self.default), id="report-path")
+            yield Static(Content("A .html file prints in large type; .md is Markdown. Enter: save \u00b7 Escape: cancel"),
+                         classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#report-path", Input).focus()
+
+    @on(Input.Submitted, "#report-path")
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        typed = event.value.strip()
+        self.dismiss(Path(typed).expanduser() if typed else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

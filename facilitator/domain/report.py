@@ -71,6 +71,11 @@ def render_report_html(records: list[WorkshopRecord], *, title: str) -> str:
     )
 
 
+def _sentence(text: str) -> str:
+    """Text that ends as a sentence: a full stop is added unless one (or ! or ?) is there."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _when(record: WorkshopRecord) -> str:
     return f"{inline(record.workshop.title)} ({inline(short_date(record.workshop.date))})"
 
@@ -224,7 +229,7 @@ def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict) -> l
     for action in actions:
         owner = people.get(action.owner_participant_id) if action.owner_participant_id is not None else None
         by = inline(who.display_name(owner)) if owner is not None else inline(action.owner_text)
-        words = [f"  - Action: {inline(action.what)}."]
+        words = [f"  - Action: {_sentence(inline(action.what))}"]
         if by:
             words.append(f"Who: {by}.")
         if action.due_date:
@@ -233,6 +238,6 @@ def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict) -> l
         notes = [u for u in sorted(action.updates, key=lambda u: u.at) if u.note.strip()]
         if notes:
             latest = notes[-1]
-            words.append(f"Latest news ({inline(short_date(latest.at))}): {inline(latest.note)}")
+            words.append(f"Latest news ({inline(short_date(latest.at))}): {_sentence(inline(latest.note))}")
         lines.append(" ".join(words))
     return lines

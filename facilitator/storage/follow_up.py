@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from facilitator.domain.models import Action, ActionStatus, FeedbackStatus, Participant
+from facilitator.domain.models import Action, ActionStatus, FeedbackStatus, Participant, Workshop
+from facilitator.domain.record import WorkshopRecord
 from facilitator.storage.base import StoreBase, row_to
 from facilitator.storage.workshops import _clean_date
 
@@ -142,3 +143,24 @@ class FollowUpMixin(StoreBase):
             added += 1
         return added
 
+    # -- the records a "You said, we did" report is made from ------------------------------------
+
+    def series_workshops(self, workshop_id: int) -> list[Workshop]:
+        """The workshops of this one's series in date order (just this one when it has no series)."""
+        workshop = self.workshop(workshop_id)
+        if not workshop.series:
+            return [workshop]
+        rows = self._rows("SELECT * FROM workshops WHERE series = ? ORDER BY date, id", (workshop.series,))
+        return [row_to(Workshop, row) for row in rows]
+
+    def report_records(self, workshop_id: int, *, whole_series: bool = False) -> tuple[list[WorkshopRecord], str]:
+        """The records a "You said, we did" report is made from, and its title.
+
+        One workshop (titled by it), or every workshop of its series (titled by the series).
+        """
+        from facilitator.storage.exchange import load_record
+
+        workshop = self.workshop(workshop_id)
+        workshops = self.series_workshops(workshop_id) if whole_series else [workshop]
+        title = workshop.series if whole_series and workshop.series else workshop.title
+        return [load_record(self, w.id) for w in workshops], title

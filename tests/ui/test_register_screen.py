@@ -170,3 +170,24 @@ async def test_follow_up_moves_an_action_on_with_a_dated_note(store, decisions):
         assert app.screen.actions == []
     updates = store.action_updates(decisions["action"].id)
     assert [(u.status, u.note) for u in updates][-1] == ("done", "Eight volunteers on the rota")
+
+
+async def test_r_writes_the_series_report_where_the_person_says(store, decisions, tmp_path):
+    screen = RegisterScreen()
+    app = HostApp(store, screen)
+    target = tmp_path / "report.html"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("down", "r")
+        await pilot.pause()
+        path_box = app.screen.query_one("#report-path", Input)
+        assert path_box.value.endswith("you-said-we-did-crisis-café.html")
+        path_box.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    page = target.read_text()
+    assert page.startswith("<!doctype html>")
+    assert "You said, we did: Crisis café" in page
+    assert "Designing the sanctuary" in page and "Three-month review" in page
+    assert "hearing loop" not in page

@@ -23,7 +23,8 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import ActionStatus, DecisionMethod, DecisionStatus
 from facilitator.storage.register import DecisionRecord, DecisionSummary
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.screens.register import ask_and_write_report, show_date
+from facilitator.ui.dialogs.report_dialog import ask_and_write_report
+from facilitator.ui.screens.register import show_date
 from facilitator.ui.text import Part, join
 
 STATUS_WORDS = {

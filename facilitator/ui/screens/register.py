@@ -9,20 +9,17 @@ rows, and a register can hold 100,000 decisions.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize, ScreenResume
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import Worker, WorkerState
@@ -378,6 +375,8 @@ class RegisterScreen(Screen):
         if item is None:
             self.app.notify("Choose a decision first: the report covers its workshop's series.", severity="warning")
             return
+        from facilitator.ui.dialogs.report_dialog import ask_and_write_report
+
         ask_and_write_report(self, item.decision.workshop_id)
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
@@ -388,74 +387,3 @@ class RegisterScreen(Screen):
         if self._shown_before:
             self.run_search()
         self._shown_before = True
-
-
-# -- the "You said, we did" report, written from the register or a decision ------------------------
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "report"
-
-
-def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
-    """Ask where to save the report for the workshop's series (or the workshop), then write it."""
-    store = screen.app.store
-    workshop = store.workshop(workshop_id)
-    name = workshop.series or workshop.title
-    default = Path.home() / f"you-said-we-did-{_slug(name)}.html"
-
-    def write(path: Path | None) -> None:
-        if path is None:
-            return
-        from facilitator.cli_output import write_atomically
-        from facilitator.domain.report import render_report_html, render_report_markdown
-
-        try:
-            records, title = store.report_records(workshop_id, whole_series=True)
-            render = render_report_markdown if path.suffix.lower() in (".md", ".markdown", ".txt") else render_report_html
-            write_atomically(path, render(records, title=title), "report")
-        except FacilitatorError as error:
-            screen.app.notify(str(error), severity="error", markup=False)
-            return
-        screen.app.notify(f"Wrote the \u201cYou said, we did\u201d report to {path}", markup=False)
-
-    screen.app.push_screen(ReportPathDialog(name, default), write)
-
-
-class ReportPathDialog(ModalScreen[Path | None]):
-    """Where to save the report: .html (large print, for printing) or .md."""
-
-    DEFAULT_CLASSES = "dialog-screen"
-    DEFAULT_CSS = """
-    ReportPathDialog { align: center middle; background: $background 60%; }
-    ReportPathDialog > #report-dialog {
-        width: 90; max-width: 100%; height: auto; border: thick $border; background: $surface; padding: 0 1;
-    }
-    ReportPathDialog Input { margin: 1 0; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, name: str, default: Path) -> None:
-        super().__init__()
-        self.report_name = name
-        self.default = default
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="report-dialog"):
-            yield Static(join(["\u201cYou said, we did\u201d report for ", one_line(self.report_name, 60)]),
-                         classes="dialog-title")
-            yield Input(str(self.default), id="report-path")
-            yield Static(Content("A .html file prints in large type; .md is Markdown. Enter: save \u00b7 Escape: cancel"),
-                         classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#report-path", Input).focus()
-
-    @on(Input.Submitted, "#report-path")
-    def _save(self, event: Input.Submitted) -> None:
-        event.stop()
-        typed = event.value.strip()
-        self.dismiss(Path(typed).expanduser() if typed else None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

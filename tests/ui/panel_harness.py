@@ -13,9 +13,9 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 
+import facilitator.ui
 from facilitator.domain.models import Participant, Stage, Workshop
 from facilitator.storage.store import Store
-import facilitator.ui
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.themes import DEFAULT_THEME, THEMES
 

@@ -35,7 +35,8 @@ async def test_each_person_scores_five_values_stored_with_no_trace_of_who(store:
     columns = [row["name"] for row in store.db.query("PRAGMA table_info(values_scores)")]
     assert columns == ["id", "workshop_id", "stage_id", "value", "score"]
     rows = list(store.db.query("SELECT value, score, stage_id FROM values_scores ORDER BY id"))
-    assert [(r["value"], r["score"]) for r in rows] == list(zip(FIVE_VALUES * 2, [4, 5, 3, 4, 2, 2, 3, 3, 4, 4]))
+    expected = list(zip(FIVE_VALUES * 2, [4, 5, 3, 4, 2, 2, 3, 3, 4, 4], strict=True))
+    assert [(r["value"], r["score"]) for r in rows] == expected
     assert {r["stage_id"] for r in rows} == {stage_id}
 
 
@@ -53,7 +54,7 @@ async def test_the_summary_is_hidden_until_v_and_shows_averages(store: Store) ->
     room = build_room(store)
     stage_id = room.stages["evaluate"].id
     for scores in ([4, 5, 3, 4, 2], [2, 3, 3, 4, 5]):
-        store.add_values_scores(room.workshop.id, dict(zip(FIVE_VALUES, scores)), stage_id=stage_id)
+        store.add_values_scores(room.workshop.id, dict(zip(FIVE_VALUES, scores, strict=True)), stage_id=stage_id)
     app = evaluate_app(store, room)
     async with app.run_test(size=(100, 30)) as pilot:
         text = screen_text(app)

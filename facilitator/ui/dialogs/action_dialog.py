@@ -22,8 +22,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.text import strip_controls
 from facilitator.domain.models import Action, ActionStatus, Participant
+from facilitator.domain.text import strip_controls
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import people_list, starts_with
 from facilitator.ui.text import join, one_line, plain
@@ -121,7 +121,9 @@ class ActionDialog(_Dialog):
             self.focus_next()
 
     def action_save(self) -> None:
-        value = lambda selector: self.query_one(selector, Input).value  # noqa: E731
+        def value(selector: str) -> str:
+            return self.query_one(selector, Input).value
+
         person, text, problem = resolve_owner(self.people, value("#owner"))
         if problem:
             self.show_error(problem)

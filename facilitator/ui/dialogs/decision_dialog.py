@@ -66,16 +66,20 @@ class DecisionDialog(ModalScreen[Decision | None]):
             if self.source:
                 yield Static(join(["From the vote: ", (self.source, "bold")]), id="decision-source")
             yield Static(f"Present: {people_count(present)} (filled in from who has arrived)", id="decision-present")
-            yield from self._row("Decision", Input(self.statement, placeholder="What was decided", id="statement", compact=True))
+            yield from self._row("Decision", Input(self.statement, placeholder="What was decided", id="statement",
+                                                   compact=True))
             yield from self._row("Why", Input(placeholder="The reasons, in plain words", id="rationale", compact=True))
-            yield from self._row("How", Select(METHODS, value=self.method, allow_blank=False, id="method", compact=True))
-            yield from self._row("Who decides", Input(placeholder="e.g. the whole group", id="decided-by", compact=True))
+            yield from self._row("How", Select(METHODS, value=self.method, allow_blank=False, id="method",
+                                               compact=True))
+            yield from self._row("Who decides", Input(placeholder="e.g. the whole group", id="decided-by",
+                                                      compact=True))
             yield from self._row("Status", Select(STATUSES, value=DecisionStatus.AGREED.value, allow_blank=False,
                                                   id="status", compact=True))
-            yield from self._row("Review date", Input(placeholder="YYYY-MM-DD (optional)", id="review-date", compact=True))
+            yield from self._row("Review date", Input(placeholder="YYYY-MM-DD (optional)", id="review-date",
+                                                      compact=True))
             yield from self._row("Dissent", Input(placeholder="Anyone who disagreed, in their words (optional)",
                                                  id="dissent", compact=True))
-            yield from self._row("Dissent by", Input(placeholder="Start of a name, or blank for \u201ca participant\u201d",
+            yield from self._row("Dissent by", Input(placeholder="Start of a name, or blank: \u201ca participant\u201d",
                                                     id="dissent-by", compact=True))
             yield from self._row("Replaces", Select(self._earlier(), prompt="nothing: a new decision",
                                                     id="supersedes", compact=True))
@@ -119,7 +123,9 @@ class DecisionDialog(ModalScreen[Decision | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        value = lambda selector: self.query_one(selector, Input).value  # noqa: E731
+        def value(selector: str) -> str:
+            return self.query_one(selector, Input).value
+
         dissent: list[tuple[int | None, str]] = []
         if value("#dissent").strip():
             typed = value("#dissent-by")

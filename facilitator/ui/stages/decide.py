@@ -25,6 +25,8 @@ from facilitator.ui.dialogs.decision_fields import display_name, refill
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
 
+FREE_TEXT = "press n to record a decision as free text."
+
 
 def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
@@ -83,9 +85,9 @@ class DecidePanel(StagePanel):
         if vote is None:
             about = Content("There is no vote in this workshop: press n to record a decision as free text.")
         elif not rows and not vote.revealed and vote.settings.get("secret", True):
-            about = join(["The vote \u201c", vote.title, "\u201d has not been revealed yet: press n to record a decision as free text."])
+            about = join(["The vote \u201c", vote.title, "\u201d has not been revealed yet: ", FREE_TEXT])
         elif not rows:
-            about = join(["Nobody gave a dot in \u201c", vote.title, "\u201d: press n to record a decision as free text."])
+            about = join(["Nobody gave a dot in \u201c", vote.title, "\u201d: ", FREE_TEXT])
         else:
             about = join(["From the vote \u201c", (vote.title, "bold"), "\u201d:"])
             ties = describe_ties(rows, places=3)
@@ -127,7 +129,8 @@ class DecidePanel(StagePanel):
             details.append(Content(f"replaced by decision {decision.superseded_by_id}"))
         parts += [("\n    ", "dim"), Content(" \u00b7 ").join(details)]
         for dissent in self.store.dissents(decision.id):
-            who = display_name(self.store.participant(dissent.participant_id)) if dissent.participant_id else "a participant"
+            person = self.store.participant(dissent.participant_id) if dissent.participant_id else None
+            who = display_name(person) if person else "a participant"
             parts += [("\n    Dissent (", "dim"), who, ("): ", "dim"), plain(dissent.text)]
         return Option(join(parts), id=f"d{decision.id}")
 
@@ -136,7 +139,7 @@ class DecidePanel(StagePanel):
     @on(OptionList.OptionSelected, "#decide-results")
     def _decide_from_result(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        vote, rows = self.top_results()
+        _, rows = self.top_results()
         row = next((r for r in rows if f"{r.candidate.kind}:{r.candidate.id}" == event.option.id), None)
         if row is None:
             return

@@ -101,8 +101,8 @@ class EvaluatePanel(StagePanel):
             score = self.scores.get(value)
             boxes = " ".join(f"[{n}]" if n == score else f" {n} " for n in range(1, 6))
             said = f"{score} of 5" if score else "not yet"
-            options.append(Option(join([(f"{value:<{width}}  ", "bold"), boxes, "   ", (said, "bold" if score else "dim")]),
-                                  id=value))
+            prompt = join([(f"{value:<{width}}  ", "bold"), boxes, "   ", (said, "bold" if score else "dim")])
+            options.append(Option(prompt, id=value))
         refill(self.query_one("#evaluate-form", OptionList), options)
 
     def response_count(self) -> int:
@@ -126,7 +126,8 @@ class EvaluatePanel(StagePanel):
                 continue
             average = sum(scores) / len(scores)
             filled = round(average / 5 * BAR_CELLS)
-            lines.append(join([(f"{value:<{width}}  ", "bold"), (FULL * filled, "$accent"), EMPTY * (BAR_CELLS - filled),
+            bar = [(FULL * filled, "$accent"), EMPTY * (BAR_CELLS - filled)]
+            lines.append(join([(f"{value:<{width}}  ", "bold"), *bar,
                                f"  {average:.1f} of 5  ({responses(len(scores))})"]))
         return Content("\n").join(lines)
 

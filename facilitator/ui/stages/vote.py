@@ -24,7 +24,12 @@ from textual.widgets.option_list import Option
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Participant
 from facilitator.domain.voting import dots_left
-from facilitator.ui.dialogs.decision_fields import display_name, people_list, refill, starts_with
+from facilitator.ui.dialogs.decision_fields import (
+    display_name,
+    people_list,
+    refill,
+    starts_with,
+)
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
 from facilitator.ui.widgets.result_bars import ResultBars
@@ -53,7 +58,9 @@ class VotePanel(StagePanel):
     VotePanel #vote-candidates { border: round $foreground 40%; }
     VotePanel #vote-candidates:focus { border: round $accent; }
     VotePanel #vote-candidates { height: 1fr; }
-    VotePanel #vote-results-box { height: auto; max-height: 1fr; display: none; border: round $foreground 40%; padding: 0 1; }
+    VotePanel #vote-results-box {
+        height: auto; max-height: 1fr; display: none; border: round $foreground 40%; padding: 0 1;
+    }
     VotePanel.-revealed #vote-results-box { display: block; }
     VotePanel.-revealed #vote-body { display: none; }
     VotePanel #vote-message { color: $text-error; text-style: bold; }
@@ -85,7 +92,8 @@ class VotePanel(StagePanel):
         yield Static(id="vote-prompt")
         yield Static(id="vote-who")
         yield Static(
-            "Paper dots: entering dots from paper for someone not at a keyboard (recorded as entered by the facilitator).",
+            "Paper dots: entering dots from paper for someone not at a keyboard "
+            "(recorded as entered by the facilitator).",
             id="vote-paper",
         )
         with Horizontal(id="vote-body"):
@@ -190,7 +198,8 @@ class VotePanel(StagePanel):
         present = self._present_people()
         voted = {pid for pid, count in used.items() if count}
         eligible = voted | {person.id for person in present}
-        parts: list = [f"{len(voted)} of {len(eligible)} {'person has' if len(eligible) == 1 else 'people have'} voted."]
+        people = "person has" if len(eligible) == 1 else "people have"
+        parts: list = [f"{len(voted)} of {len(eligible)} {people} voted."]
         if not self.presenting and not self.stage.revealed:
             waiting = [person for person in present if person.id not in voted]
             if waiting:

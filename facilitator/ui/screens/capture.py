@@ -1,0 +1,469 @@
+"""The note-taker's view (``facilitator capture ID``): type what someone said, Enter saves.
+
+Built for speed on a note-taker's own terminal while the facilitator runs the projected screen:
+
+- it asks once who is typing (remembered for next time, per database file); ``--as NAME`` skips
+  the question. Each idea records who *said* it and who *typed* it, separately;
+- the cursor starts in the idea box; who said it is chosen by typing the start of their name
+  (``SpeakerPicker``), or "anonymous"; Enter saves, and the box is empty and ready straight away;
+- it follows the facilitator's current stage live and says where ideas go. When the facilitator
+  is on a stage that does not take ideas, it says so and keeps what was typed;
+- below, the ideas this note-taker typed, newest first: ``e`` changes one, ``w`` withdraws it
+  (or brings it back).
+
+Nothing typed is lost. Saves run in the background (``BackgroundWriter``), so while another
+program holds the database the screen keeps working and says it is waiting; the idea stays in
+the box until it has been committed, and stays there with the reason if it could not be.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from facilitator import typist_memory
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.text import clean_text
+from facilitator.domain.models import Idea, Participant, Stage, StageKind, Workshop, WorkshopStatus
+from facilitator.ui import text
+from facilitator.ui.background_writer import BackgroundWriter
+from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
+from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
+from facilitator.ui.widgets.title_bar import TitleBar
+
+BUSY = "Still saving the last change; press Enter again in a moment. Your text is kept."
+
+
+def stage_label(stage: Stage) -> Content:
+    """``3. Silent ideas — What would make it feel safe?`` (the prompt only when it adds something)."""
+    prompt = str(stage.settings.get("prompt") or "").strip()
+    parts: list = [f"{stage.position}. ", text.one_line(stage.title, 60)]
+    if prompt and prompt != stage.title:
+        parts += [" \u2014 ", text.one_line(prompt, 100)]
+    return text.join(parts)
+
+
+def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, bool]:
+    """Where an idea saved now goes, and whether ideas can be taken at all."""
+    if workshop.status is WorkshopStatus.FINISHED:
+        return text.join(["The workshop has finished; ideas can't be taken any more."]), False
+    if stage is None:
+        return text.join(["The workshop has not started yet; ideas can't be taken right now."]), False
+    if stage.kind is not StageKind.IDEAS:
+        return text.join(["The facilitator is on ", stage_label(stage), "; ideas can't be taken right now."]), False
+    return text.join([("Ideas go to: ", "bold"), stage_label(stage)]), True
+
+
+def said_by_label(idea: Idea, people: dict[int, Participant]) -> str:
+    """Who said it, for the note-taker checking their own notes (the name they chose)."""
+    if idea.anonymous:
+        return "anonymous"
+    if idea.said_by is None:
+        return "not given"
+    person = people.get(idea.said_by)
+    return person.name if person is not None and person.name else "a participant"
+
+
+def my_idea_line(idea: Idea, people: dict[int, Participant], stages: dict[int, Stage]) -> Content:
+    stage = stages.get(idea.stage_id)
+    where = f"stage {stage.position}" if stage else "another stage"
+    style = "strike dim" if idea.withdrawn else ""
+    parts: list = [text.styled(idea.text, style) if style else text.plain(idea.text)]
+    parts += [(" \u2014 said by ", "italic"), text.styled(said_by_label(idea, people), "italic"),
+              (f" \u00b7 {where}", "italic")]
+    if idea.withdrawn:
+        parts.append((" \u00b7 withdrawn (w brings it back)", "bold"))
+    return text.join(parts)
+
+
+class CaptureScreen(Screen):
+    CSS_PATH = "capture.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave_box", "Your ideas", show=False),
+        Binding("i", "type_idea", "Type an idea"),
+        Binding("e", "edit", "Edit"),
+        Binding("w", "withdraw", "Withdraw"),
+        Binding("f3", "change_typist", "Who is typing", priority=True),
+    ]
+
+    def __init__(self, workshop_id: int) -> None:
+        super().__init__()
+        self.workshop_id = workshop_id
+        self.typist: str | None = None
+        self.workshop: Workshop | None = None
+        self.stage: Stage | None = None  # the facilitator's current stage, as last read
+        self.can_take = False
+        self.target = Content("")  # the sentence saying where ideas go, as shown
+        self.my_ideas: dict[int, Idea] = {}  # what the list shows, newest first
+        self._people: dict[int, Participant] = {}
+        self._stages: dict[int, Stage] = {}
+        self._unsaved_edits: dict[int, str] = {}  # idea id -> words whose save failed
+        self.writer: BackgroundWriter | None = None
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar("Taking notes", id="capture-title")
+        yield Static(id="capture-target")
+        with Horizontal(id="capture-row"):
+            box = Input(placeholder="Type what was said, then Enter to save", id="idea-input")
+            box.border_title = "Idea"
+            yield box
+            yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
+        yield StatusLine(id="capture-status")
+        yield Static("Your ideas, newest first (Escape to get here: e changes one, w withdraws it)",
+                     id="my-ideas-heading")
+        yield OptionList(id="my-ideas")
+        yield Footer(compact=True)
+
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def idea_input(self) -> Input:
+        return self.query_one("#idea-input", Input)
+
+    @property
+    def picker(self) -> SpeakerPicker:
+        return self.query_one(SpeakerPicker)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def ideas_list(self) -> OptionList:
+        return self.query_one("#my-ideas", OptionList)
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.database.read_only
+
+    def on_mount(self) -> None:
+        self.writer = BackgroundWriter(self.store, owner=self)
+        self.idea_input.focus()
+        self._reload()
+        if self.read_only:
+            self.status.read_only()
+        given = getattr(self.app, "typist", None)
+        if given:
+            self._use_typist(given)
+        else:
+            self.ask_typist()
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+    # -- who is typing -----------------------------------------------------------------------
+
+    def ask_typist(self) -> None:
+        from facilitator.ui.dialogs.typist import TypistDialog
+
+        known = self.typist or typist_memory.recall(self.store.database.path) or ""
+        self.app.push_screen(TypistDialog(known, leaving=self.typist is None), self._typist_chosen)
+
+    def _typist_chosen(self, name: str | None) -> None:
+        if name is None:
+            if self.typist is None and self.app.screen is self:
+                self.app.pop_screen()  # nobody to record as typing: back to the workshops
+            return
+        self._use_typist(name)
+
+    def _use_typist(self, name: str) -> None:
+        try:  # as it will be stored, so the list of "your ideas" finds them again
+            name = clean_text(name, "note-taker's name", max_length=100)
+        except FacilitatorError as error:
+            self.status.error(str(error))
+            self.ask_typist()
+            return
+        self.typist = name
+        if not typist_memory.remember(self.store.database.path, name) and self.store.database.path is not None:
+            self.notify("Your name could not be remembered for next time.", severity="warning", timeout=4)
+        self._show_title()
+        self._sync_my_ideas()
+        self.idea_input.focus()
+
+    def action_change_typist(self) -> None:
+        self.ask_typist()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _reload(self) -> None:
+        """Read the workshop again and show only what changed (another terminal, or this one)."""
+        try:
+            self.workshop = self.store.workshop(self.workshop_id)
+            self.stage = self.store.current_stage(self.workshop_id)
+            self._stages = {stage.id: stage for stage in self.store.stages(self.workshop_id)}
+            people = self.store.participants(self.workshop_id)
+        except FacilitatorError as error:
+            self.status.error(str(error))
+            return
+        self._people = {person.id: person for person in people}
+        self._show_title()
+        self._show_target()
+        self.picker.set_people(people)
+        if self.stage is not None and self.stage.kind is StageKind.IDEAS:
+            self.picker.allow_anonymous = bool(self.stage.settings.get("allow_anonymous", True))
+        self._sync_my_ideas()
+
+    def _show_title(self) -> None:
+        if self.workshop is None:
+            return
+        parts: list = ["Taking notes \u00b7 ", text.one_line(self.workshop.title, 60)]
+        if self.typist:
+            parts += [" \u00b7 typing as ", text.one_line(self.typist, 30)]
+        if self.read_only:
+            parts.append(" \u00b7 read-only")
+        self.query_one(TitleBar).update(text.join(parts))
+
+    def _show_target(self) -> None:
+        self.target, self.can_take = target_sentence(self.workshop, self.stage)
+        target = self.query_one("#capture-target", Static)
+        target.set_class(not self.can_take, "-closed")
+        target.update(self.target)
+
+    def _sync_my_ideas(self) -> None:
+        """Bring the list in line with the store, keeping the highlighted idea and the scroll."""
+        if self.typist is None:
+            return
+        try:
+            ideas = self.store.ideas(workshop_id=self.workshop_id, typed_by=self.typist, include_withdrawn=True)
+        except FacilitatorError as error:
+            self.status.error(str(error))
+            return
+        ideas.reverse()  # newest first
+        option_list = self.ideas_list
+        if [idea.id for idea in ideas] == list(self.my_ideas):
+            for idea in ideas:  # same ideas: redraw only the ones that changed
+                if idea != self.my_ideas[idea.id]:
+                    option_list.replace_option_prompt(f"idea-{idea.id}", self._line(idea))
+                    self.my_ideas[idea.id] = idea
+            return
+        highlighted = option_list.highlighted_option
+        keep_id = highlighted.id if highlighted is not None else None
+        scroll_y = option_list.scroll_y
+        added_above = self._added_above(ideas, keep_id)
+        option_list.set_options(Option(self._line(idea), id=f"idea-{idea.id}") for idea in ideas)
+        self.my_ideas = {idea.id: idea for idea in ideas}
+        if keep_id is not None and keep_id in {f"idea-{idea.id}" for idea in ideas}:
+            option_list.highlighted = option_list.get_option_index(keep_id)
+        if scroll_y:
+            # New ideas arrive at the top: move down with them, so what was in view stays in view.
+            option_list.scroll_to(y=scroll_y + added_above, animate=False, immediate=True)
+
+    def _added_above(self, ideas: list[Idea], keep_id: str | None) -> int:
+        if keep_id is None:
+            return 0
+        known = set(self.my_ideas)
+        count = 0
+        for idea in ideas:
+            if f"idea-{idea.id}" == keep_id:
+                break
+            count += idea.id not in known
+        return count
+
+    def _line(self, idea: Idea) -> Content:
+        return my_idea_line(idea, self._people, self._stages)
+
+    def on_database_changed(self, message: DatabaseChanged) -> None:
+        self._reload()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.workshop is not None:
+            self._reload()
+
+    # -- saving an idea ----------------------------------------------------------------------
+
+    @on(Input.Submitted, "#idea-input")
+    def _idea_entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.save_idea()
+
+    @on(SpeakerPicker.Picked)
+    def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
+        event.stop()
+        if event.submit and self.idea_input.value.strip():
+            self.save_idea()
+        elif event.submit:
+            self.idea_input.focus()
+
+    def save_idea(self) -> bool:
+        """Start saving what is in the box; True if the save started. The text stays until committed."""
+        words = self.idea_input.value
+        if self.typist is None:
+            self.ask_typist()
+            return False
+        if self.read_only:
+            self.status.error(f"{READ_ONLY} Your idea is still in the box.")
+            return False
+        if not words.strip():
+            self.status.error("Type the idea first, then press Enter.")
+            self.idea_input.focus()
+            return False
+        shown = self.stage.id if self.stage else None
+        self._reload()  # the facilitator may have moved on since the screen last looked
+        if not self.can_take:
+            self.status.error(text.join([self.target, " Your idea is kept in the box."]))
+            return False
+        if self.stage.id != shown:
+            self.status.error(text.join([
+                "The facilitator has moved on to ", stage_label(self.stage),
+                ". Check your idea still fits, then press Enter again.",
+            ]))
+            return False
+        stage, speaker, typist = self.stage, self.picker.speaker, self.typist
+        started = self.writer.submit(
+            lambda store: store.add_idea(
+                stage.id, words,
+                said_by=speaker.participant_id if speaker else None,
+                anonymous=bool(speaker and speaker.anonymous),
+                typed_by=typist,
+            ),
+            done=lambda idea: self._idea_saved(idea, words, speaker),
+            failed=lambda error: self.status.error(f"{error} Your idea is still in the box."),
+        )
+        if not started:
+            self.status.error(BUSY)
+            return False
+        self.idea_input.add_class("-saving")
+        self.status.info("Saving\u2026")
+        return True
+
+    def _idea_saved(self, idea: Idea, words: str, speaker: Speaker | None) -> None:
+        box = self.idea_input
+        # Keep anything typed while the save was going (a fast note-taker is already on the next one).
+        if box.value.startswith(words):
+            box.value = box.value[len(words):].lstrip()
+        if self.picker.speaker == speaker:
+            self.picker.clear()
+        # Ready for the next one, unless the note-taker has gone to their list meanwhile.
+        focused = self.focused
+        if focused is None or focused is box or self.picker in focused.ancestors:
+            box.focus()
+        self._sync_my_ideas()
+        stage = self._stages.get(idea.stage_id)
+        self.status.saved(text.join([
+            "\u2713 Saved: \u201c", text.one_line(idea.text, 50), "\u201d, said by ",
+            said_by_label(idea, self._people), f" (stage {stage.position})." if stage else ".",
+        ]))
+
+    @on(BackgroundWriter.Waiting)
+    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
+        self.status.waiting(message.seconds)
+
+    @on(BackgroundWriter.Finished)
+    def _finished(self, message: BackgroundWriter.Finished) -> None:
+        self.idea_input.remove_class("-saving")
+        self.writer.deliver(message.job)
+
+    # -- the note-taker's own ideas ----------------------------------------------------------
+
+    def _highlighted_idea(self) -> Idea | None:
+        option = self.ideas_list.highlighted_option
+        if option is None or option.id is None:
+            return None
+        idea = self.my_ideas.get(int(option.id.removeprefix("idea-")))
+        # Only their own: the list holds nothing else, but the typist may just have changed.
+        return idea if idea is not None and idea.typed_by == self.typist else None
+
+    def _require_idea(self) -> Idea | None:
+        idea = self._highlighted_idea()
+        if idea is None:
+            self.notify("Choose one of your ideas in the list first (Escape moves to the list).",
+                        severity="warning")
+        elif self.read_only:
+            self.status.error(READ_ONLY)
+            return None
+        elif self.writer.busy:
+            self.status.error(BUSY)
+            return None
+        return idea
+
+    def action_edit(self) -> None:
+        from facilitator.ui.dialogs.edit_idea import EditIdeaDialog
+
+        idea = self._require_idea()
+        if idea is None:
+            return
+        words = self._unsaved_edits.get(idea.id, idea.text)
+        problem = self.status.sentence if idea.id in self._unsaved_edits else ""
+        dialog = EditIdeaDialog(words, said_by=said_by_label(idea, self._people), problem=problem)
+        self.app.push_screen(dialog, lambda changed: self._edited(idea, changed))
+
+    def _edited(self, idea: Idea, changed: str | None) -> None:
+        if changed is None or changed == idea.text:
+            self._unsaved_edits.pop(idea.id, None)
+            return
+
+        def failed(error: FacilitatorError) -> None:
+            self._unsaved_edits[idea.id] = changed
+            self.status.error(f"{error} Your change is kept: press e to try again.")
+
+        def done(saved: Idea) -> None:
+            self._unsaved_edits.pop(idea.id, None)
+            self._sync_my_ideas()
+            self.status.saved(text.join(["\u2713 Changed: ", text.one_line(saved.text, 60)]))
+
+        if not self.writer.submit(lambda store: store.edit_idea(idea.id, changed), done=done, failed=failed):
+            failed(FacilitatorError("Still saving the last change."))
+
+    def action_withdraw(self) -> None:
+        from facilitator.ui.dialogs.confirm import ConfirmDialog
+
+        idea = self._require_idea()
+        if idea is None:
+            return
+        words = text.one_line(idea.text, 120)
+        if idea.withdrawn:
+            question = "Bring this idea back?"
+            detail = text.join(["\u201c", words, "\u201d will count again in votes and the minutes."])
+        else:
+            question = "Withdraw this idea?"
+            detail = text.join(["\u201c", words, "\u201d is kept in the record but left out of votes "
+                                "and the minutes. You can bring it back with w."])
+        dialog = ConfirmDialog(question, detail=detail, yes="Bring back" if idea.withdrawn else "Withdraw")
+        self.app.push_screen(dialog, lambda yes: self._withdraw(idea, not idea.withdrawn) if yes else None)
+
+    def _withdraw(self, idea: Idea, withdrawn: bool) -> None:
+        def done(saved: Idea) -> None:
+            self._sync_my_ideas()
+            self.status.saved("\u2713 Withdrawn." if withdrawn else "\u2713 Brought back.")
+
+        if not self.writer.submit(
+            lambda store: store.withdraw_idea(idea.id, withdrawn),
+            done=done,
+            failed=lambda error: self.status.error(str(error)),
+        ):
+            self.status.error(BUSY)
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def _typing(self) -> bool:
+        return isinstance(self.focused, Input)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "withdraw", "type_idea"):
+            return not self._typing()  # single letters type into a box; the footer says so
+        return True
+
+    def action_leave_box(self) -> None:
+        if self.focused is self.ideas_list:
+            self.idea_input.focus()
+        else:
+            self.ideas_list.focus()
+            if self.ideas_list.highlighted is None and self.my_ideas:
+                self.ideas_list.highlighted = 0
+
+    def action_type_idea(self) -> None:
+        self.idea_input.focus()

@@ -99,3 +99,13 @@ async def test_s_moves_the_status_on_with_a_note_kept_as_history(store: Store) -
     updates = store.action_updates(action.id)
     assert [(u.status, u.note) for u in updates] == [
         (ActionStatus.IN_PROGRESS, "Questions drafted with two carers"), (ActionStatus.DONE, "")]
+
+
+async def test_an_owner_who_chose_perspective_only_is_shown_by_perspective(store: Store) -> None:
+    room = build_room(store)
+    owner = store.add_participant(room.workshop.id, "Gita Rao", ["staff"], "perspective", arrived=True)
+    store.add_action(room.workshop.id, "Draft the rota", owner_participant_id=owner.id)
+    app = actions_app(store, room)
+    async with app.run_test(size=(100, 30)):
+        text = screen_text(app)
+    assert "owner: a member of staff" in text and "Gita" not in text

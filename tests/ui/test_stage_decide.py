@@ -127,3 +127,29 @@ async def test_an_unrevealed_vote_offers_only_free_text(store: Store) -> None:
     async with app.run_test(size=(100, 32)):
         assert "has not been revealed yet: press n to record a decision as free text." in screen_text(app)
         assert "Quiet room" not in screen_text(app)
+
+
+async def test_dissent_follows_the_persons_attribution_preference(store: Store) -> None:
+    room, _ = revealed_room(store)
+    quiet = store.add_participant(room.workshop.id, "Gita Rao", ["staff"], "perspective", arrived=True)
+    private = store.add_participant(room.workshop.id, "Hana Lee", ["carer"], "anonymous", arrived=True)
+    app = decide_app(store, room)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app, statement="Close the day room on Sundays", dissent="Sundays are the loneliest day",
+             dissent_by="Gita")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        fill(app, statement="Move the meeting to Mondays", dissent="Mondays clash with clinics", dissent_by="Hana")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = screen_text(app)
+    assert "Dissent (a member of staff): Sundays are the loneliest day" in text
+    assert "Dissent (a participant): Mondays clash with clinics" in text
+    assert "Gita" not in text and "Hana" not in text
+    first, second = store.decisions(room.workshop.id)
+    assert store.dissents(first.id)[0].participant_id == quiet.id
+    assert store.dissents(second.id)[0].participant_id == private.id

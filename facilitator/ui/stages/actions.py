@@ -14,9 +14,10 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.domain import attribution
 from facilitator.domain.models import Action, ActionStatus
 from facilitator.ui.dialogs.action_dialog import ActionDialog, ActionStatusDialog
-from facilitator.ui.dialogs.decision_fields import display_name, refill
+from facilitator.ui.dialogs.decision_fields import refill
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
 
@@ -74,7 +75,8 @@ class ActionsPanel(StagePanel):
         parts: list = [(f"[{action.status.value}] ", "bold"), plain(action.what)]
         details: list[Content] = []
         if action.owner_participant_id in people:
-            details.append(join(["owner: ", display_name(people[action.owner_participant_id])]))
+            # As the owner chose to be shown, the same as in the minutes.
+            details.append(join(["owner: ", attribution.display_name(people[action.owner_participant_id])]))
         elif action.owner_text:
             details.append(join(["owner: ", action.owner_text]))
         else:

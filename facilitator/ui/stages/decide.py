@@ -18,10 +18,11 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.domain import attribution
 from facilitator.domain.models import Decision, DecisionMethod, Stage, StageKind, TallyRow
 from facilitator.domain.voting import describe_ties, ordinal
 from facilitator.ui.dialogs.decision_dialog import DecisionDialog, people_count
-from facilitator.ui.dialogs.decision_fields import display_name, refill
+from facilitator.ui.dialogs.decision_fields import refill
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
 
@@ -129,8 +130,9 @@ class DecidePanel(StagePanel):
             details.append(Content(f"replaced by decision {decision.superseded_by_id}"))
         parts += [("\n    ", "dim"), Content(" \u00b7 ").join(details)]
         for dissent in self.store.dissents(decision.id):
+            # Shown as the person chose: their name, their perspective ("a carer"), or "a participant".
             person = self.store.participant(dissent.participant_id) if dissent.participant_id else None
-            who = display_name(person) if person else "a participant"
+            who = attribution.display_name(person)
             parts += [("\n    Dissent (", "dim"), who, ("): ", "dim"), plain(dissent.text)]
         return Option(join(parts), id=f"d{decision.id}")
 

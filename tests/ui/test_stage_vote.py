@@ -192,3 +192,24 @@ async def test_the_run_screen_shows_the_vote_panel_and_r_reveals_through_it(stor
     assert store.stage(stage_id).revealed
     assert "Calm spaces" in text and "2 dots" in text and "\u2588" in text
     assert store.dots_used(stage_id) == {room.people[3].id: 3}
+
+
+async def test_a_change_from_another_terminal_shows_on_reload_keeping_the_selection(store: Store) -> None:
+    room = build_room(store)
+    stage_id = room.stages["vote"].id
+    app = vote_app(store, room)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await choose(pilot, "Aisha")
+        await pilot.press("3")
+        candidates = app.query_one("#vote-candidates")
+        assert candidates.highlighted == 2
+        first = store.candidates(stage_id)[0]
+        store.cast_dot(stage_id, room.people[1].id, first.kind, first.id)  # a note-taker's terminal
+        app.panel.reload()
+        await pilot.pause()
+        assert "1 of 5 people have voted." in screen_text(app)
+        assert candidates.highlighted == 2
+        await pilot.press("plus")
+        await pilot.pause()
+    third = store.candidates(stage_id)[2]
+    assert store.dots_of(stage_id, room.people[0].id) == {(third.kind, third.id): 1}

@@ -21,7 +21,7 @@ from facilitator.storage.store import Store
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 500
 
 # Screens that other modules provide: (module, class) by the name ``open_workshop`` takes.
 WORKSHOP_SCREENS = {
@@ -160,13 +160,13 @@ def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding, node = active.binding, active.node
-        if not binding.description or not active.enabled or binding.action in seen:
+        if not binding.description or not active.enabled or binding.description in seen:
             continue
         # The screen's own keys all become commands; a focused widget's only its shown ones
         # (the rest are cursor movement); the app's own are added separately.
         if node is screen.app or (node is not screen and not binding.show):
             continue
-        seen.add(binding.action)
+        seen.add(binding.description)
         key = screen.app.get_key_display(binding)
         yield SystemCommand(
             binding.description,

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
-from facilitator.domain.agenda import Agenda, list_agendas
+from facilitator.domain.agenda import Agenda, list_agendas, stages_from_agenda
 from facilitator.domain.errors import AgendaError, FacilitatorError
 from facilitator.domain.models import Involvement
 from facilitator.ui.text import join, one_line
@@ -30,14 +30,6 @@ INVOLVEMENT_LABELS = {
     Involvement.CO_PRODUCTION: "co-production: designed together, as equals",
     Involvement.USER_LED: "user-led: led by people who use services",
 }
-
-
-def agenda_stages(agenda: Agenda) -> list[dict]:
-    """The agenda's stages as ``Store.create_workshop`` takes them (as the CLI does)."""
-    return [
-        {"kind": s.kind, "title": s.title, "minutes": s.minutes, "settings": s.settings()}
-        for s in agenda.stages
-    ]
 
 
 class NewWorkshopDialog(ModalScreen[int | None]):
@@ -152,7 +144,7 @@ class NewWorkshopDialog(ModalScreen[int | None]):
         try:
             workshop = self.app.store.create_workshop(
                 **values,
-                stages=agenda_stages(agenda),
+                stages=stages_from_agenda(agenda),
                 involvement=str(self.query_one("#involvement", Select).value),
                 agenda_name=self.query_one("#agenda", Select).value,
             )

@@ -279,32 +279,34 @@ class HomeScreen(Screen):
         from facilitator.ui.dialogs.confirm import ConfirmDialog
 
         try:
-            from facilitator.demo import seed_demo
+            from facilitator import demo
         except ModuleNotFoundError as error:
             if error.name != "facilitator.demo":
                 raise
             self.notify("The demo is not part of this version yet.", severity="warning")
             return
 
-        def answered(yes: bool | None) -> None:
+        def add_demo(yes: bool | None = True) -> None:
             if not yes:
                 return
             try:
-                seed_demo(self.app.store)
+                _finished_id, in_progress_id = demo.seed_demo(self.app.store)
             except FacilitatorError as error:
                 self.app.report_error(error)
                 return
             self.app.announce_change()
-            self.reload()
-            in_progress = [w.id for w in self.workshops.values() if w.status == WorkshopStatus.IN_PROGRESS]
-            if in_progress:
-                self.select_workshop(max(in_progress))
-            self.notify("Demo workshops added. Enter opens the one in progress.")
+            self.select_workshop(in_progress_id)
+            self.notify("The demo workshop in progress is selected: Enter opens it.")
 
+        # Already in this file: just select it (seeding again adds nothing).
+        if self.app.store.workshop_by_uid(getattr(demo, "IN_PROGRESS_UID", "")) is not None:
+            add_demo()
+            return
         self.app.push_screen(
             ConfirmDialog(
                 "Add the demo workshops to this file?",
+                yes="Add",
                 detail="One finished workshop and one in progress, with made-up people, to try things out.",
             ),
-            answered,
+            add_demo,
         )

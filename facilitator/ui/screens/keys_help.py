@@ -59,7 +59,8 @@ class KeysHelpScreen(ModalScreen[None]):
     CSS_PATH = "keys_help.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Close"),
+        # A dialog hides the app's own keys, so "?" (which opened it) is repeated here.
+        Binding("escape,question_mark,f1,q", "close", "Close"),
     ]
 
     def __init__(self, screen: Screen) -> None:

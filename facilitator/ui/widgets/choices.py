@@ -65,7 +65,11 @@ class ChoiceSet(RadioSet, inherit_bindings=False):
     ]
 
     def on_mount(self) -> None:
-        # RadioSet puts its cursor (``_selected``) on the first button when mounted; when editing,
-        # the cursor belongs on the current choice, or the first Space would change it.
+        # RadioSet puts its cursor (``_selected``) on the first button in its own mount handler,
+        # which runs after this one; when editing, the cursor belongs on the current choice, or
+        # the first Space would change it.
+        self.call_later(self._cursor_to_choice)
+
+    def _cursor_to_choice(self) -> None:
         if self.pressed_index >= 0:
             self._selected = self.pressed_index

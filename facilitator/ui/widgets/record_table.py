@@ -9,8 +9,10 @@ and the scroll position, and leaves the table alone when nothing it shows has ch
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -19,6 +21,12 @@ Row = tuple[int, Sequence[Text]]
 
 class RecordTable(DataTable):
     """Rows keyed by record id; cells are ``rich.text.Text`` made by ``ui.text.cell``."""
+
+    # A list of records: Home and End go to the first and last row (not the left and right edge).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=False, id=id, classes=classes)

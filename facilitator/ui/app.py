@@ -21,7 +21,7 @@ from facilitator.storage.store import Store
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 
-POLL_SECONDS = 500
+POLL_SECONDS = 0.5
 
 # Screens that other modules provide: (module, class) by the name ``open_workshop`` takes.
 WORKSHOP_SCREENS = {

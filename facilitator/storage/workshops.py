@@ -35,6 +35,13 @@ def _clean_date(value: str | None, field: str) -> str | None:
         raise InvalidText(f"The {field} must be a date written as YYYY-MM-DD, not {value!r}.") from None
 
 
+def _minutes(value, position: int) -> int:
+    """A stage's planned minutes: a whole number of minutes, up to a day."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 24 * 60:
+        raise InvalidText(f"The planned time of stage {position} must be a whole number of minutes from 0 to 1440, not {value!r}.")
+    return value
+
+
 def _enum(enum_type, value, field: str):
     try:
         return enum_type(value)
@@ -85,11 +92,11 @@ class WorkshopsMixin(StoreBase):
                 {
                     "workshop_id": workshop_id,
                     "position": position,
-                    "kind": StageKind(stage["kind"]).value,
+                    "kind": _enum(StageKind, stage.get("kind"), f"kind of stage {position}").value,
                     "title": clean_text(stage["title"], f"title of stage {position}"),
-                    "planned_minutes": int(stage["minutes"]),
+                    "planned_minutes": _minutes(stage.get("minutes"), position),
                     "settings": json.dumps(stage.get("settings", {}), sort_keys=True),
-                    "timer_left_seconds": int(stage["minutes"]) * 60.0,
+                    "timer_left_seconds": _minutes(stage.get("minutes"), position) * 60.0,
                 }
                 for position, stage in enumerate(stages, start=1)
             )

@@ -220,3 +220,18 @@ def test_a_link_to_something_missing_is_refused_with_a_sentence(workshop_factory
         store.add_action(built.workshop.id, "Phone the ward", owner_participant_id=99_999)
     assert "refers to something that is not in this database" in str(refused.value)
     assert store.actions(built.workshop.id) == []
+
+
+@pytest.mark.parametrize(
+    ("stage", "message"),
+    [
+        ({"kind": "party", "title": "Fun", "minutes": 5}, "The kind of stage 2 must be one of: welcome, break"),
+        ({"kind": "ideas", "title": "Ideas", "minutes": -5}, "The planned time of stage 2 must be a whole number"),
+        ({"kind": "ideas", "title": "Ideas", "minutes": "ten"}, "The planned time of stage 2 must be a whole number"),
+        ({"kind": "ideas", "title": "Ideas"}, "The planned time of stage 2 must be a whole number"),
+    ],
+)
+def test_a_bad_stage_is_refused_with_a_sentence_and_nothing_is_made(store, stage, message):
+    with pytest.raises(InvalidText, match=message):
+        store.create_workshop(title="Planned", stages=[{"kind": "welcome", "title": "Hello", "minutes": 5}, stage])
+    assert store.count_workshops() == 0

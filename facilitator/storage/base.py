@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -11,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from facilitator.domain.errors import NotFound
-from facilitator.storage.db import Database
+from facilitator.storage.db import Database, translate_error
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -51,16 +52,23 @@ class StoreBase:
     # -- reading ----------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: tuple | list | dict = ()) -> list[dict[str, Any]]:
-        cursor = self.database.conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, values)) for values in cursor.fetchall()]
+        try:
+            cursor = self.database.conn.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, values)) for values in cursor.fetchall()]
+        except sqlite3.Error as error:
+            # A damaged page shows up on the read that reaches it: a sentence, not a traceback.
+            raise translate_error(error, self.database.path) from None
 
     def _row(self, sql: str, params: tuple | list | dict = ()) -> dict[str, Any] | None:
         rows = self._rows(sql, params)
         return rows[0] if rows else None
 
     def _value(self, sql: str, params: tuple | list | dict = ()) -> Any:
-        row = self.database.conn.execute(sql, params).fetchone()
+        try:
+            row = self.database.conn.execute(sql, params).fetchone()
+        except sqlite3.Error as error:
+            raise translate_error(error, self.database.path) from None
         return row[0] if row else None
 
     def _get(self, table: str, model: type[ModelT], record_id: int, what: str) -> ModelT:

@@ -73,6 +73,12 @@ class VotesMixin(StoreBase):
             stage = self._vote_stage(stage_id)
             if stage.revealed:
                 raise RuleBroken("The votes have been revealed, so no more dots can be given.")
+            if self._value("SELECT 1 FROM votes WHERE stage_id = ? AND participant_id IS NULL LIMIT 1", (stage_id,)):
+                # Imported from a secret vote: whose dots they were is not known, so no budget
+                # could be checked for anyone; the vote is closed to new dots.
+                raise RuleBroken(
+                    "This vote was imported without who gave which dots, so no more dots can be given in it."
+                )
             person = self.participant(participant_id)
             if person.workshop_id != stage.workshop_id:
                 raise NotFound(f"There is no participant with id {participant_id} in this workshop.")

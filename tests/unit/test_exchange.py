@@ -691,3 +691,32 @@ def test_export_by_default_keeps_only_the_names_people_chose_to_share(tmp_path) 
         assert private not in text
     full = export_json(store, workshop.id, include_private=True)
     assert "Quiet Quentin" in full and "large print" in full
+
+
+def test_an_imported_unrevealed_secret_vote_takes_no_more_dots(tmp_path) -> None:
+    """Imported secret dots have no owner, so nobody's budget could be checked: the vote is closed."""
+    from facilitator.domain.errors import RuleBroken
+    from facilitator.storage.store import open_store
+
+    source = open_store(tmp_path / "a.db")
+    workshop = source.create_workshop(
+        title="Secret",
+        stages=[
+            {"kind": "ideas", "title": "Ideas", "minutes": 5, "settings": {}},
+            {"kind": "vote", "title": "Vote", "minutes": 5, "settings": {"dots_per_person": 1, "max_per_candidate": 1}},
+        ],
+    )
+    ideas_stage, vote_stage = source.stages(workshop.id)
+    person = source.add_participant(workshop.id, "Sam", ["carer"], "named", arrived=True)
+    idea = source.add_idea(ideas_stage.id, "A quiet room")
+    source.start_stage(vote_stage.id)
+    source.cast_dot(vote_stage.id, person.id, "idea", idea.id)
+
+    target = open_store(tmp_path / "b.db")
+    copy = import_record(target, parse_record(export_json(source, workshop.id, include_private=True), "x.json"))
+    new_vote = target.stages(copy.id)[1]
+    new_person = target.participants(copy.id)[0]
+    new_idea = target.ideas(workshop_id=copy.id)[0]
+    with pytest.raises(RuleBroken, match="imported without who gave which dots"):
+        target.cast_dot(new_vote.id, new_person.id, "idea", new_idea.id)
+    assert target._value("SELECT count(*) FROM votes WHERE stage_id = ?", (new_vote.id,)) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,9 @@ def open_store(
     database = dbmod.connect(path, create=create, read_only=read_only)
     try:
         migrations.apply(database)
+    except sqlite3.Error as error:  # e.g. a damaged page under the migrations table
+        database.close()
+        raise dbmod.translate_error(error, database.path) from None
     except BaseException:
         database.close()
         raise

@@ -78,7 +78,10 @@ class IdeasMixin(StoreBase):
         typed_by: str | None = None,
         include_withdrawn: bool = False,
         after_id: int = 0,
+        newest_first: bool = False,
+        limit: int | None = None,
     ) -> list[Idea]:
+        """Ideas in the order they were saved (``newest_first``: the reverse), at most ``limit``."""
         clauses, params = ["id > ?"], [after_id]
         if workshop_id is not None:
             clauses.append("workshop_id = ?")
@@ -91,7 +94,9 @@ class IdeasMixin(StoreBase):
             params.append(typed_by)
         if not include_withdrawn:
             clauses.append("withdrawn = 0")
-        rows = self._rows(f"SELECT * FROM ideas WHERE {' AND '.join(clauses)} ORDER BY id", params)
+        order = "id DESC" if newest_first else "id"
+        cut = f" LIMIT {int(limit)}" if limit is not None else ""
+        rows = self._rows(f"SELECT * FROM ideas WHERE {' AND '.join(clauses)} ORDER BY {order}{cut}", params)
         return [row_to(Idea, row) for row in rows]
 
     def idea_counts_by_person(self, stage_id: int) -> dict[int | None, int]:

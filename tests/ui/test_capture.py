@@ -316,3 +316,18 @@ async def test_the_list_keeps_the_highlighted_idea_when_new_ones_arrive(store: S
         await type_idea(pilot, screen, "A brand new idea")
         assert option_list.highlighted_option.id == chosen
         assert list(screen.my_ideas)[0] == store.ideas(stage_id=stage.id)[-1].id
+
+
+async def test_a_long_list_shows_the_latest_ideas_so_saving_stays_quick(store: Store) -> None:
+    workshop, _, stage = open_round(store)
+    from facilitator.ui.screens.capture import MY_IDEAS_SHOWN
+
+    made = [store.add_idea(stage.id, f"Earlier idea {n}", typed_by="Sam").id for n in range(MY_IDEAS_SHOWN + 5)]
+    app = capture_app(store, workshop.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await capture_screen(pilot)
+        assert list(screen.my_ideas) == made[::-1][:MY_IDEAS_SHOWN]
+        assert f"Your latest {MY_IDEAS_SHOWN} ideas, newest first" in screen_text(app)
+        await type_idea(pilot, screen, "One more")
+        assert len(screen.my_ideas) == MY_IDEAS_SHOWN
+        assert screen.my_ideas[list(screen.my_ideas)[0]].text == "One more"

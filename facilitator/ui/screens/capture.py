@@ -41,6 +41,10 @@ from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
 from facilitator.ui.widgets.title_bar import TitleBar
 
 BUSY = "Still saving the last change; press Enter again in a moment. Your text is kept."
+# The list shows a note-taker's latest ideas, so saving one costs the same however many they
+# have typed (older ones are in the facilitator's view, the minutes and the export).
+MY_IDEAS_SHOWN = 100
+HEADING = "Your ideas, newest first (Escape to get here: e changes one, w withdraws it)"
 
 
 def stage_label(stage: Stage) -> Content:
@@ -120,8 +124,7 @@ class CaptureScreen(Screen):
             yield box
             yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
         yield StatusLine(id="capture-status")
-        yield Static("Your ideas, newest first (Escape to get here: e changes one, w withdraws it)",
-                     id="my-ideas-heading")
+        yield Static(HEADING, id="my-ideas-heading")
         yield OptionList(id="my-ideas")
         yield Footer(compact=True)
 
@@ -201,9 +204,9 @@ class CaptureScreen(Screen):
 
     def _reload(self) -> None:
         """Read the workshop again and show only what changed (another terminal, or this one)."""
+        if not self._refresh_stage():
+            return
         try:
-            self.workshop = self.store.workshop(self.workshop_id)
-            self.stage = self.store.current_stage(self.workshop_id)
             self._stages = {stage.id: stage for stage in self.store.stages(self.workshop_id)}
             people = self.store.participants(self.workshop_id)
         except FacilitatorError as error:
@@ -211,11 +214,21 @@ class CaptureScreen(Screen):
             return
         self._people = {person.id: person for person in people}
         self._show_title()
-        self._show_target()
         self.picker.set_people(people)
         if self.stage is not None and self.stage.kind is StageKind.IDEAS:
             self.picker.allow_anonymous = bool(self.stage.settings.get("allow_anonymous", True))
         self._sync_my_ideas()
+
+    def _refresh_stage(self) -> bool:
+        """Read where the facilitator is now and say where ideas go; False if it could not be read."""
+        try:
+            self.workshop = self.store.workshop(self.workshop_id)
+            self.stage = self.store.current_stage(self.workshop_id)
+        except FacilitatorError as error:
+            self.status.error(str(error))
+            return False
+        self._show_target()
+        return True
 
     def _show_title(self) -> None:
         if self.workshop is None:
@@ -238,11 +251,13 @@ class CaptureScreen(Screen):
         if self.typist is None:
             return
         try:
-            ideas = self.store.ideas(workshop_id=self.workshop_id, typed_by=self.typist, include_withdrawn=True)
+            ideas = self.store.ideas(workshop_id=self.workshop_id, typed_by=self.typist, include_withdrawn=True,
+                                     newest_first=True, limit=MY_IDEAS_SHOWN)
         except FacilitatorError as error:
             self.status.error(str(error))
             return
-        ideas.reverse()  # newest first
+        heading = HEADING if len(ideas) < MY_IDEAS_SHOWN else HEADING.replace("Your ideas", f"Your latest {MY_IDEAS_SHOWN} ideas")
+        self.query_one("#my-ideas-heading", Static).update(heading)
         option_list = self.ideas_list
         if [idea.id for idea in ideas] == list(self.my_ideas):
             for idea in ideas:  # same ideas: redraw only the ones that changed
@@ -312,7 +327,8 @@ class CaptureScreen(Screen):
             self.idea_input.focus()
             return False
         shown = self.stage.id if self.stage else None
-        self._reload()  # the facilitator may have moved on since the screen last looked
+        if not self._refresh_stage():  # the facilitator may have moved on since the screen last looked
+            return False
         if not self.can_take:
             self.status.error(text.join([self.target, " Your idea is kept in the box."]))
             return False

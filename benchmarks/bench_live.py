@@ -30,7 +30,11 @@ if __package__ in (None, ""):
 
 
 def build(path: Path) -> tuple[int, int]:
-    from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
+    from facilitator.domain.agenda import (
+        find_agenda,
+        load_agenda_file,
+        stages_from_agenda,
+    )
     from facilitator.storage.store import open_store
 
     store = open_store(path)

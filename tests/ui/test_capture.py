@@ -8,8 +8,8 @@ import json
 import os
 
 import pytest
-from run_helpers import coproduction_workshop, stage_titled
 import screen_check
+from run_helpers import coproduction_workshop, stage_titled
 from screen_check import screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -159,7 +159,7 @@ async def test_given_name_skips_the_question_and_enter_saves_with_the_box_ready(
 
 
 async def test_only_the_note_takers_own_ideas_are_listed(store: Store) -> None:
-    workshop, people, stage = open_round(store)
+    workshop, _people, stage = open_round(store)
     store.add_idea(stage.id, "The facilitator's own note", typed_by="facilitator")
     store.add_idea(stage.id, "Another note-taker's idea", typed_by="Jo")
     mine = store.add_idea(stage.id, "Mine from before", typed_by="Sam")
@@ -191,7 +191,7 @@ async def test_when_the_stage_takes_no_ideas_the_text_is_kept_and_nothing_saved(
 
 
 async def test_an_idea_is_not_saved_to_a_stage_the_facilitator_has_just_left(store: Store, reopen) -> None:
-    workshop, _, stage = open_round(store)
+    workshop, _, _stage = open_round(store)
     following = stage_titled(store, workshop.id, "Ideas, written quietly")
     app = capture_app(store, workshop.id)
     async with app.run_test(size=SIZE) as pilot:
@@ -315,7 +315,7 @@ async def test_the_list_keeps_the_highlighted_idea_when_new_ones_arrive(store: S
         await pilot.press("i")
         await type_idea(pilot, screen, "A brand new idea")
         assert option_list.highlighted_option.id == chosen
-        assert list(screen.my_ideas)[0] == store.ideas(stage_id=stage.id)[-1].id
+        assert next(iter(screen.my_ideas)) == store.ideas(stage_id=stage.id)[-1].id
 
 
 async def test_a_long_list_shows_the_latest_ideas_so_saving_stays_quick(store: Store) -> None:
@@ -330,4 +330,4 @@ async def test_a_long_list_shows_the_latest_ideas_so_saving_stays_quick(store: S
         assert f"Your latest {MY_IDEAS_SHOWN} ideas, newest first" in screen_text(app)
         await type_idea(pilot, screen, "One more")
         assert len(screen.my_ideas) == MY_IDEAS_SHOWN
-        assert screen.my_ideas[list(screen.my_ideas)[0]].text == "One more"
+        assert screen.my_ideas[next(iter(screen.my_ideas))].text == "One more"

@@ -38,7 +38,7 @@ def flat(app: FacilitatorApp) -> str:
 
 
 def ideas_round(store: Store):
-    workshop, people = coproduction_workshop(store)
+    workshop, _ = coproduction_workshop(store)
     stage = stage_titled(store, workshop.id, "What matters to you")
     store.start_stage(stage.id)
     return workshop, stage
@@ -86,7 +86,7 @@ async def test_read_only_says_it_cannot_save_and_keeps_the_text(db_path: Path, c
 
 
 async def test_a_full_disk_keeps_the_idea_in_the_box_and_says_so(store: Store, db_path: Path) -> None:
-    workshop, stage = ideas_round(store)
+    workshop, _ = ideas_round(store)
     store.database.conn.execute("VACUUM")  # no free pages left to reuse
     app = FacilitatorApp(store, start="capture", workshop_id=workshop.id, typist="Sam")
     async with app.run_test(size=SIZE) as pilot:
@@ -112,7 +112,7 @@ async def test_a_full_disk_keeps_the_idea_in_the_box_and_says_so(store: Store, d
 
 
 async def test_a_lock_held_elsewhere_makes_the_save_wait_and_say_so(store: Store, db_path: Path) -> None:
-    workshop, stage = ideas_round(store)
+    workshop, _ = ideas_round(store)
     app = FacilitatorApp(store, start="capture", workshop_id=workshop.id, typist="Sam")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
@@ -135,7 +135,7 @@ async def test_a_lock_held_elsewhere_makes_the_save_wait_and_say_so(store: Store
 
 async def test_a_lock_held_too_long_keeps_the_idea_and_says_why(store: Store, db_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(dbmod, "WRITE_PATIENCE_SECONDS", 1.0)
-    workshop, stage = ideas_round(store)
+    workshop, _ = ideas_round(store)
     app = FacilitatorApp(store, start="capture", workshop_id=workshop.id, typist="Sam")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
@@ -155,7 +155,7 @@ async def test_a_lock_held_too_long_keeps_the_idea_and_says_why(store: Store, db
 
 
 async def test_a_read_that_fails_is_a_sentence_not_a_crash(store: Store, monkeypatch) -> None:
-    workshop, stage = ideas_round(store)
+    workshop, _ = ideas_round(store)
     app = FacilitatorApp(store, start="capture", workshop_id=workshop.id, typist="Sam")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(pilot)
@@ -185,16 +185,21 @@ _FACILITATOR = textwrap.dedent("""
 """)
 
 
-async def test_after_a_kill_the_run_screen_resumes_at_the_stage_and_says_so(store: Store, db_path: Path) -> None:
-    workshop, _ = coproduction_workshop(store)
-    stage = stage_titled(store, workshop.id, "What matters to you")
+def killed_while_saving(db_path: Path, stage_id: int) -> list[int]:
+    """Run the facilitator's process until it has saved some ideas, SIGKILL it; the ids it reported."""
     env = dict(os.environ, PYTHONPATH=str(PROJECT))
-    proc = subprocess.Popen([sys.executable, "-c", _FACILITATOR, str(db_path), str(stage.id)],
+    proc = subprocess.Popen([sys.executable, "-c", _FACILITATOR, str(db_path), str(stage_id)],
                             stdout=subprocess.PIPE, text=True, env=env)
     saved = [int(proc.stdout.readline()) for _ in range(25)]
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    saved += [int(line) for line in proc.stdout.read().split()]
+    return saved + [int(line) for line in proc.stdout.read().split()]
+
+
+async def test_after_a_kill_the_run_screen_resumes_at_the_stage_and_says_so(store: Store, db_path: Path) -> None:
+    workshop, _ = coproduction_workshop(store)
+    stage = stage_titled(store, workshop.id, "What matters to you")
+    saved = killed_while_saving(db_path, stage.id)
 
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

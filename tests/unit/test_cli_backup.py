@@ -30,7 +30,7 @@ def facilitator(home):
     def run(*args: object) -> subprocess.CompletedProcess:
         env = dict(os.environ, PYTHONPATH=str(PROJECT), FACILITATOR_HOME=str(home))
         env.pop("FACILITATOR_DB", None)
-        return subprocess.run([sys.executable, "-c", ENTRY, *map(str, args)], capture_output=True, text=True,
+        return subprocess.run([sys.executable, "-c", ENTRY, *map(str, args)], capture_output=True, text=True, check=False,
                               env=env, timeout=60)
 
     return run

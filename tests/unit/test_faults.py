@@ -39,7 +39,7 @@ def private_home(tmp_path, monkeypatch):
 
 def facilitator(*args: object) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(PROJECT))
-    return subprocess.run([sys.executable, "-c", ENTRY, *map(str, args)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-c", ENTRY, *map(str, args)], capture_output=True, text=True, check=False,
                           env=env, timeout=60)
 
 
@@ -160,9 +160,8 @@ def test_a_lock_held_past_the_apps_patience_gets_a_sentence_and_nothing_half_sav
     waits: list[float] = []
     store.database.on_wait = waits.append
     try:
-        with lock_held_elsewhere(path, 30):
-            with pytest.raises(StorageError) as caught:
-                store.add_idea(store.stages(workshop_id)[0].id, "Not yet")
+        with lock_held_elsewhere(path, 30), pytest.raises(StorageError) as caught:
+            store.add_idea(store.stages(workshop_id)[0].id, "Not yet")
         assert "another program has held the database for over 1 seconds" in str(caught.value)
         assert "locked" not in str(caught.value)
         assert waits and waits == sorted(waits)  # it kept retrying, and said how long it had waited

@@ -26,16 +26,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 
 from facilitator import typist_memory
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import (
+    Idea,
+    Participant,
+    Stage,
+    StageKind,
+    Workshop,
+    WorkshopStatus,
+)
 from facilitator.domain.text import clean_text
-from facilitator.domain.models import Idea, Participant, Stage, StageKind, Workshop, WorkshopStatus
 from facilitator.ui import text
 from facilitator.ui.background_writer import BackgroundWriter
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
 from facilitator.ui.widgets.title_bar import TitleBar
@@ -67,28 +74,6 @@ def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, b
     return text.join([("Ideas go to: ", "bold"), stage_label(stage)]), True
 
 
-def said_by_label(idea: Idea, people: dict[int, Participant]) -> str:
-    """Who said it, for the note-taker checking their own notes (the name they chose)."""
-    if idea.anonymous:
-        return "anonymous"
-    if idea.said_by is None:
-        return "not given"
-    person = people.get(idea.said_by)
-    return person.name if person is not None and person.name else "a participant"
-
-
-def my_idea_line(idea: Idea, people: dict[int, Participant], stages: dict[int, Stage]) -> Content:
-    stage = stages.get(idea.stage_id)
-    where = f"stage {stage.position}" if stage else "another stage"
-    style = "strike dim" if idea.withdrawn else ""
-    parts: list = [text.styled(idea.text, style) if style else text.plain(idea.text)]
-    parts += [(" \u2014 said by ", "italic"), text.styled(said_by_label(idea, people), "italic"),
-              (f" \u00b7 {where}", "italic")]
-    if idea.withdrawn:
-        parts.append((" \u00b7 withdrawn (w brings it back)", "bold"))
-    return text.join(parts)
-
-
 class CaptureScreen(Screen):
     CSS_PATH = "capture.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -107,7 +92,6 @@ class CaptureScreen(Screen):
         self.stage: Stage | None = None  # the facilitator's current stage, as last read
         self.can_take = False
         self.target = Content("")  # the sentence saying where ideas go, as shown
-        self.my_ideas: dict[int, Idea] = {}  # what the list shows, newest first
         self._people: dict[int, Participant] = {}
         self._stages: dict[int, Stage] = {}
         self._unsaved_edits: dict[int, str] = {}  # idea id -> words whose save failed
@@ -125,7 +109,7 @@ class CaptureScreen(Screen):
             yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
         yield StatusLine(id="capture-status")
         yield Static(HEADING, id="my-ideas-heading")
-        yield OptionList(id="my-ideas")
+        yield MyIdeasList(id="my-ideas")
         yield Footer(compact=True)
 
     @property
@@ -145,8 +129,8 @@ class CaptureScreen(Screen):
         return self.query_one(StatusLine)
 
     @property
-    def ideas_list(self) -> OptionList:
-        return self.query_one("#my-ideas", OptionList)
+    def ideas_list(self) -> MyIdeasList:
+        return self.query_one(MyIdeasList)
 
     @property
     def read_only(self) -> bool:
@@ -247,7 +231,7 @@ class CaptureScreen(Screen):
         target.update(self.target)
 
     def _sync_my_ideas(self) -> None:
-        """Bring the list in line with the store, keeping the highlighted idea and the scroll."""
+        """Bring the note-taker's list in line with the store (their latest ideas)."""
         if self.typist is None:
             return
         try:
@@ -256,40 +240,14 @@ class CaptureScreen(Screen):
         except FacilitatorError as error:
             self.status.error(str(error))
             return
-        heading = HEADING if len(ideas) < MY_IDEAS_SHOWN else HEADING.replace("Your ideas", f"Your latest {MY_IDEAS_SHOWN} ideas")
-        self.query_one("#my-ideas-heading", Static).update(heading)
-        option_list = self.ideas_list
-        if [idea.id for idea in ideas] == list(self.my_ideas):
-            for idea in ideas:  # same ideas: redraw only the ones that changed
-                if idea != self.my_ideas[idea.id]:
-                    option_list.replace_option_prompt(f"idea-{idea.id}", self._line(idea))
-                    self.my_ideas[idea.id] = idea
-            return
-        highlighted = option_list.highlighted_option
-        keep_id = highlighted.id if highlighted is not None else None
-        scroll_y = option_list.scroll_y
-        added_above = self._added_above(ideas, keep_id)
-        option_list.set_options(Option(self._line(idea), id=f"idea-{idea.id}") for idea in ideas)
-        self.my_ideas = {idea.id: idea for idea in ideas}
-        if keep_id is not None and keep_id in {f"idea-{idea.id}" for idea in ideas}:
-            option_list.highlighted = option_list.get_option_index(keep_id)
-        if scroll_y:
-            # New ideas arrive at the top: move down with them, so what was in view stays in view.
-            option_list.scroll_to(y=scroll_y + added_above, animate=False, immediate=True)
+        latest = HEADING.replace("Your ideas", f"Your latest {MY_IDEAS_SHOWN} ideas")
+        self.query_one("#my-ideas-heading", Static).update(HEADING if len(ideas) < MY_IDEAS_SHOWN else latest)
+        self.ideas_list.show(ideas, self._people, self._stages)
 
-    def _added_above(self, ideas: list[Idea], keep_id: str | None) -> int:
-        if keep_id is None:
-            return 0
-        known = set(self.my_ideas)
-        count = 0
-        for idea in ideas:
-            if f"idea-{idea.id}" == keep_id:
-                break
-            count += idea.id not in known
-        return count
-
-    def _line(self, idea: Idea) -> Content:
-        return my_idea_line(idea, self._people, self._stages)
+    @property
+    def my_ideas(self) -> dict[int, Idea]:
+        """The ideas the list shows, newest first."""
+        return self.ideas_list.ideas
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         self._reload()
@@ -386,10 +344,7 @@ class CaptureScreen(Screen):
     # -- the note-taker's own ideas ----------------------------------------------------------
 
     def _highlighted_idea(self) -> Idea | None:
-        option = self.ideas_list.highlighted_option
-        if option is None or option.id is None:
-            return None
-        idea = self.my_ideas.get(int(option.id.removeprefix("idea-")))
+        idea = self.ideas_list.highlighted_idea
         # Only their own: the list holds nothing else, but the typist may just have changed.
         return idea if idea is not None and idea.typed_by == self.typist else None
 
@@ -446,8 +401,8 @@ class CaptureScreen(Screen):
             detail = text.join(["\u201c", words, "\u201d will count again in votes and the minutes."])
         else:
             question = "Withdraw this idea?"
-            detail = text.join(["\u201c", words, "\u201d is kept in the record but left out of votes "
-                                "and the minutes. You can bring it back with w."])
+            detail = text.join(["\u201c", words, ("\u201d is kept in the record but left out of votes "
+                                                    "and the minutes. You can bring it back with w.")])
         dialog = ConfirmDialog(question, detail=detail, yes="Bring back" if idea.withdrawn else "Withdraw")
         self.app.push_screen(dialog, lambda yes: self._withdraw(idea, not idea.withdrawn) if yes else None)
 

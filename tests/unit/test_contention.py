@@ -126,9 +126,11 @@ def test_six_processes_writing_at_once_lose_nothing_and_keep_every_rule(workshop
         per_person[person] += count
     assert max(per_person.values()) <= BUDGET
     assert max(dots_in_file.values()) <= CAP
-    # They really did compete: every process wrote, and the budget ran out under contention.
-    assert all(r["ideas"] and r["dots"] for r in results)
-    assert sum(r["refused"] for r in results) > 0
+    # They really did compete: every process saved ideas, dots were given, and refused past a limit.
+    # (Not every process need win a dot: a writer that has just committed often takes the lock
+    # again before the others wake, so a few can spend the whole budget; bench_writers.py shows it.)
+    assert all(r["ideas"] for r in results)
+    assert dots_in_file.total() > 0 and sum(r["refused"] for r in results) > 0
     assert integrity == [("ok",)]
 
 

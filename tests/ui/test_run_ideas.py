@@ -166,3 +166,17 @@ async def test_ideas_from_another_terminal_are_added_without_losing_the_highligh
         assert ideas.highlighted == 1
         shown = screen_text(app)
         assert "4. Typed by the note-taker" in shown and "1. Idea 1, reworded" in shown
+
+
+async def test_a_new_idea_is_in_view_even_below_a_long_list(store: Store) -> None:
+    workshop, _, stage = open_round(store)
+    for number in range(80):
+        store.add_idea(stage.id, f"Earlier idea {number + 1}")
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        assert "Earlier idea 80" not in screen_text(app)  # the list starts at the top
+        screen.query_one("#idea-input", Input).value = "The newest idea of all"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "81. The newest idea of all" in screen_text(app)

@@ -143,6 +143,8 @@ class RunScreen(Screen):
         self.query_one(StageTimer).show_heading(heading)
         shows = (current.id if current else None, self._finished)
         if shows != self._area_shows:
+            if self._area_shows is not None:
+                self.query_one(StageTimer).show_note("")  # notes are about the stage that was showing
             self._area_shows = shows
             self._show_panel(current)
         elif panel and self.panel is not None and self.panel.is_mounted:

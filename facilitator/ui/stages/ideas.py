@@ -167,9 +167,10 @@ class IdeasPanel(StagePanel):
         if new:
             self._append(new)
 
-    def _append(self, ideas: list[Idea]) -> None:
+    def _append(self, ideas: list[Idea], *, follow: bool = False) -> None:
+        """Add lines at the end; scroll to them if asked, or if the list was already at its end."""
         option_list = self.query_one("#ideas-list", OptionList)
-        at_end = option_list.scroll_y >= option_list.max_scroll_y
+        at_end = follow or option_list.scroll_y >= option_list.max_scroll_y
         start = len(self._ideas) + 1
         option_list.add_options(
             Option(idea_line(n, idea, self._people), id=f"idea-{idea.id}") for n, idea in enumerate(ideas, start)
@@ -278,7 +279,7 @@ class IdeasPanel(StagePanel):
         self._counts[idea.said_by] += 1
         self._balance.update(perspective_balance([idea], self._people))
         if idea.id not in self._ideas:
-            self._append([idea])
+            self._append([idea], follow=True)  # whoever typed it sees it arrive
         box.value = ""
         picker.clear()
         box.focus()

@@ -55,6 +55,8 @@ pass_session = click.make_pass_decorator(Session)
 
 
 def _launch(store: Store, **options: Any) -> None:
+    # A damaged file gets its one sentence here, not a traceback in the middle of a workshop.
+    store.database.check_intact()
     from facilitator.ui.app import launch  # the only place the CLI reaches textual
 
     launch(store, **options)
@@ -72,7 +74,7 @@ def _emit(text: str, output: Path | None, what: str) -> None:
 class _Commands(click.Group):
     """Lists commands in the order of a workshop's life, not alphabetically."""
 
-    ORDER = ("demo", "new", "run", "capture", "list", "minutes", "export", "import", "agendas", "locate")
+    ORDER = ("demo", "new", "run", "capture", "list", "minutes", "export", "import", "agendas", "locate", "backup")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]
@@ -319,3 +321,7 @@ def _flushed(code: int) -> int:
 from facilitator.cli_review import register as register_review  # noqa: E402  (decisions, actions, report)
 
 register_review(cli)
+
+from facilitator.cli_backup import register as register_backup  # noqa: E402  (backup)
+
+register_backup(cli)

@@ -30,6 +30,12 @@ WORKSHOP_SCREENS = {
 }
 
 
+def home_screen() -> Screen:
+    from facilitator.ui.screens.home import HomeScreen  # imported when used: ui.app stays light
+
+    return HomeScreen()
+
+
 class FacilitatorApp(App):
     TITLE = "facilitator"
     CSS_PATH = "app.tcss"
@@ -62,11 +68,11 @@ class FacilitatorApp(App):
         self.theme = DEFAULT_THEME
 
     def on_mount(self) -> None:
-        from facilitator.ui.screens.home import HomeScreen
-
         self.set_interval(POLL_SECONDS, self.check_for_changes)
         # Home is always at the bottom of the stack, so leaving the run screen lands somewhere.
-        self.push_screen(HomeScreen())
+        # (Pushed rather than made the default screen or a mode: a default screen does not get
+        # its CSS_PATH loaded, and a mode refreshes all CSS once more at start-up.)
+        self.push_screen(home_screen())
         if self.start in WORKSHOP_SCREENS and self.start_workshop_id is not None:
             self.open_workshop(self.start, self.start_workshop_id)
 

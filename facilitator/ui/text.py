@@ -59,4 +59,7 @@ def cell(text: object, limit: int | None = None, style: str = "") -> Text:
     ``DataTable`` parses a plain ``str`` cell as markup and cannot measure ``Content``, so its
     cells are ``rich.text.Text`` built from the cleaned string (``Text`` is never parsed).
     """
-    return Text(one_line(text, limit).plain, style=style, no_wrap=True, end="")
+    value = strip_controls(str(text))
+    if limit is not None and len(value) > limit:
+        value = value[: max(0, limit - 1)] + "\u2026"
+    return Text(value, style=style, no_wrap=True, end="")

@@ -212,9 +212,11 @@ async def test_p_opens_the_people_of_the_selected_workshop(store: Store) -> None
         await pilot.pause()
         assert isinstance(app.screen, RosterScreen)
         assert app.screen.workshop_id == workshop.id
+        store.finish_workshop(workshop.id)  # this connection: no poll notices it
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert "\u2713 finished" in screen_text(app)  # home reloads when it is shown again
 
 
 async def test_question_mark_lists_every_key_of_the_screen(store: Store) -> None:

@@ -40,8 +40,9 @@ async def test_workshop_title_place_series_and_purpose_on_home(store: Store, hos
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 async def test_participant_name_and_support_needs_on_the_roster_and_its_dialogs(store: Store, hostile: str) -> None:
-    workshop = add_workshop(store, "Roster")
-    name, needs = as_value(hostile, "Zed "), "Needs " + hostile
+    title = "Workshop " + hostile
+    workshop = add_workshop(store, title)
+    name, needs = "Zed " + hostile, "Needs " + hostile
     store.add_participant(workshop.id, name, ["carer"], "named", needs)
     app = FacilitatorApp(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -49,6 +50,8 @@ async def test_participant_name_and_support_needs_on_the_roster_and_its_dialogs(
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, RosterScreen)
+        await assert_shows_literally(pilot, "Who is here \u00b7 " + shown(title))
+        await click_on_text(pilot, shown(title))
         await assert_shows_literally(pilot, name)
         await assert_shows_literally(pilot, needs)
         await click_on_text(pilot, name)  # the selected row: a click edits, like Enter

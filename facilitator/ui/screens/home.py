@@ -26,7 +26,7 @@ from facilitator.ui.text import cell, join, one_line
 from facilitator.ui.widgets.record_table import RecordTable
 from facilitator.ui.widgets.title_bar import TitleBar
 
-PAGE = 100
+PAGE = 60
 # Load the next page when the cursor is this close to the last row shown.
 PAGE_AHEAD = 10
 
@@ -34,7 +34,7 @@ PAGE_AHEAD = 10
 STATUS_LABELS = {
     WorkshopStatus.IN_PROGRESS: ("\u25b6 in progress", "bold"),
     WorkshopStatus.PLANNED: ("\u25cb planned", ""),
-    WorkshopStatus.FINISHED: ("\u2713 finished", "dim"),
+    WorkshopStatus.FINISHED: ("\u2713 finished", ""),
 }
 DATE_WIDTH, INVOLVEMENT_WIDTH, STATUS_WIDTH = 11, 13, 13
 # Cell padding (1 each side of 4 columns), the vertical scrollbar and a spare column.
@@ -87,6 +87,8 @@ class HomeScreen(Screen):
         self.wanted_rows = PAGE
         self.title_width = 0
         self.workshops: dict[int, Workshop] = {}
+        # Set by on_mount: the ScreenResume that follows the first mount need not load again.
+        self.just_loaded = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Workshops", id="home-title")
@@ -98,8 +100,8 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
-        self._fit_columns(self.app.size.width)
         self.reload()
+        self.just_loaded = True
         self.query_one(RecordTable).focus()
 
     @property
@@ -123,6 +125,7 @@ class HomeScreen(Screen):
         """Re-read the workshops shown, keeping the selection and the scroll position."""
         workshops = self._fetch(max(self.wanted_rows, self.table.row_count))
         self.workshops = {w.id: w for w in workshops}
+        self._fit_columns(self.app.size.width)
         self.table.replace_rows([(w.id, workshop_cells(w, self.title_width)) for w in workshops])
         self._show_counts()
 
@@ -133,18 +136,25 @@ class HomeScreen(Screen):
         workshops = self._fetch(PAGE, offset=shown)
         self.wanted_rows = shown + PAGE
         self.workshops.update((w.id, w) for w in workshops)
+        if self._fit_columns(self.app.size.width):
+            self.reload()  # a longer title came in: the columns were rebuilt
+            return
         self.table.append_rows([(w.id, workshop_cells(w, self.title_width)) for w in workshops])
         self._show_counts()
 
-    def _fit_columns(self, width: int) -> None:
-        title_width = min(MAX_TITLE_WIDTH, max(MIN_TITLE_WIDTH, width - FIXED_WIDTH))
+    def _fit_columns(self, width: int) -> bool:
+        """Size the title column to the longest title loaded, within the screen; True if changed."""
+        longest = max((len(w.title) for w in self.workshops.values()), default=0)
+        room = min(MAX_TITLE_WIDTH, max(MIN_TITLE_WIDTH, width - FIXED_WIDTH))
+        title_width = max(MIN_TITLE_WIDTH, min(longest, room))
         if title_width == self.title_width:
-            return
+            return False
         self.title_width = title_width
         self.table.set_columns(
             [("Date", DATE_WIDTH), ("Title", title_width), ("Involvement", INVOLVEMENT_WIDTH),
              ("Status", STATUS_WIDTH)]
         )
+        return True
 
     def _show_counts(self) -> None:
         shown, total = self.table.row_count, self.total
@@ -186,13 +196,15 @@ class HomeScreen(Screen):
         self.reload()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
+        # Back from another screen: what it changed (or another terminal did) shows here.
+        if self.just_loaded:
+            self.just_loaded = False
+            return
         self.reload()
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:
-        before = self.title_width
-        self._fit_columns(event.size.width)
-        if self.title_width != before:
+        if self._fit_columns(event.size.width):
             self.reload()
 
     @on(DataTable.RowHighlighted, "#workshops")

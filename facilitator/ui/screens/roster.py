@@ -72,6 +72,8 @@ class RosterScreen(Screen):
         self.people: dict[int, Participant] = {}
         self.widths: tuple[int, ...] = ()
         self.showing_needs: bool | None = None
+        # Set by on_mount: the ScreenResume that follows the first mount need not load again.
+        self.just_loaded = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar(id="roster-title")
@@ -98,6 +100,7 @@ class RosterScreen(Screen):
         self.watch(self.app, "presenting", self._presenting_changed, init=False)
         self._fit_columns(self.app.size.width)
         self.reload()
+        self.just_loaded = True
         self.table.focus()
 
     # -- showing ---------------------------------------------------------------------------------
@@ -172,8 +175,10 @@ class RosterScreen(Screen):
         self.reload()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
-        if self.widths:
-            self.reload()
+        if self.just_loaded:
+            self.just_loaded = False
+            return
+        self.reload()
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:

@@ -165,3 +165,23 @@ async def test_moving_on_from_an_unrevealed_vote_asks_first(store: Store) -> Non
         await pilot.press("y")
         await pilot.pause()
         assert store.current_stage(workshop.id).kind is StageKind.DECIDE
+
+
+async def test_people_opens_the_roster_and_coming_back_shows_who_arrived(store: Store) -> None:
+    from facilitator.ui.screens.roster import RosterScreen
+
+    workshop, people = coproduction_workshop(store, arrived=False)
+    store.start_stage(stage_titled(store, workshop.id, "What matters to you").id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await run_screen(pilot)
+        assert "nobody is marked as here" in screen.query_one("#not-heard").render().plain
+        screen.set_focus(None)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        store.mark_arrived(people[0].id)  # as the roster would
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "\u2022 Aisha Khan" in screen_text(app)

@@ -41,14 +41,17 @@ class RunScreen(Screen):
     CSS_PATH = "run.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "pause_resume", "Pause"),
-        Binding("plus", "add_time", "+5 min", key_display="+"),
-        Binding("right_square_bracket,ctrl+right", "next_stage", "Next", key_display="]"),
-        Binding("left_square_bracket", "previous_stage", "Back", key_display="["),
-        Binding("r", "reveal", "Reveal"),
-        Binding("p", "people", "People"),
-        Binding("ctrl+e", "end_workshop", "End", priority=True),
-        Binding("enter", "start_first", "Start", show=False),
+        Binding("space", "pause_resume", "Pause", tooltip="Pause the stage timer, or carry on"),
+        Binding("plus", "add_time", "+5 min", key_display="+", tooltip="Add 5 minutes to this stage (logged)"),
+        Binding("right_square_bracket,ctrl+right", "next_stage", "Next", key_display="]",
+                tooltip="End this stage and start the next one"),
+        Binding("left_square_bracket", "previous_stage", "Back", key_display="[",
+                tooltip="Go back to the previous stage (its timer paused)"),
+        Binding("r", "reveal", "Reveal", tooltip="Reveal the hidden ideas or votes of this stage"),
+        Binding("p", "people", "People", tooltip="Who is here: add people, mark arrived and left"),
+        Binding("ctrl+e", "end_workshop", "End", priority=True,
+                tooltip="End the workshop, then see and save the minutes"),
+        Binding("enter", "start_first", "Start", show=False, tooltip="Start the first stage"),
         # While the cursor is in a box the single keys above type letters; the F keys work
         # everywhere, and the footer shows them while typing (the unshown twins act otherwise).
         Binding("f6", "while_typing('pause_resume')", "Pause", priority=True),

@@ -55,6 +55,7 @@ class StageTimer(Horizontal):
         super().__init__(id=id)
         self._clock_text = ""
         self._words = ""
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="timer-digits")
@@ -104,6 +105,8 @@ class StageTimer(Horizontal):
         if words != self._words:
             self._words = words
             self.query_one("#timer-words", Static).update(words)
-        self.query_one("#timer-status", Static).update(status)
+        if status != self._status:
+            self._status = status
+            self.query_one("#timer-status", Static).update(status)
         for each, css_class in _LEVEL_CLASSES.items():
             self.set_class(each is level, css_class)

@@ -181,11 +181,29 @@ async def test_presentation_mode_hides_support_needs(store: Store) -> None:
         assert app.presenting
         text = screen_text(app)
         assert "Hearing loop please" not in text
-        assert "Support needs" not in text.split("presenting: support needs hidden")[-1]
+        assert "Support needs" not in text.split("Presenting: support needs")[-1]
         assert "Aisha Khan" in text
         await pilot.press("f5")
         await pilot.pause()
         assert "Hearing loop please" in screen_text(app)
+
+
+async def test_presentation_mode_shows_perspectives_only_beside_names_of_people_who_chose_named(
+    store: Store,
+) -> None:
+    workshop = add_workshop(store, "Roster test")
+    store.add_participant(workshop.id, "Named Person", ["commissioner"], "named")
+    store.add_participant(workshop.id, "Private Person", ["lived experience"], "perspective")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_roster(pilot)
+        assert "lived experience" in screen_text(app)
+        await pilot.press("f5")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert any("Named Person" in line and "commissioner" in line for line in lines)
+        assert any("Private Person" in line and "(not shown)" in line for line in lines)
+        assert not any("lived experience" in line for line in lines)
 
 
 async def test_the_roster_follows_changes_made_in_another_terminal(store: Store, reopen) -> None:

@@ -1,7 +1,9 @@
 """Who is here: the people in one workshop, added, edited and marked in and out from the keyboard.
 
 Support needs are for the facilitator only: when the app is in presentation mode
-(``app.presenting``) they are not on the screen at all, not even dimmed.
+(``app.presenting``) they are not on the screen at all, not even dimmed. Perspectives are health
+information too ("lived experience"), so while presenting they are shown next to a name only for
+people who chose to be named; everyone else's perspectives stay off the projected screen.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ SHOWN_AS = {
     Attribution.ANONYMOUS: "anonymous",
 }
 SHOWN_AS_WIDTH, HERE_WIDTH = 11, 14
+NARROW = 100
+MAX_NAME_WIDTH, MAX_PERSPECTIVES_WIDTH = 30, 34
 FORGOTTEN = "(forgotten)"
 
 
@@ -72,6 +76,7 @@ class RosterScreen(Screen):
         self.people: dict[int, Participant] = {}
         self.widths: tuple[int, ...] = ()
         self.showing_needs: bool | None = None
+        self.showing_attribution: bool | None = None
         # Set by on_mount: the ScreenResume that follows the first mount need not load again.
         self.just_loaded = False
 
@@ -107,30 +112,43 @@ class RosterScreen(Screen):
 
     def _fit_columns(self, width: int) -> None:
         needs = not self.app.presenting
-        rest = max(30, width - SHOWN_AS_WIDTH - HERE_WIDTH - (10 if needs else 8) - 3)
+        # Below this width "Shown as" is left to the line under the table, so names fit.
+        shown_as = width >= NARROW
+        columns = 2 + shown_as + 1 + needs  # name, perspectives, (shown as), here, (needs)
+        rest = max(30, width - (SHOWN_AS_WIDTH if shown_as else 0) - HERE_WIDTH - 2 * columns - 3)
+        # Names and perspectives are short; wide screens give the room to support needs.
         if needs:
-            name_width, perspectives_width = rest * 35 // 100, rest * 30 // 100
+            name_width = min(MAX_NAME_WIDTH, rest * 40 // 100)
+            perspectives_width = min(MAX_PERSPECTIVES_WIDTH, rest * 25 // 100)
             widths = (name_width, perspectives_width, rest - name_width - perspectives_width)
         else:
-            widths = (rest // 2, rest - rest // 2)
-        if widths == self.widths and needs == self.showing_needs:
+            widths = (min(MAX_NAME_WIDTH, rest // 2), min(MAX_PERSPECTIVES_WIDTH, rest - rest // 2))
+        if widths == self.widths and needs == self.showing_needs and shown_as == self.showing_attribution:
             return
-        self.widths, self.showing_needs = widths, needs
-        columns = [("Name", widths[0]), ("Perspectives", widths[1]), ("Shown as", SHOWN_AS_WIDTH),
-                   ("Here", HERE_WIDTH)]
+        self.widths, self.showing_needs, self.showing_attribution = widths, needs, shown_as
+        layout = [("Name", widths[0]), ("Perspectives", widths[1])]
+        if shown_as:
+            layout.append(("Shown as", SHOWN_AS_WIDTH))
+        layout.append(("Here", HERE_WIDTH))
         if needs:
-            columns.append(("Support needs", widths[2]))
-        self.table.set_columns(columns)
+            layout.append(("Support needs", widths[2]))
+        self.table.set_columns(layout)
+
+    def _perspectives(self, person: Participant) -> str:
+        if not self.showing_needs and person.attribution != Attribution.NAMED:
+            return "(not shown)"
+        return ", ".join(p.value for p in person.perspectives) or "\u2013"
 
     def _cells(self, person: Participant) -> list[Text]:
         here, here_style = here_label(person)
         style = "dim" if person.forgotten else ""
         cells = [
             cell(person_name(person), limit=self.widths[0], style=style or "bold"),
-            cell(", ".join(p.value for p in person.perspectives) or "\u2013", limit=self.widths[1], style=style),
-            cell(SHOWN_AS[person.attribution], style=style),
-            cell(here, style=here_style),
+            cell(self._perspectives(person), limit=self.widths[1], style=style),
         ]
+        if self.showing_attribution:
+            cells.append(cell(SHOWN_AS[person.attribution], style=style))
+        cells.append(cell(here, style=here_style))
         if self.showing_needs:
             cells.append(cell(person.support_needs, limit=self.widths[2], style=style))
         return cells
@@ -148,7 +166,7 @@ class RosterScreen(Screen):
         waiting = sum(1 for p in people if p.arrived_at is None)
         summary = f"{len(people)} {'person' if len(people) == 1 else 'people'}: {here} here, {left} left, {waiting} not here yet"
         if not self.showing_needs:
-            summary += " \u00b7 presenting: support needs hidden"
+            summary += "\nPresenting: support needs, and perspectives of people not named, are hidden."
         self.query_one("#roster-summary", Static).update(Content(summary))
         self.table.display = bool(people)
         empty = self.query_one("#empty", Static)
@@ -164,7 +182,8 @@ class RosterScreen(Screen):
             return
         from facilitator.ui.dialogs.person import ATTRIBUTION_LABELS
 
-        parts: list = [(person_name(person), "bold"), "   ", ATTRIBUTION_LABELS[person.attribution]]
+        parts: list = [(person_name(person), "bold"), " \u00b7 ", self._perspectives(person), " \u00b7 ",
+                       ATTRIBUTION_LABELS[person.attribution]]
         if self.showing_needs:
             parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
         details.update(join(parts))
@@ -182,9 +201,9 @@ class RosterScreen(Screen):
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:
-        before = self.widths
+        before = (self.widths, self.showing_attribution)
         self._fit_columns(event.size.width)
-        if self.widths != before:
+        if (self.widths, self.showing_attribution) != before:
             self.reload()
 
     def _presenting_changed(self, presenting: bool) -> None:

@@ -67,6 +67,10 @@ async def test_hostile_text_is_shown_literally_and_clicks_do_nothing(store: Stor
         query.value = shown[:1]
         await pilot.pause()
         assert shown in screen_text(app)  # the name in the list of matches
+        await pilot.click("#speaker-matches", offset=(2, 0))  # clicking a match chooses that person
+        await pilot.pause()
+        assert app.return_code is None
+        assert f"\u2713 {shown}" in screen_text(app)  # the choice, under the name box
         query.value = ""
         await pilot.pause()
         screen.query_one(type(screen.panel)).save_idea()

@@ -53,6 +53,10 @@ def perspective_balance(ideas: Iterable[Idea], people: dict[int, Participant]) -
     return balance
 
 
+def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
+    return {pid: (p.name, p.attribution, p.perspectives, p.forgotten) for pid, p in people.items()}
+
+
 class IdeasPanel(StagePanel):
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
@@ -128,7 +132,8 @@ class IdeasPanel(StagePanel):
     def reload(self) -> None:
         self._stage = stage = self.stage
         people = {person.id: person for person in self.store.participants(self.workshop_id)}
-        people_changed = people != self._people
+        # Only a change in how someone is named means redrawing every line (arrivals do not).
+        people_changed = _labels(people) != _labels(self._people)
         self._people = people
         self._present = self.store.present_ids(self.workshop_id)
         self._counts = Counter(self.store.idea_counts_by_person(self.stage_id))

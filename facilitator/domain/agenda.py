@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic import field_validator, model_validator
 
 from facilitator import paths
+from facilitator.domain.files import read_text_file
 from facilitator.domain.errors import AgendaError, InvalidText
 from facilitator.domain.models import FIVE_VALUES, Involvement, StageKind
 from facilitator.domain.text import LONG_TEXT, SHORT_TEXT, clean_text, strip_controls
@@ -293,25 +294,10 @@ def parse_agenda_toml(text: str, source: str) -> Agenda:
 
 def load_agenda_file(path: Path) -> Agenda:
     """Read and validate one agenda file, or raise ``AgendaError`` with one sentence."""
-    source, path = str(path), Path(path)
-    try:
-        if path.is_dir():
-            raise AgendaError(f"{source}: is a folder, not an agenda file.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AgendaError(f"{source}: is {size:,} bytes, too large for an agenda file (the most is 1 MB).")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise AgendaError(f"{source}: no such agenda file.") from None
-    except PermissionError:
-        raise AgendaError(f"{source}: cannot be read (permission denied).") from None
-    except OSError as error:
-        raise AgendaError(f"{source}: cannot be read ({error.strerror or error}).") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise AgendaError(f"{source}: is not UTF-8 text (bad byte at position {error.start}).") from None
-    return parse_agenda_toml(text, source)
+    text = read_text_file(
+        path, error=AgendaError, kind="an agenda file", max_bytes=MAX_FILE_BYTES, missing="no such agenda file"
+    )
+    return parse_agenda_toml(text, str(path))
 
 
 def _agenda_files() -> dict[str, Path]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain.errors import ImportFileError, NotFound
+from facilitator.domain.files import read_text_file
 from facilitator.domain.models import Attribution, DecisionStatus, Workshop
 from facilitator.domain.record import (
     ActionPart,
@@ -187,24 +188,8 @@ def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
 
 def import_file(store, path: Path | str, *, as_new: bool = False) -> Workshop:
     """Read, check and import an export file; one sentence naming the file for any problem."""
-    source, path = str(path), Path(path)
-    try:
-        if path.is_dir():
-            raise ImportFileError(f"{source}: is a folder, not an export file.")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFileError(f"{source}: is {size:,} bytes, too large to be a facilitator export.")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"{source}: no such file.") from None
-    except PermissionError:
-        raise ImportFileError(f"{source}: cannot be read (permission denied).") from None
-    except OSError as error:
-        raise ImportFileError(f"{source}: cannot be read ({error.strerror or error}).") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(f"{source}: is not UTF-8 text (bad byte at position {error.start}).") from None
+    source = str(path)
+    text = read_text_file(path, error=ImportFileError, kind="an export file", max_bytes=MAX_FILE_BYTES)
     return import_record(store, parse_record(text, source), as_new=as_new, source=source)
 
 

@@ -28,9 +28,12 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Idea, Participant
 from facilitator.ui import text
+from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
+from facilitator.ui.widgets.status_line import StatusLine
 
+BUSY = "Still saving the last idea; press Enter again in a moment. Your text is kept."
 BALANCE_MIN_PEOPLE = 5  # breakdowns by perspective identify people in smaller groups
 
 
@@ -65,8 +68,8 @@ class IdeasPanel(StagePanel):
     IdeasPanel #ideas-capture { height: auto; }
     IdeasPanel #idea-input { width: 1fr; }
     IdeasPanel #idea-speaker { width: 34; }
-    IdeasPanel #ideas-message { height: auto; min-height: 1; }
-    IdeasPanel #ideas-message.-error { color: $error; text-style: bold; }
+    IdeasPanel #ideas-message { padding: 0; }
+    IdeasPanel #idea-input.-saving { border: tall $warning; }
     IdeasPanel #ideas-body { height: 1fr; }
     IdeasPanel #ideas-main { width: 1fr; }
     IdeasPanel #ideas-summary { text-style: bold; }
@@ -91,6 +94,7 @@ class IdeasPanel(StagePanel):
         self._counts: Counter = Counter()  # ideas per said_by (None: anonymous or not given)
         self._balance: Counter = Counter()  # ideas per perspective
         self._stage = None
+        self.writer: BackgroundWriter | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -102,7 +106,7 @@ class IdeasPanel(StagePanel):
             idea_input.border_title = "Idea"
             yield idea_input
             yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
-        yield Static(id="ideas-message")
+        yield StatusLine(id="ideas-message")
         with Horizontal(id="ideas-body"):
             with Vertical(id="ideas-main"):
                 yield Static(id="ideas-summary")
@@ -115,8 +119,13 @@ class IdeasPanel(StagePanel):
                 yield Static(id="balance")
 
     def on_mount(self) -> None:
+        self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#idea-input", Input).focus()
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
     @property
     def idea_input(self) -> Input:
@@ -265,38 +274,88 @@ class IdeasPanel(StagePanel):
             self.idea_input.focus()
 
     def save_idea(self) -> Idea | None:
-        """Save what is in the box; on success the box clears and keeps the cursor."""
+        """Save what is in the box; the idea if it was saved at once, None if not (yet).
+
+        Nobody else writing: saved at once, as before. Another program holding the database:
+        the save goes to the background (``BackgroundWriter``), so the screen keeps ticking and
+        says it is waiting. The text stays in the box until the idea has been committed, and
+        stays there with the reason if it could not be.
+        """
         box = self.idea_input
         picker = self.query_one(SpeakerPicker)
-        speaker = picker.speaker
-        try:
-            idea = self.store.add_idea(
-                self.stage_id,
-                box.value,
+        words, speaker, stage_id = box.value, picker.speaker, self.stage_id
+        if self.writer.busy:  # never overtake a save the room is waiting for
+            self._message(BUSY, error=True)
+            return None
+
+        def change(store):
+            return store.add_idea(
+                stage_id,
+                words,
                 said_by=speaker.participant_id if speaker else None,
                 anonymous=bool(speaker and speaker.anonymous),
                 typed_by="facilitator",
             )
+
+        def failed(error: FacilitatorError) -> None:
+            self._message(f"{error} Your idea is still in the box.", error=True)
+
+        try:
+            idea = write_now_if_free(self.store, change)
+        except LockHeld:
+            self.writer.submit(change, done=lambda idea: self._idea_saved(idea, words, speaker), failed=failed)
+            box.add_class("-saving")
+            self._message("Saving\u2026")
+            return None
         except FacilitatorError as error:
-            self._message(str(error), error=True)
+            failed(error)
             box.focus()
             return None
+        self._idea_saved(idea, words, speaker)
+        return idea
+
+    def _idea_saved(self, idea: Idea, words: str, speaker) -> None:
+        box = self.idea_input
+        picker = self.query_one(SpeakerPicker)
         self._counts[idea.said_by] += 1
         self._balance.update(perspective_balance([idea], self._people))
         if idea.id not in self._ideas:
             self._append([idea], follow=True)  # whoever typed it sees it arrive
-        box.value = ""
-        picker.clear()
-        box.focus()
-        self._message(f"Saved idea {len(self._ideas)}" + (" (hidden until revealed)." if self.hidden else "."))
+        # Keep anything typed while the save was going (the next idea may already be on its way).
+        if box.value.startswith(words):
+            box.value = box.value[len(words):].lstrip()
+        if picker.speaker == speaker:
+            picker.clear()
+        focused = self.screen.focused
+        if focused is None or focused is box or picker in focused.ancestors:
+            box.focus()
+        self._message(f"Saved idea {len(self._ideas)}" + (" (hidden until revealed)." if self.hidden else "."),
+                      saved=True)
         self._show_summary()
         self.post_message(self.Changed())
-        return idea
 
-    def _message(self, sentence: str, *, error: bool = False) -> None:
-        message = self.query_one("#ideas-message", Static)
-        message.set_class(error, "-error")
-        message.update(text.plain(sentence))
+    @on(BackgroundWriter.Waiting)
+    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
+        message.stop()
+        self.status.waiting(message.seconds)
+
+    @on(BackgroundWriter.Finished)
+    def _finished(self, message: BackgroundWriter.Finished) -> None:
+        message.stop()
+        self.idea_input.remove_class("-saving")
+        self.writer.deliver(message.job)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#ideas-message", StatusLine)
+
+    def _message(self, sentence: str, *, error: bool = False, saved: bool = False) -> None:
+        if error:
+            self.status.error(sentence)
+        elif saved:
+            self.status.saved(sentence)
+        else:
+            self.status.info(sentence)
 
     # -- keys -------------------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The facilitator's run screen: the agenda down the side, the big timer, the current stage.
 
 This is the screen projected in the room. Every change goes to the store first and the screen
-shows it after the write committed. The timer reads the time through ``store.now()`` so tests
+shows it after the write committed. When another program holds the database, the change waits in
+the background (``BackgroundWriter``) while the timer keeps ticking and a line says it is waiting. The timer reads the time through ``store.now()`` so tests
 (and snapshots) can freeze it. Keys are in ``BINDINGS`` (so they appear in the footer, the
 command palette and the ``?`` help); the F-key twins work even while the cursor is in a box.
 """
@@ -23,13 +24,16 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Stage, StageKind, TimerStatus, WorkshopStatus
 from facilitator.domain.timer import WarningLevel
 from facilitator.ui import text
+from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.registry import make_panel
 from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
 from facilitator.ui.widgets.stage_timer import StageTimer
+from facilitator.ui.widgets.status_line import StatusLine
 
 EXTRA_SECONDS = 5 * 60
+BUSY = "Still saving the last change; try again in a moment."
 INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while the app was closed."
 
 # Workshops whose run screen this process has already opened, per store: only the first opening
@@ -51,6 +55,7 @@ class RunScreen(Screen):
         Binding("p", "people", "People", tooltip="Who is here: add people, mark arrived and left"),
         Binding("ctrl+e", "end_workshop", "End", priority=True,
                 tooltip="End the workshop, then see and save the minutes"),
+        Binding("h", "home", "Home", tooltip="Back to the list of workshops (the timer keeps running)"),
         Binding("enter", "start_first", "Start", show=False, tooltip="Start the first stage"),
         # While the cursor is in a box the single keys above type letters; the F keys work
         # everywhere, and the footer shows them while typing (the unshown twins act otherwise).
@@ -72,6 +77,7 @@ class RunScreen(Screen):
         self._overrun_logged: set[int] = set()
         self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
         self._panel: StagePanel | None = None
+        self.writer: BackgroundWriter | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -82,6 +88,7 @@ class RunScreen(Screen):
             with Vertical(id="run-main"):
                 yield StageTimer(id="timer")
                 yield Container(id="stage-area")
+                yield StatusLine(id="run-status")
         yield Footer()
 
     @property
@@ -101,12 +108,22 @@ class RunScreen(Screen):
     def current_stage(self) -> Stage | None:
         return self._current
 
+    @property
+    def status(self) -> StatusLine:
+        """Says when a change is waiting for another program; hidden otherwise."""
+        return self.query_one("#run-status", StatusLine)
+
     def on_mount(self) -> None:
+        self.writer = BackgroundWriter(self.store, owner=self)
         self._reload(panel=False)
         self._note_interruption()
         self.set_interval(1.0, self.refresh_timer)
         if hasattr(type(self.app), "presenting"):
             self.watch(self.app, "presenting", self._presenting_changed, init=False)
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
     def _note_interruption(self) -> None:
         """A timer found running when the screen first opens kept running while the app was down."""
@@ -118,7 +135,7 @@ class RunScreen(Screen):
             return
         self.query_one(StageTimer).show_note(INTERRUPTED_NOTE)
         self.notify(INTERRUPTED_NOTE, timeout=10)
-        self._write(lambda: self.store.log_resumed_after_interruption(stage.id))
+        self._write(lambda store: store.log_resumed_after_interruption(stage.id))
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -177,9 +194,10 @@ class RunScreen(Screen):
             and reading.level is WarningLevel.OVERRUN
             and stage.timer_status in (TimerStatus.RUNNING, TimerStatus.PAUSED)
             and stage.id not in self._overrun_logged
+            and not (self.writer and self.writer.busy)  # logged on a later tick, not refused with a message
         ):
             self._overrun_logged.add(stage.id)
-            self._write(lambda: self.store.log_overrun_once(stage.id))
+            self._write(lambda store: store.log_overrun_once(stage.id))
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         self._reload()
@@ -200,16 +218,46 @@ class RunScreen(Screen):
 
     # -- writing ----------------------------------------------------------------------------
 
-    def _write(self, change, done: str = "") -> bool:
-        """Run one store change; say what happened, or the error sentence if it failed."""
-        try:
-            change()
-        except FacilitatorError as error:
-            self.notify(str(error), severity="error", markup=False)
+    def _write(self, change, done: str = "", then=None) -> bool:
+        """Run ``change(store)``; say what happened (``done``) and call ``then()`` once committed.
+
+        Nobody else writing: at once, and True. Another program holding the database: in the
+        background (False now; ``then`` runs when it commits) while the screen keeps working.
+        A change is never queued behind one still waiting: it is refused with a sentence.
+        """
+        if self.writer is None or self.writer.busy:
+            self.notify(BUSY, severity="warning")
             return False
-        if done:
-            self.notify(done, markup=False, timeout=4)
+
+        def committed(_result=None) -> None:
+            self.status.info("")  # hides the line
+            if done:
+                self.notify(done, markup=False, timeout=4)
+            if then is not None:
+                then()
+
+        def failed(error: FacilitatorError) -> None:
+            self.status.info("")
+            self.notify(str(error), severity="error", markup=False)
+
+        try:
+            write_now_if_free(self.store, change)
+        except LockHeld:
+            self.writer.submit(change, done=committed, failed=failed)
+            return False
+        except FacilitatorError as error:
+            failed(error)
+            return False
+        committed()
         return True
+
+    @on(BackgroundWriter.Waiting)
+    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
+        self.status.waiting(message.seconds)
+
+    @on(BackgroundWriter.Finished)
+    def _write_finished(self, message: BackgroundWriter.Finished) -> None:
+        self.writer.deliver(message.job)
 
     def _changed(self) -> None:
         self._reload(panel=False)
@@ -231,7 +279,7 @@ class RunScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "while_typing":
             return self._typing()
-        if action == "add_time" and self._typing():
+        if action in ("add_time", "home") and self._typing():
             return False  # "+" types a plus sign in a box; the footer must not promise otherwise
         return True
 
@@ -244,19 +292,21 @@ class RunScreen(Screen):
             return
         stage = self.store.stage(stage.id)
         if stage.timer_status is TimerStatus.RUNNING:
-            done = self._write(lambda: self.store.pause_timer(stage.id), "Timer paused.")
+            self._write(lambda store: store.pause_timer(stage.id), "Timer paused.", then=self._changed)
         else:
-            done = self._write(lambda: self.store.resume_timer(stage.id), "Timer running again.")
-        if done:
-            self._changed()
+            self._write(lambda store: store.resume_timer(stage.id), "Timer running again.", then=self._changed)
 
     def action_add_time(self) -> None:
         stage = self._require_stage()
-        if stage is not None and self._write(
-            lambda: self.store.extend_timer(stage.id, EXTRA_SECONDS), "Added 5 minutes to this stage."
-        ):
+        if stage is None:
+            return
+
+        def added() -> None:
             self._overrun_logged.discard(stage.id)
             self._changed()
+
+        self._write(lambda store: store.extend_timer(stage.id, EXTRA_SECONDS), "Added 5 minutes to this stage.",
+                    then=added)
 
     def action_start_first(self) -> None:
         if self._finished or self._current is not None:
@@ -293,8 +343,7 @@ class RunScreen(Screen):
         self._start(back, f"Back to stage {back.position}; its timer is paused. Press space to carry on.")
 
     def _start(self, stage: Stage, done: str = "") -> None:
-        if self._write(lambda: self.store.start_stage(stage.id), done):
-            self._changed()
+        self._write(lambda store: store.start_stage(stage.id), done, then=self._changed)
 
     def action_reveal(self) -> None:
         panel = self.panel
@@ -325,9 +374,29 @@ class RunScreen(Screen):
         )
 
     def _finish(self) -> None:
-        if self._write(lambda: self.store.finish_workshop(self.workshop_id)):
-            self._changed()
-            self._show_minutes()
+        self._write(lambda store: store.finish_workshop(self.workshop_id), then=self._finished_workshop)
+
+    def _finished_workshop(self) -> None:
+        from facilitator import paths
+        from facilitator.storage.backup import automatic_backup
+
+        self._changed()
+        try:
+            automatic_backup(self.store.database, paths.backups_dir(), label=f"workshop-{self.workshop_id}")
+        except (FacilitatorError, OSError) as error:
+            self.notify(f"The workshop is closed, but no backup was made: {error}", severity="warning", markup=False)
+        self._show_minutes()
+
+    def action_home(self) -> None:
+        """Back to the list of workshops; the workshop (and its timer) carries on in the store."""
+        from facilitator.ui.screens.home import HomeScreen
+
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) > 1 else None
+        if isinstance(below, HomeScreen):
+            self.app.pop_screen()
+        else:  # opened first (or over something else): put the list of workshops in its place
+            self.app.switch_screen(HomeScreen())
 
     def _show_minutes(self) -> None:
         from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog

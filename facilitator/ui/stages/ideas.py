@@ -367,14 +367,32 @@ class IdeasPanel(StagePanel):
         if stage.revealed:
             self.notify("The ideas are already revealed.")
             return
-        try:
-            self._stage = self.store.set_revealed(self.stage_id, True)
-        except FacilitatorError as error:
-            self.notify(str(error), severity="error", markup=False)
+        if self.writer.busy:
+            self._message(BUSY, error=True)
             return
-        self._show_summary()
-        self.query_one("#ideas-list", OptionList).scroll_home(animate=False)
-        self.post_message(self.Changed())
+
+        def revealed(stage) -> None:
+            self._stage = stage
+            self._message("")
+            self._show_summary()
+            self.query_one("#ideas-list", OptionList).scroll_home(animate=False)
+            self.post_message(self.Changed())
+
+        def failed(error: FacilitatorError) -> None:
+            self._message("")
+            self.notify(str(error), severity="error", markup=False)
+
+        stage_id = self.stage_id
+        change = lambda store: store.set_revealed(stage_id, True)  # noqa: E731
+        try:
+            stage = write_now_if_free(self.store, change)
+        except LockHeld:
+            self.writer.submit(change, done=revealed, failed=failed)
+            return
+        except FacilitatorError as error:
+            failed(error)
+            return
+        revealed(stage)
 
     def action_leave_box(self) -> None:
         """Escape leaves the typing box, so single-letter keys (space, r, ]) work again."""

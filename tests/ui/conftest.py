@@ -29,3 +29,9 @@ def click_on_text():
 def screen_text():
     """``screen_text(app)``: everything on the screen, dialogs over their background, as plain text."""
     return screen_check.screen_text
+
+
+@pytest.fixture(autouse=True)
+def private_data_home(tmp_path, monkeypatch):
+    """Closing a workshop makes a backup in the data folder: keep it out of the real one."""
+    monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "facilitator-home"))

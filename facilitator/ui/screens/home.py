@@ -76,6 +76,8 @@ class HomeScreen(Screen):
         Binding("p", "people", "People"),
         Binding("c", "capture", "Capture", show=False),
         Binding("d", "demo", "Demo", show=False),
+        Binding("D", "decisions", "Decisions"),
+        Binding("F", "follow_up", "Follow-up"),
         Binding("slash", "filter", "Find"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -252,6 +254,18 @@ class HomeScreen(Screen):
         workshop_id = self._selected_workshop()
         if workshop_id is not None:
             self.app.push_screen(RosterScreen(workshop_id))
+
+    def action_decisions(self) -> None:
+        """The decision register: every decision across workshops, searchable."""
+        from facilitator.ui.screens.register import RegisterScreen
+
+        self.app.push_screen(RegisterScreen())
+
+    def action_follow_up(self) -> None:
+        """Outstanding actions across workshops, and decisions due for review."""
+        from facilitator.ui.screens.follow_up import FollowUpScreen
+
+        self.app.push_screen(FollowUpScreen())
 
     def action_new(self) -> None:
         from facilitator.ui.dialogs.new_workshop import NewWorkshopDialog

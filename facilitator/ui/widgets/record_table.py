@@ -33,6 +33,9 @@ class RecordTable(DataTable):
         self._shown: list[Row] = []
         # (selected id, cursor row, scroll y) saved while the columns are rebuilt.
         self._place: tuple[int | None, int, float] | None = None
+        # The row the cursor goes back to once the rows just replaced are laid out; select_id
+        # changes it, so choosing a record right after a reload (a person just added) sticks.
+        self._pending_row: int | None = None
 
     @property
     def selected_id(self) -> int | None:
@@ -51,6 +54,8 @@ class RecordTable(DataTable):
             index = self.get_row_index(str(record_id))
         except RowDoesNotExist:
             return False
+        if self._pending_row is not None:
+            self._pending_row = index
         self.move_cursor(row=index)
         return True
 
@@ -84,7 +89,8 @@ class RecordTable(DataTable):
         keys = [key for key, _ in rows]
         new_index = keys.index(selected) if selected in keys else min(index, len(rows) - 1)
         # Row geometry is recomputed on the next refresh: restore the scroll position after it.
-        self.call_after_refresh(self._restore_place, new_index, scroll_y)
+        self._pending_row = new_index
+        self.call_after_refresh(self._restore_place, scroll_y)
 
     def append_rows(self, rows: list[Row]) -> None:
         """Add rows at the end (the next page), skipping any record already shown."""
@@ -104,6 +110,9 @@ class RecordTable(DataTable):
                     self.update_cell(str(record_id), column_key, cell)
         self._shown = list(rows)
 
-    def _restore_place(self, index: int, scroll_y: float) -> None:
+    def _restore_place(self, scroll_y: float) -> None:
+        index, self._pending_row = self._pending_row, None
+        if index is None:
+            return
         self.scroll_to(y=scroll_y, animate=False, immediate=True)
         self.move_cursor(row=index, scroll=True)

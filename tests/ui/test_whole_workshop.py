@@ -351,3 +351,25 @@ def words_in(app, selector: str) -> str:
     region = app.screen.query_one(selector).region
     lines = screen_text(app).splitlines()[region.y : region.bottom]
     return " ".join(" ".join(line[region.x : region.right] for line in lines).split())
+
+
+async def test_a_new_workshop_among_others_is_the_one_enter_opens(store: Store) -> None:
+    """The table reloads as the workshop is saved; choosing the new one right after must stick."""
+    from screen_check import add_workshop
+
+    for day in (1, 2, 3):
+        add_workshop(store, f"Earlier workshop {day}", date=f"2025-01-0{day}")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=PROJECTOR) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#title", Input).focus()
+        app.screen.query_one("#title", Input).value = TITLE
+        await pilot.press("enter")
+        await pilot.pause()
+        [new] = [w for w in store.list_workshops() if w.title == TITLE]
+        assert app.screen.table.selected_id == new.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen) and app.screen.workshop_id == new.id

@@ -180,3 +180,27 @@ async def test_a_new_idea_is_in_view_even_below_a_long_list(store: Store) -> Non
         await pilot.press("enter")
         await pilot.pause()
         assert "81. The newest idea of all" in screen_text(app)
+
+
+async def test_escape_then_i_returns_to_the_idea_box_in_a_silent_stage(tmp_path):
+    """Out of the box in a silent stage, the panel's keys still work: i goes back to typing."""
+    from facilitator.storage.store import open_store
+    from facilitator.ui.app import FacilitatorApp
+    from facilitator.ui.stages.ideas import IdeasPanel
+
+    store = open_store(tmp_path / "silent.db")
+    workshop = store.create_workshop(
+        title="Silent",
+        stages=[{"kind": "ideas", "title": "Quietly", "minutes": 10, "settings": {"prompt": "Write", "silent": True}}],
+    )
+    store.start_stage(store.stages(workshop.id)[0].id)
+    app = FacilitatorApp(store, start="run", workshop_id=workshop.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(IdeasPanel)
+        panel.idea_input.focus()
+        await pilot.press("escape")
+        assert app.focused is not panel.idea_input
+        await pilot.press("i")
+        assert app.focused is panel.idea_input
+    store.close()

@@ -61,6 +61,10 @@ def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
 
 
 class IdeasPanel(StagePanel):
+    # Focusable so that, out of the typing box in a silent stage (nothing else to focus), the
+    # panel's own keys (i, escape) still reach it.
+    can_focus = True
+
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
     IdeasPanel #ideas-prompt { text-style: bold; }
@@ -397,7 +401,7 @@ class IdeasPanel(StagePanel):
     def action_leave_box(self) -> None:
         """Escape leaves the typing box, so single-letter keys (space, r, ]) work again."""
         if self.hidden:
-            self.screen.set_focus(None)
+            self.focus()
         else:
             self.query_one("#ideas-list", OptionList).focus()
 

@@ -256,7 +256,7 @@ class DecisionsMixin(StoreBase):
         for value, score in scores.items():
             if value not in FIVE_VALUES:
                 raise RuleBroken(f"\u201c{value}\u201d is not one of the Five Values.")
-            if not isinstance(score, int) or not 1 <= score <= 5:
+            if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
                 raise RuleBroken(f"The score for {value} must be a whole number from 1 to 5.")
         with self.write() as db:
             self.workshop(workshop_id)

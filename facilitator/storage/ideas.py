@@ -56,7 +56,11 @@ class IdeasMixin(StoreBase):
 
     def set_idea_speaker(self, idea_id: int, said_by: int | None, anonymous: bool) -> Idea:
         with self.write() as db:
-            self.idea(idea_id)
+            idea = self.idea(idea_id)
+            if said_by is not None and not anonymous:
+                owner = self._value("SELECT workshop_id FROM participants WHERE id = ?", (said_by,))
+                if owner != idea.workshop_id:
+                    raise NotFound(f"There is no participant with id {said_by} in this workshop.")
             db.execute(
                 "UPDATE ideas SET said_by = ?, anonymous = ? WHERE id = ?",
                 (None if anonymous else said_by, int(anonymous), idea_id),

@@ -235,3 +235,25 @@ def test_a_bad_stage_is_refused_with_a_sentence_and_nothing_is_made(store, stage
     with pytest.raises(InvalidText, match=message):
         store.create_workshop(title="Planned", stages=[{"kind": "welcome", "title": "Hello", "minutes": 5}, stage])
     assert store.count_workshops() == 0
+
+
+def test_an_idea_cannot_be_given_to_someone_from_another_workshop(store):
+    from facilitator.domain.errors import NotFound
+
+    stages = [{"kind": "ideas", "title": "Ideas", "minutes": 5, "settings": {}}]
+    first = store.create_workshop(title="First", stages=stages)
+    second = store.create_workshop(title="Second", stages=stages)
+    stranger = store.add_participant(second.id, "Stranger", ["other"])
+    idea = store.add_idea(store.stages(first.id)[0].id, "More sofas")
+    with pytest.raises(NotFound, match="in this workshop"):
+        store.set_idea_speaker(idea.id, stranger.id, anonymous=False)
+    assert store.idea(idea.id).said_by is None
+
+
+def test_a_five_values_score_must_be_a_whole_number_not_true(store):
+    from facilitator.domain.errors import RuleBroken
+
+    workshop = store.create_workshop(title="W", stages=[{"kind": "evaluate", "title": "E", "minutes": 5, "settings": {}}])
+    with pytest.raises(RuleBroken, match="whole number from 1 to 5"):
+        store.add_values_scores(workshop.id, {"Empathy": True})
+    assert store.values_scores(workshop.id) == []

@@ -27,8 +27,14 @@ from textual.worker import Worker, WorkerState
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import DecisionStatus
 from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
+from facilitator.ui.dialogs.register_filters import (
+    DateRangeDialog,
+    WorkshopChoiceDialog,
+    WorkshopPick,
+    series_names,
+)
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.text import cell, join, one_line, styled
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.15
@@ -73,10 +79,21 @@ class Search:
     status: str | None = None
     show_all: bool = False  # include decisions replaced by later ones
     review_due: bool = False
+    series: str | None = None  # None: any series
+    workshop_id: int | None = None  # None: every workshop
+    workshop_title: str = ""  # said in the filter line; not part of the query
+    since: str | None = None  # first and last workshop dates, YYYY-MM-DD; None: open at that end
+    until: str | None = None
     page: int = 0
 
     def filters(self) -> dict:
-        return {"status": self.status, "current_only": not self.show_all, "review_due": self.review_due}
+        return {"status": self.status, "current_only": not self.show_all, "review_due": self.review_due,
+                "series": self.series, "workshop_id": self.workshop_id, "since": self.since, "until": self.until}
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(self.query.strip() or self.status or self.review_due or self.series is not None
+                    or self.workshop_id is not None or self.since or self.until)
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,9 @@ class ResultsTable(DataTable):
 
 class RegisterScreen(Screen):
     CSS_PATH = "register.tcss"
+    # No focus is chosen for us (on_mount focuses the search box): back from a filter dialog with
+    # no rows left, auto focus would put the search box in the way of the next filter key.
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("slash", "focus_search", "Search", key_display="/"),
@@ -109,6 +129,9 @@ class RegisterScreen(Screen):
         Binding("s", "next_status", "Status"),
         Binding("a", "toggle_all", "Replaced too"),
         Binding("d", "toggle_review_due", "Review due"),
+        Binding("e", "next_series", "Series"),
+        Binding("w", "choose_workshop", "Workshop"),
+        Binding("t", "choose_dates", "Dates"),
         Binding("pagedown", "page(1)", "Next page", priority=True),
         Binding("pageup", "page(-1)", "Previous page", priority=True),
         Binding("f", "follow_up", "Follow-up"),
@@ -227,6 +250,10 @@ class RegisterScreen(Screen):
             table.move_cursor(row=ids.index(keep))
         empty = self.query_one("#register-empty", Static)
         empty.display = not found.items
+        if not found.items and self.focused is table:
+            # Hiding the focused table would put the focus in the search box, where the next
+            # filter key (s, e, t...) would be typed: leave the keys with the screen instead.
+            self.set_focus(None)
         table.display = bool(found.items)
         if not found.items:
             empty.update(self._empty_message())
@@ -251,11 +278,10 @@ class RegisterScreen(Screen):
     def _empty_message(self) -> Content:
         if self.search.page:
             return Content("No more decisions. Press PageUp to go back.")
-        narrowed = self.search.query.strip() or self.search.status or self.search.review_due
-        if not narrowed and not self.search.show_all:
+        if not self.search.narrowed and not self.search.show_all:
             return Content("No decisions have been recorded yet.\n\nDecisions are made in a workshop's decide stage.")
         hint = "" if self.search.show_all else " Press a to include decisions that were replaced."
-        return join(["No decisions match that.", hint, "\nTry fewer letters, or press s to change the status filter."])
+        return join(["No decisions match that.", hint, "\nTry fewer letters, or change the filters (s, e, w, t, d)."])
 
     # -- what is shown around the table ------------------------------------------------------------
 
@@ -263,9 +289,17 @@ class RegisterScreen(Screen):
         search = self.search
         parts = ["Showing: ", ("all decisions" if search.show_all else "current decisions", "bold")]
         parts += [" \u00b7 status: ", (search.status or "any", "bold")]
+        if search.series is not None:
+            parts += [" \u00b7 series: ", styled(one_line(search.series, 40), "bold")]
+        if search.workshop_id is not None:
+            parts += [" \u00b7 workshop: ", styled(one_line(search.workshop_title, 40), "bold")]
+        if search.since or search.until:
+            dates = (f"from {show_date(search.since)} to {show_date(search.until)}" if search.since and search.until
+                     else f"from {show_date(search.since)} on" if search.since else f"up to {show_date(search.until)}")
+            parts += [" \u00b7 workshops ", (dates, "bold")]
         if search.review_due:
             parts += [" \u00b7 ", (f"review due within {REVIEW_SOON_DAYS} days or overdue", "bold")]
-        parts += ["   (s status \u00b7 a replaced too \u00b7 d review due)"]
+        parts += ["   (s status \u00b7 a replaced too \u00b7 d review due \u00b7 e series \u00b7 w workshop \u00b7 t dates)"]
         self.query_one("#register-filters", Static).update(join(parts))
 
     def _show_page_line(self) -> None:
@@ -358,6 +392,27 @@ class RegisterScreen(Screen):
 
     def action_toggle_review_due(self) -> None:
         self._refilter(review_due=not self.search.review_due)
+
+    def action_next_series(self) -> None:
+        """Step through "any series" and each series in the file, in alphabetical order."""
+        steps: list[str | None] = [None, *series_names(self.app.store.list_workshops())]
+        index = steps.index(self.search.series) if self.search.series in steps else 0
+        self._refilter(series=steps[(index + 1) % len(steps)])
+
+    def action_choose_workshop(self) -> None:
+        def chosen(pick: WorkshopPick | None) -> None:
+            if pick is not None:
+                self._refilter(workshop_id=pick.workshop_id, workshop_title=pick.title)
+
+        dialog = WorkshopChoiceDialog(self.app.store.list_workshops(), self.search.workshop_id)
+        self.app.push_screen(dialog, chosen)
+
+    def action_choose_dates(self) -> None:
+        def chosen(dates: tuple[str | None, str | None] | None) -> None:
+            if dates is not None:
+                self._refilter(since=dates[0], until=dates[1])
+
+        self.app.push_screen(DateRangeDialog(self.search.since, self.search.until), chosen)
 
     def action_page(self, step: int) -> None:
         if step > 0 and not self.found.has_more or step < 0 and not self.search.page:

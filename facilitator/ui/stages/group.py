@@ -5,6 +5,11 @@ highlighted line: ``t`` new theme (an ungrouped idea that is highlighted goes in
 the idea into a theme, ``u`` take it out of its theme, ``R`` rename the theme, ``M`` merge the
 theme into another (for duplicates), ``x`` remove an empty theme. Themes are chosen from a small
 numbered list: press the number, or move and press Enter.
+
+Saving never freezes the projected screen: a change is written at once when nobody else is
+writing, and otherwise handed to a ``BackgroundWriter`` while the message line says it is
+waiting (a theme's name stays in its box until it is saved); a second change while one waits is
+refused with a sentence.
 """
 
 from __future__ import annotations
@@ -21,8 +26,11 @@ from textual.widgets.option_list import Option
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Idea, Theme
 from facilitator.ui import text
+from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.widgets.status_line import StatusLine
 
+BUSY = "Still saving the last change; press the key again in a moment."
 HELP = "t new theme \u00b7 m move idea \u00b7 u un-group \u00b7 R rename \u00b7 M merge \u00b7 x remove empty theme"
 
 
@@ -76,8 +84,7 @@ class GroupPanel(StagePanel):
     GroupPanel #group-list { height: 1fr; border: none; }
     GroupPanel #group-name { display: none; }
     GroupPanel.-naming #group-name { display: block; }
-    GroupPanel #group-message { height: auto; }
-    GroupPanel #group-message.-error { color: $error; text-style: bold; }
+    GroupPanel #group-message { height: auto; padding: 0; }
     """
 
     BINDINGS = [
@@ -96,17 +103,23 @@ class GroupPanel(StagePanel):
         self._themes: list[Theme] = []
         self._naming: tuple[str, int | None] | None = None  # ("new", idea id) or ("rename", theme id)
         self._shown: tuple | None = None
+        self.writer: BackgroundWriter | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="group-prompt")
         yield Static(HELP, id="group-help")
         yield OptionList(id="group-list")
         yield Input(id="group-name")
-        yield Static(id="group-message")
+        yield StatusLine(id="group-message")
 
     def on_mount(self) -> None:
+        self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#group-list", OptionList).focus()
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -123,7 +136,7 @@ class GroupPanel(StagePanel):
             ideas += self.store.ideas(stage_id=stage_id)
         self._ideas = ideas
         self._themes = self.store.themes(self.workshop_id)
-        if hidden_stages:
+        if hidden_stages and not (self.writer is not None and self.writer.busy):  # keep "waiting" shown
             self._message(
                 f"Ideas from \u201c{hidden_stages[0]}\u201d are still hidden: go back to that stage ([) and reveal them (r)."
             )
@@ -190,21 +203,67 @@ class GroupPanel(StagePanel):
 
     # -- changes ----------------------------------------------------------------------------
 
-    def _do(self, change, done: str) -> bool:
-        try:
-            change()
-        except FacilitatorError as error:
-            self._message(str(error), error=True)
+    def _busy(self) -> bool:
+        """True (and the person is told) while an earlier change is still waiting to be saved."""
+        if self.writer is not None and self.writer.busy:
+            self.app.notify(BUSY, severity="warning", markup=False)
+            return True
+        return False
+
+    def _do(self, change, done: str, then=None) -> bool:
+        """Save ``change(store)``, say ``done`` and call ``then()`` once it is committed.
+
+        Nobody else writing: at once, and True. Another program holding the database: in the
+        background (False now) while the message line says it is waiting.
+        """
+        if self._busy():
             return False
-        self._message(done)
-        self.reload()
-        self.post_message(self.Changed())
+
+        def committed(_result=None) -> None:
+            self.reload()
+            self._message(done)  # after the reload, so what was just done is what the line says
+            if then is not None:
+                then()
+            self.post_message(self.Changed())
+
+        def failed(error: FacilitatorError) -> None:
+            self._message(str(error), error=True)
+
+        try:
+            write_now_if_free(self.store, change)
+        except LockHeld:
+            if self.writer is None or not self.writer.submit(change, done=committed, failed=failed):
+                self.app.notify(BUSY, severity="warning", markup=False)
+            return False
+        except FacilitatorError as error:
+            failed(error)
+            return False
+        committed()
         return True
 
+    @on(BackgroundWriter.Waiting)
+    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
+        message.stop()
+        if self.writer is not None and self.writer.busy:
+            self.status.waiting(message.seconds)
+
+    @on(BackgroundWriter.Finished)
+    def _finished(self, message: BackgroundWriter.Finished) -> None:
+        message.stop()
+        self._message("")  # the waiting line goes; ``committed`` or ``failed`` says what happened
+        self.writer.deliver(message.job)
+        if message.job.error is not None:
+            self.reload()  # another program may have changed things while this one waited
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#group-message", StatusLine)
+
     def _message(self, sentence: str | Content, *, error: bool = False) -> None:
-        message = self.query_one("#group-message", Static)
-        message.set_class(error, "-error")
-        message.update(text.plain(sentence) if isinstance(sentence, str) else sentence)
+        if error:
+            self.status.error(sentence)
+        else:
+            self.status.info(sentence)
 
     def _numbered(self, themes: list[Theme] | None = None) -> list[tuple[int, Theme]]:
         allowed = {theme.id for theme in (themes if themes is not None else self._themes)}
@@ -236,18 +295,29 @@ class GroupPanel(StagePanel):
             return
         purpose, target = self._naming
         name = event.value
+        workshop_id, stage_id = self.workshop_id, self.stage_id
         if purpose == "new":
-            def change() -> None:
-                theme = self.store.add_theme(self.workshop_id, name, stage_id=self.stage_id)
+            made: list[Theme] = []  # two transactions: if the second has to wait, the first is not repeated
+
+            def change(store) -> None:
+                if not made:
+                    made.append(store.add_theme(workshop_id, name, stage_id=stage_id))
                 if target is not None:
-                    self.store.move_idea(target, theme.id)
+                    store.move_idea(target, made[0].id)
             done = "Made the new theme" + (" with the highlighted idea in it." if target is not None else ".")
         else:
-            def change() -> None:
-                self.store.rename_theme(target, name)
+            def change(store) -> None:
+                store.rename_theme(target, name)
             done = "Renamed the theme."
-        if self._do(change, done):
-            self.action_cancel_name()
+        # The name stays in its box until it is saved (at once, or once the other program lets go).
+        self._do(change, done, then=self._name_saved(name))
+
+    def _name_saved(self, name: str):
+        def then() -> None:
+            box = self.query_one("#group-name", Input)
+            if self._naming is not None and box.value == name:
+                self.action_cancel_name()
+        return then
 
     def action_cancel_name(self) -> None:
         self._naming = None
@@ -266,7 +336,7 @@ class GroupPanel(StagePanel):
 
         def moved(theme_id: int | None) -> None:
             if theme_id is not None:
-                self._do(lambda: self.store.move_idea(idea.id, theme_id), "Moved the idea.")
+                self._do(lambda store: store.move_idea(idea.id, theme_id), "Moved the idea.")
 
         self.app.push_screen(ThemeChooser("Move the idea into which theme?", choices), moved)
 
@@ -275,7 +345,7 @@ class GroupPanel(StagePanel):
         if idea is None or idea.theme_id is None:
             self._message("Highlight an idea that is in a theme, then press u.", error=True)
             return
-        self._do(lambda: self.store.move_idea(idea.id, None), "Took the idea out of its theme.")
+        self._do(lambda store: store.move_idea(idea.id, None), "Took the idea out of its theme.")
 
     def action_merge(self) -> None:
         theme = self._selected_theme()
@@ -289,7 +359,7 @@ class GroupPanel(StagePanel):
 
         def merged(keep_id: int | None) -> None:
             if keep_id is not None:
-                self._do(lambda: self.store.merge_themes(keep_id, theme.id), "Merged the two themes.")
+                self._do(lambda store: store.merge_themes(keep_id, theme.id), "Merged the two themes.")
 
         question = text.join(["Merge \u201c", text.one_line(theme.name, 40), "\u201d into which theme?"])
         self.app.push_screen(ThemeChooser(question.plain, choices), merged)
@@ -302,4 +372,4 @@ class GroupPanel(StagePanel):
         if any(idea.theme_id == theme.id for idea in self._ideas):
             self._message("Only an empty theme can be removed: move its ideas out (u) or merge it (M).", error=True)
             return
-        self._do(lambda: self.store.delete_theme(theme.id), "Removed the empty theme.")
+        self._do(lambda store: store.delete_theme(theme.id), "Removed the empty theme.")

@@ -6,6 +6,10 @@ this panel only shows the store's sentence when it refuses. Totals stay hidden u
 facilitator reveals them: before that the room sees how many people have voted, and only the
 facilitator's own screen (not while presenting) sees who has not voted yet. Who voted for what
 is never shown to the room; a person's own dots are shown only on an unprojected screen.
+
+Saving never freezes the projected screen: a dot or the reveal is written at once when nobody
+else is writing, and otherwise handed to a ``BackgroundWriter`` while the message line says it is
+waiting; a second change while one waits is refused with a sentence, not queued out of sight.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from textual.widgets.option_list import Option
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Participant
 from facilitator.domain.voting import dots_left
+from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.dialogs.decision_fields import (
     display_name,
     people_list,
@@ -33,11 +38,13 @@ from facilitator.ui.dialogs.decision_fields import (
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
 from facilitator.ui.widgets.result_bars import ResultBars
+from facilitator.ui.widgets.status_line import StatusLine
 
 PAPER = "facilitator (paper)"
 DOT = "\u25cf"
 # Below this many columns the panel tightens its spacing (see the CSS).
 NARROW = 70
+BUSY = "Still saving the last change; press the key again in a moment."
 
 
 def _dots(count: int) -> str:
@@ -63,8 +70,7 @@ class VotePanel(StagePanel):
     }
     VotePanel.-revealed #vote-results-box { display: block; }
     VotePanel.-revealed #vote-body { display: none; }
-    VotePanel #vote-message { color: $text-error; text-style: bold; }
-    VotePanel #vote-message.-ok { color: $text-success; }
+    VotePanel #vote-message { padding: 0; }
     VotePanel #vote-progress { margin-top: 1; }
     /* A narrow main area (an 80x24 projector beside the agenda): every line counts. */
     VotePanel.-narrow #vote-prompt { margin-bottom: 0; }
@@ -85,6 +91,7 @@ class VotePanel(StagePanel):
         super().__init__(store, workshop_id, stage_id, presenting=presenting)
         self.person_id: int | None = None
         self.paper = False
+        self.writer: BackgroundWriter | None = None
 
     # -- building -------------------------------------------------------------------------------
 
@@ -103,7 +110,7 @@ class VotePanel(StagePanel):
             yield OptionList(id="vote-candidates")
         with VerticalScroll(id="vote-results-box"):
             yield ResultBars(id="vote-results")
-        yield Static(id="vote-message")
+        yield StatusLine(id="vote-message")
         yield Static(id="vote-progress")
 
     def on_resize(self) -> None:
@@ -116,8 +123,13 @@ class VotePanel(StagePanel):
         self.query_one("#vote-people-list").border_title = "Who has arrived"
         self.query_one("#vote-candidates").border_title = "Items: + gives a dot, - takes one back"
         self.query_one("#vote-results-box").border_title = "Results"
+        self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#vote-candidates", OptionList).focus()
+
+    def on_unmount(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -262,30 +274,74 @@ class VotePanel(StagePanel):
         return candidate
 
     def action_give_dot(self) -> None:
+        if self._busy():
+            return
         candidate = self._ready()
         if candidate is None:
             return
         entered_by = PAPER if self.paper else (getattr(self.app, "typist", None) or "")
-        try:
-            left = self.store.cast_dot(self.stage_id, self.person_id, *candidate, entered_by=entered_by)
-        except FacilitatorError as error:
-            self._say(str(error))
-            return
-        self._after_change(f"Dot given. {self._person_name()}: {_dots(left)} left.")
+        stage_id, person_id, name = self.stage_id, self.person_id, self._person_name()
+
+        def change(store):
+            return store.cast_dot(stage_id, person_id, *candidate, entered_by=entered_by)
+
+        self._write(change, lambda left: self._after_change(f"Dot given. {name}: {_dots(left)} left."))
 
     def action_take_dot(self) -> None:
+        if self._busy():
+            return
         candidate = self._ready()
         if candidate is None:
             return
-        try:
-            taken = self.store.remove_dot(self.stage_id, self.person_id, *candidate)
-        except FacilitatorError as error:
+        stage_id, person_id, name = self.stage_id, self.person_id, self._person_name()
+
+        def taken_back(taken: bool) -> None:
+            if not taken:
+                self._say(f"{name} has no dot on that item to take back.")
+                return
+            self._after_change(f"Dot taken back from {name}.")
+
+        self._write(lambda store: store.remove_dot(stage_id, person_id, *candidate), taken_back)
+
+    def _busy(self) -> bool:
+        """True (and the person is told) while an earlier change is still waiting to be saved."""
+        if self.writer is not None and self.writer.busy:
+            self.app.notify(BUSY, severity="warning", markup=False)
+            return True
+        return False
+
+    def _write(self, change, done) -> None:
+        """Save ``change(store)`` and call ``done(result)``: at once if nobody else is writing,
+        else in the background while the message line says it is waiting. A refusal from the
+        store is shown as its own sentence either way."""
+
+        def failed(error: FacilitatorError) -> None:
             self._say(str(error))
+
+        try:
+            result = write_now_if_free(self.store, change)
+        except LockHeld:
+            if self.writer is None or not self.writer.submit(change, done=done, failed=failed):
+                self.app.notify(BUSY, severity="warning", markup=False)
             return
-        if not taken:
-            self._say(f"{self._person_name()} has no dot on that item to take back.")
+        except FacilitatorError as error:
+            failed(error)
             return
-        self._after_change(f"Dot taken back from {self._person_name()}.")
+        done(result)
+
+    @on(BackgroundWriter.Waiting)
+    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
+        message.stop()
+        if self.writer is not None and self.writer.busy:
+            self.status.waiting(message.seconds)
+
+    @on(BackgroundWriter.Finished)
+    def _finished(self, message: BackgroundWriter.Finished) -> None:
+        message.stop()
+        self.status.info("")  # the waiting line goes; ``done`` or ``failed`` says what happened
+        self.writer.deliver(message.job)
+        if message.job.error is not None:
+            self.reload()  # another program may have changed things while this one waited
 
     def _person_name(self) -> str:
         person = self._person()
@@ -311,6 +367,8 @@ class VotePanel(StagePanel):
                   else "Paper dots off.", error=False)
 
     def action_reveal(self) -> None:
+        if self._busy():
+            return
         if self.stage.revealed:
             self._say("The votes are already revealed.", error=False)
             return
@@ -325,16 +383,23 @@ class VotePanel(StagePanel):
             self.app.push_screen(dialog, lambda yes: self.reveal() if yes else None)
 
     def reveal(self) -> None:
-        self.store.set_revealed(self.stage_id, True)
-        self._after_change("")
+        if self._busy():
+            return
+        stage_id = self.stage_id
+        self._write(lambda store: store.set_revealed(stage_id, True), lambda _stage: self._after_change(""))
 
     # -- messages -------------------------------------------------------------------------------
 
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one("#vote-message", StatusLine)
+
     def _say(self, sentence: str, *, error: bool = True) -> None:
         """Show a sentence inline; an error is also a notification, so it is noticed."""
-        box = self.query_one("#vote-message", Static)
-        box.set_class(not error, "-ok")
-        box.update(plain(sentence))
+        if error:
+            self.status.error(sentence)
+        else:
+            self.status.saved(sentence)
         if error and sentence:
             self.app.notify(sentence, severity="error", markup=False)
 

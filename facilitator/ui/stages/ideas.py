@@ -61,10 +61,6 @@ def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
 
 
 class IdeasPanel(StagePanel):
-    # Focusable so that, out of the typing box in a silent stage (nothing else to focus), the
-    # panel's own keys (i, escape) still reach it.
-    can_focus = True
-
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
     IdeasPanel #ideas-prompt { text-style: bold; }
@@ -401,7 +397,11 @@ class IdeasPanel(StagePanel):
     def action_leave_box(self) -> None:
         """Escape leaves the typing box, so single-letter keys (space, r, ]) work again."""
         if self.hidden:
-            self.focus()
+            # Nothing else to focus while ideas are hidden: the counts take the focus (and can
+            # be scrolled), so the panel's own keys (i, escape) still reach it.
+            counts = self.query_one("#ideas-counts", VerticalScroll)
+            counts.can_focus = True
+            counts.focus()
         else:
             self.query_one("#ideas-list", OptionList).focus()
 

@@ -18,9 +18,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from facilitator.domain.errors import ImportFileError, NotFound
+from facilitator.domain.errors import ImportFileError, NotFound, RuleBroken
 from facilitator.domain.files import read_text_file
-from facilitator.domain.models import Attribution, DecisionStatus, Workshop
+from facilitator.domain.models import Attribution, DecisionStatus, StageKind, Workshop
 from facilitator.domain.record import (
     ActionPart,
     ActionUpdatePart,
@@ -163,8 +163,26 @@ def export_json(store, workshop_id: int, *, include_private: bool = False) -> st
     """
     record = load_record(store, workshop_id)
     if not include_private:
+        refuse_unrevealed_secret_votes(record, workshop_id)
         record = withhold_private_details(record)
     return record.model_dump_json(indent=2) + "\n"
+
+
+def refuse_unrevealed_secret_votes(record: WorkshopRecord, workshop_id: int) -> None:
+    """Refuse to share dots nobody in the room has seen yet: a secret vote's totals wait for its reveal.
+
+    A secret vote with no dots yet has nothing to give away, so a planned workshop can still be shared.
+    A move to another computer (``include_private``) carries them, as it carries everything else.
+    """
+    with_dots = {dot.stage_id for dot in record.dots}
+    for stage in record.stages:
+        if (stage.kind == StageKind.VOTE and is_secret(stage.settings) and not stage.revealed
+                and stage.id in with_dots):  # fmt: skip
+            raise RuleBroken(
+                f"Workshop {workshop_id} has a secret vote that is not revealed yet "
+                f"(stage {stage.position} \u201c{stage.title}\u201d); reveal it first, or use "
+                "--include-private to move the whole workshop to another computer."
+            )
 
 
 def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:

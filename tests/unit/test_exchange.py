@@ -720,3 +720,47 @@ def test_an_imported_unrevealed_secret_vote_takes_no_more_dots(tmp_path) -> None
     with pytest.raises(RuleBroken, match="imported without who gave which dots"):
         target.cast_dot(new_vote.id, new_person.id, "idea", new_idea.id)
     assert target._value("SELECT count(*) FROM votes WHERE stage_id = ?", (new_vote.id,)) == 1
+
+
+# --- a secret vote not revealed yet -------------------------------------------------------------
+
+
+def _secret_vote_workshop(store: Store, *, secret: bool = True, cast: bool = True):
+    workshop = store.create_workshop(
+        title="Quiet rooms",
+        stages=[
+            {"kind": "ideas", "title": "Ideas", "minutes": 5, "settings": {}},
+            {"kind": "vote", "title": "Dot vote", "minutes": 5,
+             "settings": {"dots_per_person": 2, "max_per_candidate": 1, "secret": secret}},
+        ],
+    )  # fmt: skip
+    ideas_stage, vote_stage = store.stages(workshop.id)
+    person = store.add_participant(workshop.id, "Sam", ["carer"], "named", arrived=True)
+    idea = store.add_idea(ideas_stage.id, "A quiet room")
+    store.start_stage(vote_stage.id)
+    if cast:
+        store.cast_dot(vote_stage.id, person.id, "idea", idea.id)
+    return workshop, vote_stage
+
+
+def test_export_refuses_dots_nobody_has_seen_yet_naming_the_workshop_and_stage(source_store: Store) -> None:
+    from facilitator.domain.errors import RuleBroken
+
+    workshop, vote = _secret_vote_workshop(source_store)
+    with pytest.raises(RuleBroken) as refused:
+        export_json(source_store, workshop.id)
+    assert str(refused.value) == (
+        f"Workshop {workshop.id} has a secret vote that is not revealed yet (stage 2 \u201cDot vote\u201d); "
+        "reveal it first, or use --include-private to move the whole workshop to another computer."
+    )
+    # Moving the whole workshop still works, and once revealed the totals may be shared.
+    assert json.loads(export_json(source_store, workshop.id, include_private=True))["dots"]
+    source_store.set_revealed(vote.id)
+    assert len(json.loads(export_json(source_store, workshop.id))["dots"]) == 1
+
+
+def test_export_of_an_open_vote_or_a_secret_vote_with_no_dots_yet_is_allowed(source_store: Store) -> None:
+    open_workshop, _ = _secret_vote_workshop(source_store, secret=False)
+    assert len(json.loads(export_json(source_store, open_workshop.id))["dots"]) == 1
+    planned, _ = _secret_vote_workshop(source_store, cast=False)
+    assert json.loads(export_json(source_store, planned.id))["dots"] == []

@@ -5,11 +5,19 @@ fake clock that moves through the day: the first, a few weeks ago, is finished (
 a tied vote, a superseded decision, actions and a Five Values check-out); the second, today, is in
 progress at its secret vote, with some dots cast and none revealed.
 
-Seeding twice does nothing the second time: each workshop has a fixed uid and is skipped if present.
+Each workshop is seeded in one ``BEGIN IMMEDIATE`` transaction, so it is there whole or not at all:
+a seeding interrupted by Ctrl+C or ``kill -9`` leaves no half-made workshop behind, and the next run
+simply seeds it again. (The other way, spotting an incomplete demo workshop and replacing it, would
+need a rule for "complete" that every change to the demo must keep true, and a way to delete a
+workshop from every table; one transaction needs neither.) Seeding twice does nothing the second
+time: each workshop has a fixed uid and is skipped if present, checked inside the same transaction,
+so two terminals seeding at once still make one demo.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from facilitator import demo_data as data
@@ -42,20 +50,33 @@ class FakeClock:
 
 def seed_demo(store: Store) -> tuple[int, int]:
     """Add the two demo workshops (unless already there); returns (finished_id, in_progress_id)."""
-    finished = store.workshop_by_uid(FINISHED_UID)
-    if finished is None:
-        start = datetime.combine(date.today() - timedelta(days=23), time(10, 0)).timestamp()
-        finished_id = _seed_finished(store, FakeClock(start))
-    else:
-        finished_id = finished.id
-    in_progress = store.workshop_by_uid(IN_PROGRESS_UID)
-    if in_progress is None:
-        # Timed so that the vote opened a few minutes before now.
-        start = datetime.now().timestamp() - SECOND_RUNS_FOR * MINUTE
-        in_progress_id = _seed_in_progress(store, FakeClock(start))
-    else:
-        in_progress_id = in_progress.id
+    finished_start = datetime.combine(date.today() - timedelta(days=23), time(10, 0)).timestamp()
+    finished_id = _seed_whole(store, FINISHED_UID, _seed_finished, finished_start)
+    # Timed so that the vote opened a few minutes before now.
+    in_progress_start = datetime.now().timestamp() - SECOND_RUNS_FOR * MINUTE
+    in_progress_id = _seed_whole(store, IN_PROGRESS_UID, _seed_in_progress, in_progress_start)
     return finished_id, in_progress_id
+
+
+class _InOneTransaction(Store):
+    """A store whose writes all join the transaction already open on its connection.
+
+    Only for seeding: the demo plays a whole workshop through the ordinary Store methods, and
+    this makes the whole workshop one commit (see the module's docstring).
+    """
+
+    def write(self):
+        return contextlib.nullcontext(self.db)
+
+
+def _seed_whole(store: Store, uid: str, play: Callable[[Store, FakeClock], int], start: float) -> int:
+    """Seed one workshop in one transaction, unless a workshop with ``uid`` is already there."""
+    with store.write():
+        found = store.workshop_by_uid(uid)
+        if found is not None:
+            return found.id
+        clock = FakeClock(start)
+        return play(_InOneTransaction(store.database, clock=clock), clock)
 
 
 def _agenda_stages() -> list[dict]:
@@ -127,8 +148,7 @@ class _Session:
             self.clock.advance(0.5)
 
 
-def _seed_finished(base: Store, clock: FakeClock) -> int:
-    store = Store(base.database, clock=clock)
+def _seed_finished(store: Store, clock: FakeClock) -> int:
     opening = clock.now
     clock.advance(-30)  # set up half an hour before the start
     workshop = store.create_workshop(
@@ -268,8 +288,7 @@ def _act_first(day: _Session, decisions: dict[str, int]) -> dict[str, int]:
     return made
 
 
-def _seed_in_progress(base: Store, clock: FakeClock) -> int:
-    store = Store(base.database, clock=clock)
+def _seed_in_progress(store: Store, clock: FakeClock) -> int:
     opening = clock.now
     clock.advance(-20)
     stages = _agenda_stages()

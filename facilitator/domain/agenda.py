@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pydantic import field_validator, model_validator
 
 from facilitator import paths
+from facilitator.domain.checkout import MAX_VALUES, VALUE_TEXT, same_value_key
 from facilitator.domain.files import read_text_file
 from facilitator.domain.errors import AgendaError, InvalidText
 from facilitator.domain.models import FIVE_VALUES, Involvement, StageKind
@@ -114,11 +115,31 @@ class FeedbackStage(_PromptStage):
     kind: Literal["feedback"]  # "You said, we did": every piece of feedback gets a reply
 
 
+ValueName = Annotated[str, _cleaner(VALUE_TEXT)]
+
+
 class EvaluateStage(_PromptStage):
-    """An anonymous check-out scored against ``values`` (the Five Values by default)."""
+    """An anonymous check-out scored against ``values`` (the Five Values by default).
+
+    Each value is scored on its own line and averaged by name in the minutes, so two values that
+    differ only in capitals or spaces would split one value's scores: they are refused.
+    """
 
     kind: Literal["evaluate"]
-    values: Annotated[tuple[ShortText, ...], Field(min_length=1, max_length=12)] = FIVE_VALUES
+    values: Annotated[tuple[ValueName, ...], Field(min_length=1, max_length=MAX_VALUES)] = FIVE_VALUES
+
+    @field_validator("values")
+    @classmethod
+    def _each_value_once(cls, values: tuple[str, ...]) -> tuple[str, ...]:
+        seen: dict[str, int] = {}
+        for number, value in enumerate(values, start=1):
+            key = same_value_key(value)
+            if key in seen:
+                raise ValueError(
+                    f'item {number} ("{value}") repeats item {seen[key]}; list each value once'
+                )
+            seen[key] = number
+        return values
 
 
 class IdeasStage(_StageBase):

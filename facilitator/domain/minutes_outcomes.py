@@ -1,5 +1,5 @@
 """What came out of the workshop, for the minutes: decisions, actions, "You said, we did", and the
-Five Values check-out.
+check-out (the Five Values, or the values the agenda chose).
 
 People appear only as their attribution preference allows; who was present at a decision is a
 count plus the names of people who chose to be named. Five Values scores are anonymous by design,
@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from facilitator.domain import attribution as who
+from facilitator.domain.checkout import checkout_values
 from facilitator.domain.markdown_text import block, count_words, inline, short_date, table
 from facilitator.domain.minutes_index import MinutesIndex
 from facilitator.domain.models import (
@@ -19,6 +20,7 @@ from facilitator.domain.models import (
     DecisionMethod,
     DecisionStatus,
     FeedbackStatus,
+    StageKind,
 )
 from facilitator.domain.record import DecisionPart
 
@@ -168,26 +170,41 @@ def feedback_section(index: MinutesIndex) -> list[str]:
     return lines
 
 
-# -- the Five Values check-out ----------------------------------------------------------------------
+# -- the check-out (the Five Values, or the agenda's own values) ---------------------------------------
+
+
+def checkout_order(index: MinutesIndex) -> tuple[list[str], bool]:
+    """The values in the order the check-out stages listed them, and whether they are the Five Values."""
+    stages = sorted((s for s in index.record.stages if s.kind == StageKind.EVALUATE), key=lambda s: s.position)
+    order: list[str] = []
+    for stage in stages:
+        order += [value for value in checkout_values(stage.settings) if value not in order]
+    five = all(checkout_values(stage.settings) == FIVE_VALUES for stage in stages)
+    return (order or list(FIVE_VALUES)), five
 
 
 def values_section(index: MinutesIndex) -> list[str]:
-    lines = ["## Five Values check-out", ""]
+    order, five = checkout_order(index)
+    name = "Five Values check-out" if five else "Check-out"
+    lines = [f"## {name}", ""]
     scores = index.record.values_scores
     if not scores:
-        return [*lines, "No Five Values check-out was taken."]
+        return [*lines, "No Five Values check-out was taken." if five else "No check-out was taken."]
     totals: dict[str, list[int]] = {}
     for score in scores:
         entry = totals.setdefault(score.value, [0, 0])
         entry[0] += score.score
         entry[1] += 1
-    known = [value for value in FIVE_VALUES if value in totals]
-    others = sorted((value for value in totals if value not in FIVE_VALUES), key=lambda v: (v.casefold(), v))
+    known = [value for value in order if value in totals]
+    # Values no stage lists (a record from elsewhere): after the listed ones, in a fixed order.
+    others = sorted((value for value in totals if value not in order), key=lambda v: (v.casefold(), v))
     rows = []
     for value in known + others:
         total, count = totals[value]
         average = (Decimal(total) / Decimal(count)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
         rows.append([inline(value), str(average), str(count)])
+    if not five:
+        lines += [f"The values were chosen for this workshop: {', '.join(inline(value) for value in order)}.", ""]
     lines += ["Scores run from 1 (not well) to 5 (very well). They were given anonymously, so only "
               "averages and the number of responses are shown.", ""]  # fmt: skip
     lines += table(["Value", "Average score", "Responses"], rows, right=[1, 2])

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from facilitator.domain import voting
+from facilitator.domain.checkout import checkout_values, values_problem
 from facilitator.domain.errors import ImportFileError, RuleBroken
 from facilitator.domain.models import FIVE_VALUES, FeedbackStatus, StageKind
 from facilitator.domain.record import WorkshopRecord
@@ -267,16 +268,29 @@ class _Checker:
                 raise self.fail(
                     f'feedback item {item["id"]} is "not possible" but gives no reason; a reason is required'
                 )
-        allowed_values = set(FIVE_VALUES)
-        for stage in data["stages"]:
-            if stage["kind"] == StageKind.EVALUATE and isinstance(stage["settings"].get("values"), list):
-                allowed_values.update(v for v in stage["settings"]["values"] if isinstance(v, str))
         for index, score in enumerate(data["values_scores"]):
             need(score["stage_id"], "stages", f"values_scores[{index}]")
-            if score["value"] not in allowed_values:
+        self.check_values_scores(data)
+
+    def check_values_scores(self, data: dict[str, Any]) -> None:
+        """Each score is for one of its stage's values, as the store would have required."""
+        values: dict[int, tuple[str, ...]] = {}
+        for index, stage in enumerate(data["stages"]):
+            if stage["kind"] == StageKind.EVALUATE:
+                if "values" in stage["settings"]:
+                    problem = values_problem(stage["settings"]["values"])
+                    if problem:
+                        raise self.fail(f"stages[{index}].settings.values: {problem}")
+                values[stage["id"]] = checkout_values(stage["settings"])
+        for index, score in enumerate(data["values_scores"]):
+            # A score without a stage, or in a stage that is not a check-out (files from before the
+            # store checked), was scored against the Five Values.
+            allowed = values.get(score["stage_id"], FIVE_VALUES)
+            if score["value"] not in allowed:
+                which = "the Five Values" if allowed == FIVE_VALUES else f"the values of stage {score['stage_id']}"
                 raise self.fail(
-                    f"values_scores[{index}].value: {describe(score['value'])} is not one of the Five Values "
-                    f"({', '.join(FIVE_VALUES)})"
+                    f"values_scores[{index}].value: {describe(score['value'])} is not one of {which} "
+                    f"({', '.join(allowed)})"
                 )
 
     # -- equal dots ---------------------------------------------------------------------------

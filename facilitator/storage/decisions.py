@@ -1,10 +1,11 @@
-"""Decisions (with dissent and supersession), actions, "You said, we did" and Five Values scores."""
+"""Decisions (with dissent and supersession), actions, "You said, we did" and check-out (Five Values) scores."""
 
 from __future__ import annotations
 
 import json
 import uuid
 
+from facilitator.domain.checkout import checkout_values
 from facilitator.domain.errors import NotFound, RuleBroken
 from facilitator.domain.models import (
     FIVE_VALUES,
@@ -17,6 +18,7 @@ from facilitator.domain.models import (
     Dissent,
     FeedbackItem,
     FeedbackStatus,
+    StageKind,
     ValuesScore,
 )
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
@@ -249,21 +251,43 @@ class DecisionsMixin(StoreBase):
         rows = self._rows("SELECT * FROM feedback_items WHERE workshop_id = ? ORDER BY id", (workshop_id,))
         return [row_to(FeedbackItem, row) for row in rows]
 
-    # -- Five Values --------------------------------------------------------------------------
+    # -- Five Values (or the check-out's own values) ----------------------------------------
 
     def add_values_scores(self, workshop_id: int, scores: dict[str, int], stage_id: int | None = None) -> None:
-        """One person's check-out: a score 1–5 per value, stored with no reference to them."""
+        """One person's check-out: a score 1–5 per value, stored with no reference to them.
+
+        With ``stage_id`` (an evaluate stage of this workshop) the values are that stage's own
+        (its agenda's ``values``, else the Five Values); without it, the Five Values.
+        """
         for value, score in scores.items():
-            if value not in FIVE_VALUES:
-                raise RuleBroken(f"\u201c{value}\u201d is not one of the Five Values.")
             if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
                 raise RuleBroken(f"The score for {value} must be a whole number from 1 to 5.")
         with self.write() as db:
             self.workshop(workshop_id)
+            allowed = FIVE_VALUES if stage_id is None else self._checkout_values(workshop_id, stage_id)
+            for value in scores:
+                if value not in allowed:
+                    raise RuleBroken(_not_a_value(value, allowed))
             db["values_scores"].insert_all(
                 {"workshop_id": workshop_id, "stage_id": stage_id, "value": v, "score": s} for v, s in scores.items()
             )
 
+    def _checkout_values(self, workshop_id: int, stage_id: int) -> tuple[str, ...]:
+        stage = self.stage(stage_id)
+        if stage.workshop_id != workshop_id:
+            raise RuleBroken(f"Stage {stage_id} is not part of workshop {workshop_id}, so it cannot take its scores.")
+        if stage.kind != StageKind.EVALUATE:
+            raise RuleBroken(
+                f"Stage {stage.position} (\u201c{stage.title}\u201d) is not a check-out, so it cannot take scores."
+            )
+        return checkout_values(stage.settings)
+
     def values_scores(self, workshop_id: int) -> list[ValuesScore]:
         rows = self._rows("SELECT * FROM values_scores WHERE workshop_id = ? ORDER BY id", (workshop_id,))
         return [row_to(ValuesScore, row) for row in rows]
+
+
+def _not_a_value(value: str, allowed: tuple[str, ...]) -> str:
+    if allowed == FIVE_VALUES:
+        return f"\u201c{value}\u201d is not one of the Five Values."
+    return f"\u201c{value}\u201d is not one of this check-out's values ({', '.join(allowed)})."

@@ -7,6 +7,7 @@ import uuid
 from typing import Any
 
 from facilitator.domain import timer as timer_maths
+from facilitator.domain.checkout import values_problem
 from facilitator.domain.errors import InvalidText, NotFound, RuleBroken
 from facilitator.domain.models import (
     Attribution,
@@ -86,6 +87,8 @@ class WorkshopsMixin(StoreBase):
         }
         if not stages:
             raise RuleBroken("A workshop needs at least one stage.")
+        for position, stage in enumerate(stages, start=1):
+            _check_checkout_values(stage, position)
         with self.write() as db:
             workshop_id = db["workshops"].insert(values).last_pk
             db["stages"].insert_all(
@@ -408,3 +411,12 @@ def require(value, what: str):
     if value is None:
         raise NotFound(f"There is no {what}.")
     return value
+
+
+def _check_checkout_values(stage: dict, position: int) -> None:
+    """An evaluate stage's own values must be usable: the check-out and its minutes rely on them."""
+    settings = stage.get("settings") or {}
+    if stage.get("kind") == StageKind.EVALUATE and isinstance(settings, dict) and "values" in settings:
+        problem = values_problem(settings["values"])
+        if problem:
+            raise RuleBroken(f"The values of stage {position} {problem}.")

@@ -447,3 +447,21 @@ def test_markup_like_text_is_kept_as_data() -> None:
 def test_models_forbid_extra_fields() -> None:
     for model in (Agenda, WelcomeStage, IdeasStage, VoteStage, EvaluateStage):
         assert model.model_config.get("extra") == "forbid"
+
+
+def test_custom_check_out_values_are_cleaned_listed_once_and_at_most_ten(tmp_path: Path) -> None:
+    base = 'name = "x"\n[[stages]]\nkind = "evaluate"\ntitle = "Check-out"\nminutes = 5\n'
+    assert error_for(tmp_path, base + 'values = ["Hope", "Being heard", "being  HEARD "]\n') == (
+        'stage 1 (evaluate): values item 3 ("being  HEARD") repeats item 2; list each value once.'
+    )
+    eleven = ", ".join(f'"Value {n}"' for n in range(1, 12))
+    assert error_for(tmp_path, base + f"values = [{eleven}]\n") == "stage 1 (evaluate): values can have at most 10 items."
+    assert error_for(tmp_path, base + 'values = ["Hope", " "]\n') == "stage 1 (evaluate): values item 2 cannot be empty."
+    assert error_for(tmp_path, base + f'values = ["{"x" * 61}"]\n') == (
+        "stage 1 (evaluate): values item 1 is 61 characters long; the most allowed is 60."
+    )
+    ten = [f"Value {n}" for n in range(1, 11)]
+    agenda = parse_agenda_toml(base + f"values = {ten!r}\n".replace("'", '"'), "x.toml")
+    assert agenda.stages[0].settings()["values"] == ten
+    hostile = parse_agenda_toml(base + 'values = ["\\u001b[31mHope\\u0007 ", "[b]Safety[/b]"]\n', "x.toml")
+    assert hostile.stages[0].settings()["values"] == ["Hope", "[b]Safety[/b]"]

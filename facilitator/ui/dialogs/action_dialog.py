@@ -17,16 +17,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Action, ActionStatus, Participant
 from facilitator.domain.text import strip_controls
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import people_list, starts_with
-from facilitator.ui.text import join, one_line, plain
+from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.text import join, one_line
 
 
 def resolve_owner(people: list[Participant], typed: str) -> tuple[Participant | None, str, str]:
@@ -49,7 +48,7 @@ def resolve_owner(people: list[Participant], typed: str) -> tuple[Participant | 
     return None, typed, ""
 
 
-class _Dialog(ModalScreen):
+class _Dialog(SavingDialog):
     CSS_PATH = "decision_fields.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,13 +60,6 @@ class _Dialog(ModalScreen):
         with Horizontal(classes="field-row"):
             yield Label(label, classes="field-label")
             yield field
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def show_error(self, sentence: str) -> None:
-        self.query_one(".dialog-error", Static).update(plain(sentence))
-        self.app.notify(sentence, severity="error", markup=False)
 
 
 class ActionDialog(_Dialog):
@@ -129,19 +121,14 @@ class ActionDialog(_Dialog):
             self.show_error(problem)
             return
         decision = self.query_one("#decision", Select).value
-        try:
-            action = self.store.add_action(
-                self.workshop_id,
-                value("#what"),
-                owner_participant_id=person.id if person else None,
-                owner_text=text,
-                due_date=value("#due-date").strip() or None,
-                decision_id=decision if isinstance(decision, int) else None,
-            )
-        except FacilitatorError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(action)
+        workshop_id, what = self.workshop_id, value("#what")
+        values = dict(
+            owner_participant_id=person.id if person else None,
+            owner_text=text,
+            due_date=value("#due-date").strip() or None,
+            decision_id=decision if isinstance(decision, int) else None,
+        )
+        self.save_and_close(lambda store: store.add_action(workshop_id, what, **values))
 
 
 class ActionStatusDialog(_Dialog):
@@ -169,9 +156,5 @@ class ActionStatusDialog(_Dialog):
         self.action_save()
 
     def action_save(self) -> None:
-        try:
-            action = self.store.update_action(self.action_record.id, self.status, self.query_one("#note", Input).value)
-        except FacilitatorError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(action)
+        action_id, status, note = self.action_record.id, self.status, self.query_one("#note", Input).value
+        self.save_and_close(lambda store: store.update_action(action_id, status, note))

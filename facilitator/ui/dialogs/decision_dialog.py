@@ -17,14 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Decision, DecisionMethod, DecisionStatus
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import pick_person
-from facilitator.ui.text import join, one_line, plain
+from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.text import join, one_line
 
 METHODS = [(Content(method.value), method.value) for method in DecisionMethod]
 # "superseded" is not offered: a decision becomes superseded when a later one replaces it.
@@ -35,7 +34,7 @@ def people_count(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
 
 
-class DecisionDialog(ModalScreen[Decision | None]):
+class DecisionDialog(SavingDialog[Decision | None]):
     CSS_PATH = "decision_fields.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -119,9 +118,6 @@ class DecisionDialog(ModalScreen[Decision | None]):
         else:
             self.focus_next()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         def value(selector: str) -> str:
             return self.query_one(selector, Input).value
@@ -139,27 +135,17 @@ class DecisionDialog(ModalScreen[Decision | None]):
             self.show_error("Write what the dissent was, or leave \u201cDissent by\u201d blank.")
             return
         supersedes = self.query_one("#supersedes", Select).value
-        try:
-            decision = self.store.add_decision(
-                self.workshop_id,
-                value("#statement"),
-                rationale=value("#rationale"),
-                method=self.query_one("#method", Select).value,
-                decided_by=value("#decided-by"),
-                status=self.query_one("#status", Select).value,
-                review_date=value("#review-date").strip() or None,
-                stage_id=self.stage_id,
-                idea_ids=self.idea_ids,
-                theme_ids=self.theme_ids,
-                supersedes_id=supersedes if isinstance(supersedes, int) else None,
-                dissent=dissent,
-            )
-        except FacilitatorError as error:
-            self.show_error(str(error))
-            return
-        self.dismiss(decision)
-
-    def show_error(self, sentence: str) -> None:
-        """The store's sentence, in the dialog and as a notification; the typing stays."""
-        self.query_one("#decision-error", Static).update(plain(sentence))
-        self.app.notify(sentence, severity="error", markup=False)
+        values = dict(
+            rationale=value("#rationale"),
+            method=self.query_one("#method", Select).value,
+            decided_by=value("#decided-by"),
+            status=self.query_one("#status", Select).value,
+            review_date=value("#review-date").strip() or None,
+            stage_id=self.stage_id,
+            idea_ids=self.idea_ids,
+            theme_ids=self.theme_ids,
+            supersedes_id=supersedes if isinstance(supersedes, int) else None,
+            dissent=dissent,
+        )
+        workshop_id, statement = self.workshop_id, value("#statement")
+        self.save_and_close(lambda store: store.add_decision(workshop_id, statement, **values))

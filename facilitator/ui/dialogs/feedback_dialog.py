@@ -14,18 +14,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import FeedbackItem, FeedbackStatus
 from facilitator.storage.store import Store
-from facilitator.ui.text import plain
+from facilitator.ui.dialogs.saving_dialog import SavingDialog
 
 STATUSES = [(Content(status.value), status.value) for status in FeedbackStatus]
 
 
-class FeedbackDialog(ModalScreen[FeedbackItem | None]):
+class FeedbackDialog(SavingDialog[FeedbackItem | None]):
     CSS_PATH = "decision_fields.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -73,9 +72,6 @@ class FeedbackDialog(ModalScreen[FeedbackItem | None]):
         else:
             self.focus_next()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         values = {
             "said": self.query_one("#said", Input).value,
@@ -83,16 +79,16 @@ class FeedbackDialog(ModalScreen[FeedbackItem | None]):
             "status": self.query_one("#status", Select).value,
             "reason": self.query_one("#reason", Input).value,
         }
-        try:
-            if self.item is None:
-                saved = self.store.add_feedback(self.workshop_id, stage_id=self.stage_id, **values)
-            else:
-                saved = self.store.update_feedback(self.item.id, **values)
-        except FacilitatorError as error:
-            sentence = str(error)
-            self.query_one(".dialog-error", Static).update(plain(sentence))
-            self.app.notify(sentence, severity="error", markup=False)
+        workshop_id, stage_id, item = self.workshop_id, self.stage_id, self.item
+
+        def change(store: Store) -> FeedbackItem:
+            if item is None:
+                return store.add_feedback(workshop_id, stage_id=stage_id, **values)
+            return store.update_feedback(item.id, **values)
+
+        def refused(error: FacilitatorError) -> None:
+            self.show_error(str(error))
             if values["status"] == FeedbackStatus.NOT_POSSIBLE and not values["reason"].strip():
                 self.query_one("#reason", Input).focus()
-            return
-        self.dismiss(saved)
+
+        self.save(change, done=self.dismiss, failed=refused)

@@ -13,13 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from facilitator.domain.agenda import Agenda, list_agendas, stages_from_agenda
-from facilitator.domain.errors import AgendaError, FacilitatorError
+from facilitator.domain.errors import AgendaError
 from facilitator.domain.models import Involvement
+from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import join, one_line
 from facilitator.ui.widgets.form_field import FormField
 
@@ -32,7 +31,7 @@ INVOLVEMENT_LABELS = {
 }
 
 
-class NewWorkshopDialog(ModalScreen[int | None]):
+class NewWorkshopDialog(SavingDialog[int | None]):
     CSS_PATH = "new_workshop.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -141,18 +140,15 @@ class NewWorkshopDialog(ModalScreen[int | None]):
             self.query_one("#agenda", Select).focus()
             return
         values = {key: self.query_one(f"#{key}", Input).value for key in ("title", "purpose", "place", "date", "series")}
-        try:
-            workshop = self.app.store.create_workshop(
-                **values,
-                stages=stages_from_agenda(agenda),
-                involvement=str(self.query_one("#involvement", Select).value),
-                agenda_name=self.query_one("#agenda", Select).value,
-            )
-        except FacilitatorError as error:
-            self.app.report_error(error)
-            return
-        self.app.announce_change()
-        self.dismiss(workshop.id)
+        details = dict(
+            **values,
+            stages=stages_from_agenda(agenda),
+            involvement=str(self.query_one("#involvement", Select).value),
+            agenda_name=self.query_one("#agenda", Select).value,
+        )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        def created(workshop_id: int) -> None:
+            self.app.announce_change()
+            self.dismiss(workshop_id)
+
+        self.save(lambda store: store.create_workshop(**details).id, done=created)

@@ -14,11 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Attribution, Participant, Perspective, WorkshopStatus
+from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import join
 from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet, TickList
 from facilitator.ui.widgets.form_field import FormField
@@ -39,7 +38,7 @@ ATTRIBUTION_LABELS = {
 }
 
 
-class PersonDialog(ModalScreen[int | None]):
+class PersonDialog(SavingDialog[int | None]):
     CSS_PATH = "person.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -114,18 +113,16 @@ class PersonDialog(ModalScreen[int | None]):
         }
 
     def action_save(self) -> None:
-        store = self.app.store
-        try:
-            if self.person is None:
-                running = store.workshop(self.workshop_id).status == WorkshopStatus.IN_PROGRESS
-                saved = store.add_participant(self.workshop_id, **self.values(), arrived=running)
-            else:
-                saved = store.update_participant(self.person.id, **self.values())
-        except FacilitatorError as error:
-            self.app.report_error(error)
-            return
-        self.app.announce_change()
-        self.dismiss(saved.id)
+        workshop_id, person, values = self.workshop_id, self.person, self.values()
+        running = self.app.store.workshop(workshop_id).status == WorkshopStatus.IN_PROGRESS
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        def change(store) -> int:
+            if person is None:
+                return store.add_participant(workshop_id, **values, arrived=running).id
+            return store.update_participant(person.id, **values).id
+
+        def saved(person_id: int) -> None:
+            self.app.announce_change()
+            self.dismiss(person_id)
+
+        self.save(change, done=saved)

@@ -22,8 +22,10 @@ from textual.widgets import DataTable, Footer, Static
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Attribution, Participant
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.text import cell, join, one_line
 from facilitator.ui.widgets.record_table import RecordTable
+from facilitator.ui.widgets.status_line import StatusLine
 from facilitator.ui.widgets.title_bar import TitleBar
 
 SHOWN_AS = {
@@ -59,7 +61,7 @@ class PeopleTable(RecordTable):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Edit")]
 
 
-class RosterScreen(Screen):
+class RosterScreen(SavesWithoutFreezing, Screen):
     CSS_PATH = "roster.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
@@ -86,6 +88,7 @@ class RosterScreen(Screen):
         yield PeopleTable(id="people")
         yield Static(id="empty", classes="empty-message")
         yield Static(id="person-details")
+        yield StatusLine(id="roster-status")  # shown only while a change waits for another program
         yield Footer(compact=True)
 
     @property
@@ -257,22 +260,34 @@ class RosterScreen(Screen):
         if person_id is not None:
             self.reload()
 
-    def _write(self, change, *args) -> bool:
-        try:
-            change(*args)
-        except FacilitatorError as error:
-            self.app.report_error(error)
-            return False
-        self.app.announce_change()
-        self.reload()
-        return True
+    def _write(self, change, then=None) -> None:
+        """Save ``change(store)``; reload and run ``then()`` once it is committed (at once, or
+        after another program lets go of the database: the screen keeps working meanwhile)."""
+
+        def committed(_result) -> None:
+            self.app.announce_change()
+            self.reload()
+            if then is not None:
+                then()
+
+        self.save(change, done=committed)
+
+    def show_saving_state(self, seconds: float | None) -> None:
+        status = self.query_one("#roster-status", StatusLine)
+        if seconds is None:
+            status.info("")
+        else:
+            status.waiting(seconds)
 
     def action_toggle_here(self) -> None:
         person = self._selected_person()
         if person is None:
             return
-        store = self.app.store
-        self._write(store.mark_left if person.is_present else store.mark_arrived, person.id)
+        person_id = person.id
+        if person.is_present:
+            self._write(lambda store: store.mark_left(person_id))
+        else:
+            self._write(lambda store: store.mark_arrived(person_id))
 
     def action_remove(self) -> None:
         from facilitator.ui.dialogs.confirm import ConfirmDialog
@@ -282,8 +297,9 @@ class RosterScreen(Screen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._write(self.app.store.remove_participant, person.id):
-                self.notify("Removed from the roster.")
+            if yes:
+                self._write(lambda store: store.remove_participant(person.id),
+                            then=lambda: self.notify("Removed from the roster."))
 
         question = f"Take {person_name(person)} off the roster?"
         self.app.push_screen(
@@ -301,8 +317,9 @@ class RosterScreen(Screen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self._write(self.app.store.forget_participant, person.id):
-                self.notify("Forgotten: their name and support needs are gone; what they said stays.")
+            if yes:
+                self._write(lambda store: store.forget_participant(person.id), then=lambda: self.notify(
+                    "Forgotten: their name and support needs are gone; what they said stays."))
 
         self.app.push_screen(
             ConfirmDialog(

@@ -21,11 +21,12 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import FIVE_VALUES
 from facilitator.ui.dialogs.decision_fields import refill
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, plain
+from facilitator.ui.widgets.status_line import waiting_sentence
 
 BAR_CELLS = 20
 FULL, EMPTY = "\u2588", "\u2591"
@@ -35,7 +36,7 @@ def responses(count: int) -> str:
     return "1 response" if count == 1 else f"{count} responses"
 
 
-class EvaluatePanel(StagePanel):
+class EvaluatePanel(SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     EvaluatePanel { height: 1fr; }
     EvaluatePanel #evaluate-prompt { margin-bottom: 1; }
@@ -156,26 +157,38 @@ class EvaluatePanel(StagePanel):
             form = self.query_one("#evaluate-form", OptionList)
             form.highlighted = self.values.index(missing[0])
             return
-        try:
-            self.store.add_values_scores(self.workshop_id, dict(self.scores), stage_id=self.stage_id)
-        except FacilitatorError as error:
-            self._say(str(error))
-            return
-        self.scores = {}
-        self.query_one("#evaluate-form", OptionList).highlighted = 0
-        self.reload()
-        self._say(f"Thank you \u2014 {responses(self.response_count())} so far. Next person, please.", error=False)
-        self.post_message(StagePanel.Changed())
+        scores, workshop_id, stage_id = dict(self.scores), self.workshop_id, self.stage_id
+
+        def saved(_result) -> None:
+            if self.scores == scores:  # not already changed for the next person while it waited
+                self.scores = {}
+                self.query_one("#evaluate-form", OptionList).highlighted = 0
+            self.reload()
+            self._say(f"Thank you \u2014 {responses(self.response_count())} so far. Next person, please.",
+                      error=False)
+            self.post_message(StagePanel.Changed())
+
+        self.save(lambda store: store.add_values_scores(workshop_id, scores, stage_id=stage_id), done=saved)
 
     def action_toggle_summary(self) -> None:
-        self.store.set_revealed(self.stage_id, not self.stage.revealed)
-        self.reload()
-        self.post_message(StagePanel.Changed())
+        stage_id, revealed = self.stage_id, not self.stage.revealed
+
+        def saved(_stage) -> None:
+            self.reload()
+            self.post_message(StagePanel.Changed())
+
+        self.save(lambda store: store.set_revealed(stage_id, revealed), done=saved)
 
     def action_reveal(self) -> None:
         """The run screen's reveal key: show the summary (``v`` hides it again)."""
         if not self.stage.revealed:
             self.action_toggle_summary()
+
+    def show_save_error(self, sentence: str) -> None:
+        self._say(sentence)
+
+    def show_saving_state(self, seconds: float | None) -> None:
+        self._say("" if seconds is None else waiting_sentence(seconds), error=False)
 
     def _say(self, sentence: str, *, error: bool = True) -> None:
         box = self.query_one("#evaluate-message", Static)

@@ -17,15 +17,16 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import FeedbackItem, FeedbackStatus
 from facilitator.ui.dialogs.decision_fields import refill
 from facilitator.ui.dialogs.feedback_dialog import FeedbackDialog
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
+from facilitator.ui.widgets.status_line import waiting_sentence
 
 
-class FeedbackPanel(StagePanel):
+class FeedbackPanel(SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     FeedbackPanel { height: 1fr; overflow-y: auto; }
     FeedbackPanel #feedback-prompt { margin-bottom: 1; }
@@ -109,17 +110,23 @@ class FeedbackPanel(StagePanel):
         if earlier is None:
             self._say("There is no earlier workshop in this series to carry items over from.")
             return
-        try:
-            carried = self.store.carry_over_into(self.workshop_id)
-        except FacilitatorError as error:
-            self._say(str(error))
-            self.app.notify(str(error), severity="error", markup=False)
-            return
-        self.reload()
-        self._say(join([f"Carried over {carried} new {'item' if carried == 1 else 'items'} from ",
-                        one_line(earlier.title), "."]))
-        if carried:
-            self.post_message(StagePanel.Changed())
+        workshop_id = self.workshop_id
+
+        def carried_over(carried: int) -> None:
+            self.reload()
+            self._say(join([f"Carried over {carried} new {'item' if carried == 1 else 'items'} from ",
+                            one_line(earlier.title), "."]))
+            if carried:
+                self.post_message(StagePanel.Changed())
+
+        self.save(lambda store: store.carry_over_into(workshop_id), done=carried_over)
+
+    def show_save_error(self, sentence: str) -> None:
+        self._say(sentence)
+        self.app.notify(sentence, severity="error", markup=False)
+
+    def show_saving_state(self, seconds: float | None) -> None:
+        self._say("" if seconds is None else waiting_sentence(seconds))
 
     def _saved(self, item: FeedbackItem | None) -> None:
         if item is None:

@@ -1,0 +1,60 @@
+"""``SavingDialog``: a modal form that saves through the store and closes once saved.
+
+While another program holds the database the form stays open with everything typed in it, says
+it is waiting, and closes by itself when the change commits; Escape cannot drop a change that is
+already on its way. A refusal (a rule, a full disk) is shown in the form's ``.dialog-error``
+line, or as a notification in forms without one, and the typing stays.
+"""
+
+from __future__ import annotations
+
+from textual.screen import ModalScreen, ScreenResultType
+from textual.widgets import Static
+
+from facilitator.ui.saving import SavesWithoutFreezing
+from facilitator.ui.text import plain
+from facilitator.ui.widgets.status_line import waiting_sentence
+
+STILL_SAVING_FORM = "Still saving; this closes by itself as soon as it is saved."
+KEPT = " What you typed is kept; this closes when it is saved."
+
+
+class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
+    _said_waiting = False
+
+    def _message_line(self) -> Static | None:
+        lines = self.query(".dialog-error").results(Static)
+        return next(lines, None)
+
+    def show_error(self, sentence: str) -> None:
+        """The store's sentence, in the dialog and as a notification; the typing stays."""
+        line = self._message_line()
+        if line is not None:
+            line.update(plain(sentence))
+        self.app.notify(sentence, severity="error", markup=False)
+
+    def show_save_error(self, sentence: str) -> None:
+        self.show_error(sentence)
+
+    def show_saving_state(self, seconds: float | None) -> None:
+        line = self._message_line()
+        if seconds is None:
+            if line is not None:
+                line.update("")
+            self._said_waiting = False
+            return
+        if line is not None:
+            line.update(plain(waiting_sentence(seconds) + KEPT))
+        elif not self._said_waiting:
+            self.app.notify(waiting_sentence(seconds) + KEPT, severity="warning", markup=False)
+        self._said_waiting = True
+
+    def save_and_close(self, change) -> None:
+        """Save ``change(store)`` and close with its result once it is committed."""
+        self.save(change, done=self.dismiss)
+
+    def action_cancel(self) -> None:
+        if self.saving_in_background:
+            self.app.notify(STILL_SAVING_FORM, severity="warning", markup=False)
+            return
+        self.dismiss(None)

@@ -1,0 +1,97 @@
+"""``SavesWithoutFreezing``: one way for a screen, dialog or panel to save a change.
+
+    self.save(lambda store: store.add_action(...), done=self._saved)
+
+Nobody else writing (the usual case): the change commits at once on this thread and ``done``
+runs in the same frame. Another program holding the database: the change goes to a
+``BackgroundWriter`` on its own connection, the screen keeps taking keys, and
+``show_saving_state`` says it is waiting; ``done`` runs once it commits. A second change while
+one is still waiting is refused with a sentence rather than queued out of sight. A refusal from
+the store (a rule, a full disk) goes to ``show_save_error`` as its one sentence.
+
+A dialog stays open, with what was typed, until its change is saved: that is what makes
+"nothing typed is lost" true while another terminal holds the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.storage.store import Store
+from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
+
+STILL_SAVING = "Still saving the last change; try again in a moment."
+
+
+class SavesWithoutFreezing:
+    """Mixin for a Textual ``Widget`` (a screen, a dialog or a panel) that saves changes."""
+
+    _background_writer: BackgroundWriter | None = None
+
+    # -- what a subclass may override ---------------------------------------------------------
+
+    def saving_store(self) -> Store:
+        # Panels and dialogs are handed their store (attributes down); screens use the app's.
+        return getattr(self, "store", None) or self.app.store  # type: ignore[attr-defined]
+
+    def show_save_error(self, sentence: str) -> None:
+        self.app.notify(sentence, severity="error", markup=False)  # type: ignore[attr-defined]
+
+    def show_saving_state(self, seconds: float | None) -> None:
+        """``seconds`` waited so far for another program's lock, or None once the wait is over."""
+
+    # -- saving -------------------------------------------------------------------------------
+
+    @property
+    def saving_in_background(self) -> bool:
+        return self._background_writer is not None and self._background_writer.busy
+
+    def save(
+        self,
+        change: Callable[[Store], Any],
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[FacilitatorError], None] | None = None,
+    ) -> bool:
+        """Save ``change(store)``. True when it committed now; False when it was refused, or is
+        waiting in the background (then ``done`` runs later, when it commits)."""
+        if self.saving_in_background:
+            self.app.notify(STILL_SAVING, severity="warning", markup=False)  # type: ignore[attr-defined]
+            return False
+
+        def refused(error: FacilitatorError) -> None:
+            (failed or (lambda e: self.show_save_error(str(e))))(error)
+
+        store = self.saving_store()
+        try:
+            result = write_now_if_free(store, change)
+        except LockHeld:
+            if self._background_writer is None:
+                self._background_writer = BackgroundWriter(store, owner=self)  # type: ignore[arg-type]
+            self._background_writer.submit(change, done=done, failed=refused)
+            return False
+        except FacilitatorError as error:
+            refused(error)
+            return False
+        if done is not None:
+            done(result)
+        return True
+
+    # -- the writer's messages (Textual calls these by name, for every class in the MRO) --------
+
+    def on_background_writer_waiting(self, message: BackgroundWriter.Waiting) -> None:
+        message.stop()  # the owner's container has a writer of its own; this one is not for it
+        if self.saving_in_background:
+            self.show_saving_state(message.seconds)
+
+    def on_background_writer_finished(self, message: BackgroundWriter.Finished) -> None:
+        message.stop()
+        self.show_saving_state(None)
+        if self._background_writer is not None:
+            self._background_writer.deliver(message.job)
+
+    def on_unmount(self) -> None:
+        if self._background_writer is not None:
+            self._background_writer.close()

@@ -113,3 +113,21 @@ def toast_texts(app: App) -> list[str]:
         words = " ".join(rows).replace("\u258c", " ").split()
         texts.append(" ".join(words))
     return texts
+
+
+def flat(app: App) -> str:
+    """The screen's words with line breaks and runs of spaces as one space (sentences wrap)."""
+    return " ".join(screen_text(app).split())
+
+
+async def until(pilot: Pilot, condition, seconds: float = 20.0) -> bool:
+    """Let the app run until ``condition()`` holds (True), or ``seconds`` pass (then its last value).
+
+    For what another process or a background write makes happen: it takes as long as it takes
+    on a loaded machine, so the test waits for the effect rather than for a fixed time.
+    """
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return condition()

@@ -10,7 +10,7 @@ import os
 import pytest
 import screen_check
 from run_helpers import coproduction_workshop, stage_titled
-from screen_check import screen_text
+from screen_check import flat, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -53,11 +53,6 @@ async def capture_screen(pilot: Pilot) -> CaptureScreen:
         if screens:
             return screens[0]
     raise AssertionError(f"the capture screen did not open; showing {pilot.app.screen!r}")
-
-
-def flat(app) -> str:
-    """The screen's words with line breaks and runs of spaces as one space (sentences wrap)."""
-    return " ".join(screen_text(app).split())
 
 
 async def dialog_shown(pilot: Pilot, kind: type) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fault_helpers import lock_held_elsewhere, made_read_only
 from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
-from screen_check import screen_text
+from screen_check import flat, screen_text, until
 from textual.pilot import Pilot
 
 from facilitator.domain.errors import StorageError
@@ -33,10 +33,6 @@ def data_home(tmp_path, monkeypatch):
     monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "home"))
 
 
-def flat(app: FacilitatorApp) -> str:
-    return " ".join(screen_text(app).split())
-
-
 def ideas_round(store: Store):
     workshop, _ = coproduction_workshop(store)
     stage = stage_titled(store, workshop.id, "What matters to you")
@@ -50,14 +46,6 @@ async def open_capture(pilot: Pilot) -> CaptureScreen:
         if isinstance(pilot.app.screen, CaptureScreen):
             return pilot.app.screen
     raise AssertionError(f"the capture screen did not open; showing {pilot.app.screen!r}")
-
-
-async def until(pilot: Pilot, condition, seconds: float = 20.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
 
 
 async def test_read_only_says_it_cannot_save_and_keeps_the_text(db_path: Path, clock) -> None:

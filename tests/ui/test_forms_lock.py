@@ -12,8 +12,7 @@ from pathlib import Path
 
 from fault_helpers import lock_held_elsewhere
 from panel_harness import PanelTestApp, build_room, screen_text
-from screen_check import add_workshop, toast_texts
-from textual.pilot import Pilot
+from screen_check import add_workshop, flat, toast_texts, until
 from textual.widgets import Input
 
 from facilitator.storage.store import Store
@@ -26,18 +25,6 @@ from facilitator.ui.stages.decide import DecidePanel
 from facilitator.ui.stages.evaluate import EvaluatePanel
 
 WAITING = "Waiting for another program to finish saving"
-
-
-def flat(app) -> str:
-    return " ".join(screen_text(app).split())
-
-
-async def until(pilot: Pilot, condition, seconds: float = 20.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
 
 
 async def test_a_decision_form_waits_open_with_its_text_then_closes_once_saved(store: Store, db_path: Path) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
-from screen_check import add_workshop, screen_text
+from screen_check import add_workshop, flat, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -38,10 +38,6 @@ async def shows(pilot: Pilot, condition: Callable[[], bool]) -> bool:
             return True
         await pilot.pause(0.1)
     return condition()
-
-
-def flat(app: FacilitatorApp) -> str:
-    return " ".join(screen_text(app).split())
 
 
 async def open_capture(pilot: Pilot) -> CaptureScreen:

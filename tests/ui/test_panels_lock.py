@@ -12,8 +12,7 @@ from pathlib import Path
 from fault_helpers import lock_held_elsewhere
 from panel_harness import PanelTestApp, build_room, screen_text
 from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
-from screen_check import toast_texts
-from textual.pilot import Pilot
+from screen_check import flat, toast_texts, until
 from textual.widgets import Input, OptionList
 
 from facilitator.storage.store import Store
@@ -23,18 +22,6 @@ from facilitator.ui.stages.vote import BUSY as VOTE_BUSY
 from facilitator.ui.stages.vote import VotePanel
 
 WAITING = "Waiting for another program to finish saving"
-
-
-def flat(app) -> str:
-    return " ".join(screen_text(app).split())
-
-
-async def until(pilot: Pilot, condition, seconds: float = 20.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
 
 
 async def test_a_dot_waits_for_the_lock_while_the_vote_panel_keeps_taking_keys(store: Store, db_path: Path) -> None:

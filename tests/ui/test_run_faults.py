@@ -13,8 +13,7 @@ from pathlib import Path
 
 from fault_helpers import lock_held_elsewhere
 from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
-from screen_check import screen_text
-from textual.pilot import Pilot
+from screen_check import flat, until
 from textual.widgets import Input
 
 from facilitator.domain.models import TimerStatus, WorkshopStatus
@@ -28,23 +27,11 @@ SIZE = (120, 40)
 WAITING = "Waiting for another program to finish saving"
 
 
-def flat(app: FacilitatorApp) -> str:
-    return " ".join(screen_text(app).split())
-
-
 def ideas_round(store: Store):
     workshop, people = coproduction_workshop(store)
     stage = stage_titled(store, workshop.id, "What matters to you")
     store.start_stage(stage.id)
     return workshop, stage
-
-
-async def until(pilot: Pilot, condition, seconds: float = 20.0) -> bool:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return True
-        await pilot.pause(0.05)
-    return condition()
 
 
 async def test_an_idea_waits_for_a_lock_held_elsewhere_while_the_screen_keeps_working(

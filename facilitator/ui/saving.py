@@ -29,6 +29,8 @@ class SavesWithoutFreezing:
     """Mixin for a Textual ``Widget`` (a screen, a dialog or a panel) that saves changes."""
 
     _background_writer: BackgroundWriter | None = None
+    # Said when a second change comes while one is still waiting; a panel can say which key.
+    still_saving_sentence = STILL_SAVING
 
     # -- what a subclass may override ---------------------------------------------------------
 
@@ -48,6 +50,13 @@ class SavesWithoutFreezing:
     def saving_in_background(self) -> bool:
         return self._background_writer is not None and self._background_writer.busy
 
+    def refuse_while_saving(self) -> bool:
+        """True (and the person is told) while an earlier change is still waiting to be saved."""
+        if self.saving_in_background:
+            self.app.notify(self.still_saving_sentence, severity="warning", markup=False)  # type: ignore[attr-defined]
+            return True
+        return False
+
     def save(
         self,
         change: Callable[[Store], Any],
@@ -57,8 +66,7 @@ class SavesWithoutFreezing:
     ) -> bool:
         """Save ``change(store)``. True when it committed now; False when it was refused, or is
         waiting in the background (then ``done`` runs later, when it commits)."""
-        if self.saving_in_background:
-            self.app.notify(STILL_SAVING, severity="warning", markup=False)  # type: ignore[attr-defined]
+        if self.refuse_while_saving():
             return False
 
         def refused(error: FacilitatorError) -> None:

@@ -40,12 +40,12 @@ async def test_a_dot_waits_for_the_lock_while_the_vote_panel_keeps_taking_keys(s
         with lock_held_elsewhere(db_path, 2.0):
             await pilot.press("1", "plus")
             assert await until(pilot, lambda: WAITING in flat(app))
-            assert panel.writer.busy and store.dots_of(stage_id, aisha) == {}
+            assert panel.saving_in_background and store.dots_of(stage_id, aisha) == {}
             await pilot.press("2")  # keys still work: the cursor moves to item 2
             assert candidates.highlighted == 1
             await pilot.press("plus")  # refused with a sentence, not queued
             assert await until(pilot, lambda: VOTE_BUSY in toast_texts(app))
-            assert await until(pilot, lambda: not panel.writer.busy)
+            assert await until(pilot, lambda: not panel.saving_in_background)
         await pilot.pause()
         assert store.dots_of(stage_id, aisha) == {(first.kind, first.id): 1}  # the first item, once
         assert "Dot given. Aisha Khan: 2 dots left." in flat(app)
@@ -69,8 +69,8 @@ async def test_a_store_refusal_after_the_wait_is_shown_as_the_stores_sentence(st
         panel = app.query_one(VotePanel)
         with lock_held_elsewhere(db_path, 1.0):
             await pilot.press("1", "plus")
-            assert await until(pilot, lambda: panel.writer.busy)
-            assert await until(pilot, lambda: not panel.writer.busy)
+            assert await until(pilot, lambda: panel.saving_in_background)
+            assert await until(pilot, lambda: not panel.saving_in_background)
         await pilot.pause()
         assert 'Ben Carter already has 2 dots on "Quiet room"; the most on one item is 2.' in screen_text(app)
         assert sum(store.dots_of(stage_id, ben).values()) == 2
@@ -100,11 +100,11 @@ async def test_a_new_theme_waits_for_the_lock_and_is_made_once(store: Store, db_
             box.value = "Calm spaces"
             await pilot.press("enter")
             assert await until(pilot, lambda: WAITING in flat(app))
-            assert panel.writer.busy and store.themes(workshop.id) == []
+            assert panel.saving_in_background and store.themes(workshop.id) == []
             assert box.value == "Calm spaces" and box.has_focus  # the name is kept until it is saved
             await pilot.press("enter")  # a second try is refused with a sentence
             assert await until(pilot, lambda: GROUP_BUSY in toast_texts(app))
-            assert await until(pilot, lambda: not panel.writer.busy)
+            assert await until(pilot, lambda: not panel.saving_in_background)
         await pilot.pause()
         themes = store.themes(workshop.id)
         assert [theme.name for theme in themes] == ["Calm spaces"]  # made exactly once

@@ -23,10 +23,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Idea, Theme
 from facilitator.ui import text
-from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.widgets.status_line import StatusLine
 
@@ -76,7 +75,7 @@ class ThemeChooser(ModalScreen[int | None]):
         self.dismiss(self.themes[event.option_index][1].id)
 
 
-class GroupPanel(StagePanel):
+class GroupPanel(SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     GroupPanel { padding: 0 1; }
     GroupPanel #group-prompt { text-style: bold; }
@@ -86,6 +85,8 @@ class GroupPanel(StagePanel):
     GroupPanel.-naming #group-name { display: block; }
     GroupPanel #group-message { height: auto; padding: 0; }
     """
+
+    still_saving_sentence = BUSY
 
     BINDINGS = [
         Binding("t", "new_theme", "New theme"),
@@ -103,7 +104,6 @@ class GroupPanel(StagePanel):
         self._themes: list[Theme] = []
         self._naming: tuple[str, int | None] | None = None  # ("new", idea id) or ("rename", theme id)
         self._shown: tuple | None = None
-        self.writer: BackgroundWriter | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="group-prompt")
@@ -113,13 +113,8 @@ class GroupPanel(StagePanel):
         yield StatusLine(id="group-message")
 
     def on_mount(self) -> None:
-        self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#group-list", OptionList).focus()
-
-    def on_unmount(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -136,7 +131,7 @@ class GroupPanel(StagePanel):
             ideas += self.store.ideas(stage_id=stage_id)
         self._ideas = ideas
         self._themes = self.store.themes(self.workshop_id)
-        if hidden_stages and not (self.writer is not None and self.writer.busy):  # keep "waiting" shown
+        if hidden_stages and not self.saving_in_background:  # keep "waiting" shown
             self._message(
                 f"Ideas from \u201c{hidden_stages[0]}\u201d are still hidden: go back to that stage ([) and reveal them (r)."
             )
@@ -204,11 +199,7 @@ class GroupPanel(StagePanel):
     # -- changes ----------------------------------------------------------------------------
 
     def _busy(self) -> bool:
-        """True (and the person is told) while an earlier change is still waiting to be saved."""
-        if self.writer is not None and self.writer.busy:
-            self.app.notify(BUSY, severity="warning", markup=False)
-            return True
-        return False
+        return self.refuse_while_saving()
 
     def _do(self, change, done: str, then=None) -> bool:
         """Save ``change(store)``, say ``done`` and call ``then()`` once it is committed.
@@ -216,8 +207,6 @@ class GroupPanel(StagePanel):
         Nobody else writing: at once, and True. Another program holding the database: in the
         background (False now) while the message line says it is waiting.
         """
-        if self._busy():
-            return False
 
         def committed(_result=None) -> None:
             self.reload()
@@ -226,34 +215,17 @@ class GroupPanel(StagePanel):
                 then()
             self.post_message(self.Changed())
 
-        def failed(error: FacilitatorError) -> None:
-            self._message(str(error), error=True)
+        return self.save(change, done=committed)
 
-        try:
-            write_now_if_free(self.store, change)
-        except LockHeld:
-            if self.writer is None or not self.writer.submit(change, done=committed, failed=failed):
-                self.app.notify(BUSY, severity="warning", markup=False)
-            return False
-        except FacilitatorError as error:
-            failed(error)
-            return False
-        committed()
-        return True
+    def show_save_error(self, sentence: str) -> None:
+        self._message(sentence, error=True)
+        self.reload()  # another program may have changed things while this one waited
 
-    @on(BackgroundWriter.Waiting)
-    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
-        message.stop()
-        if self.writer is not None and self.writer.busy:
-            self.status.waiting(message.seconds)
-
-    @on(BackgroundWriter.Finished)
-    def _finished(self, message: BackgroundWriter.Finished) -> None:
-        message.stop()
-        self._message("")  # the waiting line goes; ``committed`` or ``failed`` says what happened
-        self.writer.deliver(message.job)
-        if message.job.error is not None:
-            self.reload()  # another program may have changed things while this one waited
+    def show_saving_state(self, seconds: float | None) -> None:
+        if seconds is None:
+            self._message("")  # ``committed`` or the error says what happened
+        else:
+            self.status.waiting(seconds)
 
     @property
     def status(self) -> StatusLine:

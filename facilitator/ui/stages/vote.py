@@ -25,16 +25,15 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Participant
 from facilitator.domain.voting import dots_left
-from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.dialogs.decision_fields import (
     display_name,
     people_list,
     refill,
     starts_with,
 )
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.text import join, one_line, plain
 from facilitator.ui.widgets.result_bars import ResultBars
@@ -51,7 +50,7 @@ def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
 
 
-class VotePanel(StagePanel):
+class VotePanel(SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     VotePanel { height: 1fr; }
     VotePanel #vote-prompt { margin-bottom: 1; }
@@ -78,6 +77,8 @@ class VotePanel(StagePanel):
     VotePanel.-narrow #vote-people { width: 20; margin-right: 0; }
     """
 
+    still_saving_sentence = BUSY
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign,right", "give_dot", "+ dot"),
         Binding("minus,left", "take_dot", "- dot"),
@@ -91,7 +92,6 @@ class VotePanel(StagePanel):
         super().__init__(store, workshop_id, stage_id, presenting=presenting)
         self.person_id: int | None = None
         self.paper = False
-        self.writer: BackgroundWriter | None = None
 
     # -- building -------------------------------------------------------------------------------
 
@@ -123,13 +123,8 @@ class VotePanel(StagePanel):
         self.query_one("#vote-people-list").border_title = "Who has arrived"
         self.query_one("#vote-candidates").border_title = "Items: + gives a dot, - takes one back"
         self.query_one("#vote-results-box").border_title = "Results"
-        self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#vote-candidates", OptionList).focus()
-
-    def on_unmount(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -304,44 +299,22 @@ class VotePanel(StagePanel):
         self._write(lambda store: store.remove_dot(stage_id, person_id, *candidate), taken_back)
 
     def _busy(self) -> bool:
-        """True (and the person is told) while an earlier change is still waiting to be saved."""
-        if self.writer is not None and self.writer.busy:
-            self.app.notify(BUSY, severity="warning", markup=False)
-            return True
-        return False
+        return self.refuse_while_saving()
 
     def _write(self, change, done) -> None:
-        """Save ``change(store)`` and call ``done(result)``: at once if nobody else is writing,
-        else in the background while the message line says it is waiting. A refusal from the
-        store is shown as its own sentence either way."""
+        """Save ``change(store)`` and call ``done(result)`` (see ``SavesWithoutFreezing``)."""
+        self.save(change, done=done)
 
-        def failed(error: FacilitatorError) -> None:
-            self._say(str(error))
+    def show_save_error(self, sentence: str) -> None:
+        self._say(sentence)
+        self.reload()  # another program may have changed things while this one waited
 
-        try:
-            result = write_now_if_free(self.store, change)
-        except LockHeld:
-            if self.writer is None or not self.writer.submit(change, done=done, failed=failed):
-                self.app.notify(BUSY, severity="warning", markup=False)
-            return
-        except FacilitatorError as error:
-            failed(error)
-            return
-        done(result)
-
-    @on(BackgroundWriter.Waiting)
-    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
-        message.stop()
-        if self.writer is not None and self.writer.busy:
-            self.status.waiting(message.seconds)
-
-    @on(BackgroundWriter.Finished)
-    def _finished(self, message: BackgroundWriter.Finished) -> None:
-        message.stop()
-        self.status.info("")  # the waiting line goes; ``done`` or ``failed`` says what happened
-        self.writer.deliver(message.job)
-        if message.job.error is not None:
-            self.reload()  # another program may have changed things while this one waited
+    def show_saving_state(self, seconds: float | None) -> None:
+        # The waiting line goes when the wait is over; ``done`` or the error says what happened.
+        if seconds is None:
+            self.status.info("")
+        else:
+            self.status.waiting(seconds)
 
     def _person_name(self) -> str:
         person = self._person()

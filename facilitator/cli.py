@@ -194,7 +194,8 @@ def export(session: Session, workshop_id: int, output: Path | None, include_priv
     """The whole record of workshop ID as JSON.
 
     Names appear only for people who chose to be named, and support needs are left out, unless
-    --include-private is given. Who gave which dot in a secret vote is never exported.
+    --include-private is given. Who gave which dot in a secret vote is never exported, and a
+    secret vote that has dots but is not revealed yet is refused (reveal it first).
     """
     from facilitator.storage.exchange import export_json
 

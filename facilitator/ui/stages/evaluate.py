@@ -1,7 +1,8 @@
-"""The evaluate stage: the Five Values check-out, one person at a time, anonymous.
+"""The evaluate stage: the Five Values check-out (or the agenda's own values), one person at a
+time, anonymous.
 
 Each person scores every value from 1 to 5 (Up/Down choose the value, 1-5 set its score and move
-on), then Enter saves all five at once through ``store.add_values_scores``, which stores no
+on), then Enter saves them all at once through ``store.add_values_scores``, which stores no
 reference to the person. The form then clears for the next person.
 
 The summary (the average per value as a text bar and a number, and how many responses) is
@@ -21,7 +22,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from facilitator.domain.models import FIVE_VALUES
+from facilitator.domain.checkout import checkout_values
 from facilitator.ui.dialogs.decision_fields import refill
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
@@ -61,7 +62,7 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
 
     @property
     def values(self) -> tuple[str, ...]:
-        return tuple(self.stage.settings.get("values") or FIVE_VALUES)
+        return tuple(checkout_values(self.stage.settings))
 
     def compose(self) -> ComposeResult:
         yield Static(id="evaluate-prompt")

@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.text import plain
-from facilitator.ui.widgets.status_line import waiting_sentence
+from facilitator.ui.widgets.status_line import WAITING
 
 STILL_SAVING_FORM = "Still saving; this closes by itself as soon as it is saved."
-KEPT = " What you typed is kept; this closes when it is saved."
+KEPT = "What you typed is kept; this closes by itself once it is saved."
 
 
 class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
@@ -30,6 +30,7 @@ class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
         """The store's sentence, in the dialog and as a notification; the typing stays."""
         line = self._message_line()
         if line is not None:
+            line.remove_class("-waiting")
             line.update(plain(sentence))
         self.app.notify(sentence, severity="error", markup=False)
 
@@ -40,13 +41,16 @@ class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
         line = self._message_line()
         if seconds is None:
             if line is not None:
+                line.remove_class("-waiting")
                 line.update("")
             self._said_waiting = False
             return
+        sentence = f"{WAITING} ({int(seconds)} s) {KEPT}" if seconds >= 1 else f"{WAITING} {KEPT}"
         if line is not None:
-            line.update(plain(waiting_sentence(seconds) + KEPT))
+            line.add_class("-waiting")
+            line.update(plain(sentence))
         elif not self._said_waiting:
-            self.app.notify(waiting_sentence(seconds) + KEPT, severity="warning", markup=False)
+            self.app.notify(f"{WAITING} {KEPT}", severity="warning", markup=False)
         self._said_waiting = True
 
     def save_and_close(self, change) -> None:

@@ -111,6 +111,39 @@ class IdeasMixin(StoreBase):
         )
         return {row["said_by"]: row["n"] for row in rows}
 
+    # -- the right to pass in a round --------------------------------------------------------
+    # Passes only tell the facilitator not to keep coming back to someone. They are private to
+    # the live workshop: never put in the minutes, the record or the exports, so nobody can
+    # scrutinise later who passed. Removing a person (or the stage) removes their passes too.
+
+    def record_pass(self, stage_id: int, participant_id: int) -> None:
+        """Note that a person passes in this ideas stage (already noted: nothing changes)."""
+        with self.write() as db:
+            self._check_pass(stage_id, participant_id)
+            db.execute(
+                "INSERT OR IGNORE INTO passes (stage_id, participant_id, passed_at) VALUES (?, ?, ?)",
+                (stage_id, participant_id, self.now_iso()),
+            )
+
+    def withdraw_pass(self, stage_id: int, participant_id: int) -> None:
+        """A person changed their mind: they are waiting to be heard again (no pass: nothing changes)."""
+        with self.write() as db:
+            self._check_pass(stage_id, participant_id)
+            db.execute("DELETE FROM passes WHERE stage_id = ? AND participant_id = ?", (stage_id, participant_id))
+
+    def passes(self, stage_id: int) -> set[int]:
+        """Ids of the people who passed in this stage."""
+        rows = self._rows("SELECT participant_id FROM passes WHERE stage_id = ?", (stage_id,))
+        return {row["participant_id"] for row in rows}
+
+    def _check_pass(self, stage_id: int, participant_id: int) -> None:
+        stage = self.stage(stage_id)
+        if stage.kind is not StageKind.IDEAS:
+            raise RuleBroken(f"\u201c{stage.title}\u201d is not an ideas stage, so nobody can pass in it.")
+        owner = self._value("SELECT workshop_id FROM participants WHERE id = ?", (participant_id,))
+        if owner != stage.workshop_id:
+            raise NotFound(f"There is no participant with id {participant_id} in this workshop.")
+
     # -- themes -------------------------------------------------------------------------------
 
     def add_theme(self, workshop_id: int, name: str, stage_id: int | None = None) -> Theme:

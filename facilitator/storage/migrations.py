@@ -224,6 +224,23 @@ def m004_register_status_index(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX decisions_status_created ON decisions(status, created_at, id)")
 
 
+@migrations()
+def m005_passes(db: sqlite_utils.Database) -> None:
+    # The right to pass in an ideas round: who said "pass", so the facilitator stops coming back
+    # to them. Private to the live workshop: never in the minutes or the exports (a right to
+    # pass must not be scrutinised later). One row per person and stage; removing the person
+    # or the stage removes it.
+    db.execute(
+        "CREATE TABLE passes ("
+        "id INTEGER PRIMARY KEY, "
+        "stage_id INTEGER NOT NULL REFERENCES stages(id) ON DELETE CASCADE, "
+        "participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE, "
+        "passed_at TEXT NOT NULL, "
+        "UNIQUE (stage_id, participant_id))"
+    )
+    db.execute("CREATE INDEX passes_participant ON passes(participant_id)")
+
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

@@ -11,7 +11,7 @@ import sqlite3
 
 import pytest
 
-from facilitator.domain.errors import NotFound, RuleBroken
+from facilitator.domain.errors import NotFound, RuleBroken, StorageError
 from facilitator.domain.minutes import render_markdown
 from facilitator.storage import db as dbmod
 from facilitator.storage import migrations
@@ -150,7 +150,7 @@ def test_the_passes_step_runs_in_its_own_transaction(db_path, monkeypatch):
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(step_itself, "fn", half_done)
-    with pytest.raises(Exception):
+    with pytest.raises(StorageError, match="disk I/O error"):
         open_store(db_path)
     monkeypatch.undo()
 

@@ -2,8 +2,9 @@
 
 Silent mode (``settings["silent"]``): until the facilitator reveals them, the room sees only how
 many ideas each person has given. Round mode (``settings["round"]``): everyone in turn, with a
-right to pass. Beside the ideas: who has arrived and given nothing yet (facilitator-only, hidden
-while presenting), and the balance of ideas by perspective (hidden for groups under 5).
+right to pass (F4 notes that the person in "Said by" passes; see ``ideas_round``). Beside the
+ideas: who has arrived and given nothing yet nor passed (facilitator-only, hidden while
+presenting), and the balance of ideas by perspective (hidden for groups under 5).
 
 Speed: saving an idea appends one line to an ``OptionList`` (which measures only new lines), so
 the time from Enter to the idea on screen does not grow with the number of ideas already shown.
@@ -30,6 +31,7 @@ from facilitator.domain.models import Idea, Participant
 from facilitator.ui import text
 from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.stages.ideas_round import PassTurn, not_heard_text
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 from facilitator.ui.widgets.status_line import StatusLine
 
@@ -60,7 +62,7 @@ def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
     return {pid: (p.name, p.attribution, p.perspectives, p.forgotten) for pid, p in people.items()}
 
 
-class IdeasPanel(StagePanel):
+class IdeasPanel(PassTurn, StagePanel):
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
     IdeasPanel #ideas-prompt { text-style: bold; }
@@ -84,6 +86,9 @@ class IdeasPanel(StagePanel):
     BINDINGS = [
         Binding("escape", "leave_box", "Leave the box", show=False),
         Binding("i", "type_idea", "Type an idea"),
+        # An F key, so it works with the cursor in either box (letters there are typing). The
+        # action is ``PassTurn.action_pass_turn``.
+        Binding("f4", "pass_turn", "Pass", tooltip="The person in “Said by” passes; again: they take it back"),
     ]
 
     def __init__(self, *args, **kwargs) -> None:
@@ -92,6 +97,7 @@ class IdeasPanel(StagePanel):
         self._people: dict[int, Participant] = {}
         self._present: list[int] = []
         self._counts: Counter = Counter()  # ideas per said_by (None: anonymous or not given)
+        self._passes: set[int] = set()  # who passed in this stage
         self._balance: Counter = Counter()  # ideas per perspective
         self._stage = None
         self.writer: BackgroundWriter | None = None
@@ -146,6 +152,7 @@ class IdeasPanel(StagePanel):
         self._people = people
         self._present = self.store.present_ids(self.workshop_id)
         self._counts = Counter(self.store.idea_counts_by_person(self.stage_id))
+        self._passes = self.store.passes(self.stage_id)
         self.query_one("#ideas-prompt", Static).update(text.plain(stage.settings.get("prompt") or stage.title))
         self.query_one("#ideas-round", Static).update(
             "In turn round the room, with a right to pass." if stage.settings.get("round") else ""
@@ -235,19 +242,7 @@ class IdeasPanel(StagePanel):
         return text.join(lines)
 
     def _not_heard_text(self) -> Content | str:
-        if self.presenting:
-            return ""
-        waiting = [
-            self._people[pid] for pid in self._present if pid in self._people and not self._counts.get(pid)
-        ]
-        if not self._present:
-            return "Not heard from yet: nobody is marked as here (press p for people)."
-        if not waiting:
-            return "Everyone here has given an idea."
-        parts: list = [(f"Not heard from yet ({len(waiting)})\n", "bold")]
-        for person in sorted(waiting, key=lambda p: p.name.casefold()):
-            parts += ["\u2022 ", text.one_line(person.name or "a participant", 26), "\n"]
-        return text.join(parts)
+        return not_heard_text(self._people, self._present, self._counts, self._passes, presenting=self.presenting)
 
     def _balance_text(self) -> str:
         if len(self._present) < BALANCE_MIN_PEOPLE:

@@ -50,6 +50,7 @@ class WriteJob:
     result: Any = None
     error: FacilitatorError | None = None
     waited: float = 0.0  # seconds spent waiting for another program's lock
+    writer: BackgroundWriter | None = None  # which writer ran it: a screen delivers only its own
 
 
 class BackgroundWriter:
@@ -115,7 +116,7 @@ class BackgroundWriter:
         if self.busy or self._closing:
             return False
         self.busy = True
-        job = WriteJob(change, done, failed)
+        job = WriteJob(change, done, failed, writer=self)
         self.owner.run_worker(lambda: self._run(job), thread=True, group="background-writes",
                               name="save", exit_on_error=True)
         return True

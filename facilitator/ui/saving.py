@@ -96,9 +96,11 @@ class SavesWithoutFreezing:
 
     def on_background_writer_finished(self, message: BackgroundWriter.Finished) -> None:
         message.stop()
+        writer = self._background_writer
+        if writer is None or message.job.writer is not writer:
+            return  # a panel inside this screen let its own writer's message through: not ours
         self.show_saving_state(None)
-        if self._background_writer is not None:
-            self._background_writer.deliver(message.job)
+        writer.deliver(message.job)
 
     def on_unmount(self) -> None:
         if self._background_writer is not None:

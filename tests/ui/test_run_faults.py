@@ -100,8 +100,8 @@ async def test_pausing_the_timer_waits_for_a_lock_and_says_so(store: Store, db_p
             assert await until(pilot, lambda: WAITING in flat(app))
             assert store.stage(stage.id).timer_status is TimerStatus.RUNNING
             await pilot.press("plus")  # refused with a sentence, not queued out of sight
-            assert screen.writer.busy
-            assert await until(pilot, lambda: not screen.writer.busy)
+            assert screen.saving_in_background
+            assert await until(pilot, lambda: not screen.saving_in_background)
         await pilot.pause()
         assert store.stage(stage.id).timer_status is TimerStatus.PAUSED
         assert [e.event for e in store.stage_events(stage.id)].count("extend") == 0

@@ -24,8 +24,8 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Stage, StageKind, TimerStatus, WorkshopStatus
 from facilitator.domain.timer import WarningLevel
 from facilitator.ui import text
-from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.registry import make_panel
 from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
@@ -33,7 +33,6 @@ from facilitator.ui.widgets.stage_timer import StageTimer
 from facilitator.ui.widgets.status_line import StatusLine
 
 EXTRA_SECONDS = 5 * 60
-BUSY = "Still saving the last change; try again in a moment."
 INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while the app was closed."
 
 # Workshops whose run screen this process has already opened, per store: only the first opening
@@ -41,7 +40,7 @@ INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while 
 _OPENED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-class RunScreen(Screen):
+class RunScreen(SavesWithoutFreezing, Screen):
     CSS_PATH = "run.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,7 +76,6 @@ class RunScreen(Screen):
         self._overrun_logged: set[int] = set()
         self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
         self._panel: StagePanel | None = None
-        self.writer: BackgroundWriter | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -114,16 +112,11 @@ class RunScreen(Screen):
         return self.query_one("#run-status", StatusLine)
 
     def on_mount(self) -> None:
-        self.writer = BackgroundWriter(self.store, owner=self)
         self._reload(panel=False)
         self._note_interruption()
         self.set_interval(1.0, self.refresh_timer)
         if hasattr(type(self.app), "presenting"):
             self.watch(self.app, "presenting", self._presenting_changed, init=False)
-
-    def on_unmount(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
 
     def _note_interruption(self) -> None:
         """A timer found running when the screen first opens kept running while the app was down."""
@@ -194,7 +187,7 @@ class RunScreen(Screen):
             and reading.level is WarningLevel.OVERRUN
             and stage.timer_status in (TimerStatus.RUNNING, TimerStatus.PAUSED)
             and stage.id not in self._overrun_logged
-            and not (self.writer and self.writer.busy)  # logged on a later tick, not refused with a message
+            and not self.saving_in_background  # logged on a later tick, not refused with a message
         ):
             self._overrun_logged.add(stage.id)
             self._write(lambda store: store.log_overrun_once(stage.id))
@@ -225,39 +218,20 @@ class RunScreen(Screen):
         background (False now; ``then`` runs when it commits) while the screen keeps working.
         A change is never queued behind one still waiting: it is refused with a sentence.
         """
-        if self.writer is None or self.writer.busy:
-            self.notify(BUSY, severity="warning")
-            return False
 
         def committed(_result=None) -> None:
-            self.status.info("")  # hides the line
             if done:
                 self.notify(done, markup=False, timeout=4)
             if then is not None:
                 then()
 
-        def failed(error: FacilitatorError) -> None:
-            self.status.info("")
-            self.notify(str(error), severity="error", markup=False)
+        return self.save(change, done=committed)
 
-        try:
-            write_now_if_free(self.store, change)
-        except LockHeld:
-            self.writer.submit(change, done=committed, failed=failed)
-            return False
-        except FacilitatorError as error:
-            failed(error)
-            return False
-        committed()
-        return True
-
-    @on(BackgroundWriter.Waiting)
-    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
-        self.status.waiting(message.seconds)
-
-    @on(BackgroundWriter.Finished)
-    def _write_finished(self, message: BackgroundWriter.Finished) -> None:
-        self.writer.deliver(message.job)
+    def show_saving_state(self, seconds: float | None) -> None:
+        if seconds is None:
+            self.status.info("")  # hides the line
+        else:
+            self.status.waiting(seconds)
 
     def _changed(self) -> None:
         self._reload(panel=False)

@@ -59,7 +59,7 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
     VotePanel.-paper #vote-paper { display: block; }
     VotePanel #vote-body { height: 1fr; }
     VotePanel #vote-people { width: 28; height: 1fr; margin-right: 1; }
-    VotePanel #vote-people-list { height: 1fr; border: round $foreground 40%; }
+    VotePanel #vote-people-list { height: 1fr; border: round $foreground 40%; text-wrap: nowrap; text-overflow: ellipsis; }
     VotePanel #vote-people-list:focus { border: round $accent; }
     VotePanel #vote-candidates { border: round $foreground 40%; }
     VotePanel #vote-candidates:focus { border: round $accent; }

@@ -34,8 +34,12 @@ def row_to(model: type[ModelT], row: dict[str, Any], **extra: Any) -> ModelT:
 class StoreBase:
     def __init__(self, database: Database, clock: Callable[[], float] = time.time) -> None:
         self.database = database
-        self.db = database.db
         self.clock = clock
+
+    @property
+    def db(self):
+        """sqlite-utils around the connection, made on first use (see ``Database.db``)."""
+        return self.database.db
 
     # -- time -------------------------------------------------------------------------------
 

@@ -15,10 +15,12 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.errors import ReadOnlyDatabase, StorageError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 5_000
 # How long a writer keeps retrying before it gives up with a sentence (seconds).
@@ -26,26 +28,43 @@ WRITE_PATIENCE_SECONDS = 60.0
 
 
 class Database:
-    """A sqlite-utils database plus what this app needs around it."""
+    """A sqlite3 connection plus what this app needs around it, and sqlite-utils for writing.
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: bool) -> None:
-        self.db = db
+    The sqlite-utils wrapper (``db``) is made on first use: reading needs only the connection,
+    and importing sqlite-utils costs a noticeable part of the app's start (about 60 ms here),
+    before the home screen, which only reads, can be drawn.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, read_only: bool,
+                 **wrapper_options: Any) -> None:
+        self.conn = conn
         self.path = path
         self.read_only = read_only
+        self._wrapper_options = wrapper_options
+        self._db: sqlite_utils.Database | None = None
         # Called with the number of seconds spent waiting, while a write waits for a lock held
         # elsewhere, so the UI can say "waiting for another program".
         self.on_wait: Callable[[float], None] | None = None
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> sqlite_utils.Database:
+        """The connection wrapped by sqlite-utils (tables, inserts, migrations)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False, **self._wrapper_options)
+        return self._db
+
+    def prepare_writing(self) -> None:
+        """Make the sqlite-utils wrapper now (the app calls this once it has drawn its first screen)."""
+        self.db  # noqa: B018  (the property does the work)
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice other terminals."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def check_intact(self) -> None:
         """Raise ``StorageError`` if the file is damaged (SQLite's ``quick_check``: reads every page once).
@@ -83,9 +102,10 @@ class Database:
             raise ReadOnlyDatabase(
                 f"{self.path}: this database can only be read here, so nothing can be saved."
             )
+        db = self.db  # before the lock: the first write may import sqlite-utils
         self._begin_immediate()
         try:
-            yield self.db
+            yield db
         except sqlite3.Error as error:
             # A constraint or I/O failure inside the transaction: undo it all and say so in a
             # sentence, rather than let a raw sqlite3 error reach the person.
@@ -185,8 +205,7 @@ def connect(path: Path | str, *, create: bool = True, read_only: bool = False) -
             conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as error:
         raise translate_error(error, path) from None
-    db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
-    return Database(db, path, read_only)
+    return Database(conn, path, read_only, recursive_triggers=False)
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -261,4 +280,4 @@ def memory() -> Database:
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     conn.isolation_level = None
     conn.execute("PRAGMA foreign_keys = ON")
-    return Database(sqlite_utils.Database(conn, execute_plugins=False), None, False)
+    return Database(conn, None, False)

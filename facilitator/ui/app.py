@@ -22,6 +22,9 @@ from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 
 POLL_SECONDS = 0.5
+# Reading the home screen's list needs no sqlite-utils; it is loaded this long after the start,
+# so neither the first screen nor the first save waits for it.
+PREPARE_WRITING_SECONDS = 0.3
 
 # Screens that other modules provide: (module, class) by the name ``open_workshop`` takes.
 WORKSHOP_SCREENS = {
@@ -69,6 +72,7 @@ class FacilitatorApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_changes)
+        self.set_timer(PREPARE_WRITING_SECONDS, self.store.database.prepare_writing)
         # Home is always at the bottom of the stack, so leaving the run screen lands somewhere.
         # (Pushed rather than made the default screen or a mode: a default screen does not get
         # its CSS_PATH loaded, and a mode refreshes all CSS once more at start-up.)

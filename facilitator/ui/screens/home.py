@@ -17,12 +17,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Workshop, WorkshopStatus
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.record_table import RecordTable
 from facilitator.ui.widgets.title_bar import TitleBar
 
@@ -70,6 +71,9 @@ class WorkshopTable(RecordTable):
 
 class HomeScreen(Screen):
     CSS_PATH = "home.tcss"
+    # The list has the focus from the start. (Textual would focus the first focusable widget, the
+    # hidden filter box, and on_mount then moved it: one more rebuild of the footer's keys.)
+    AUTO_FOCUS = "#workshops"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),
         Binding("n", "new", "New"),
@@ -98,7 +102,7 @@ class HomeScreen(Screen):
         yield WorkshopTable(id="workshops")
         yield Static(id="empty", classes="empty-message")
         yield Static(id="details")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False

@@ -178,7 +178,8 @@ async def main(workshops: int, rounds: int) -> None:
     print(f"importing the app's UI modules (cold, once): {cold_import * 1000:.0f} ms")
     report("cold, from process start", cold_bare, cold_home, workshops, rows)
     print(f"  home with an empty file, interactive: median {statistics.median(cold_empty) * 1000:.0f} ms")
-    print(f"  of which the imports alone (storage, pydantic, sqlite-utils, the app's widgets): median "
+    print(f"  of which the imports alone (storage, pydantic, the app's widgets; sqlite-utils waits for the "
+          f"first write): median "
           f"{statistics.median(cold_imports) * 1000:.0f} ms")
     report("warm, in one process", bare, home, workshops, rows)
 

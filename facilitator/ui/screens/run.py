@@ -160,7 +160,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
                 self.query_one(StageTimer).show_note("")  # notes are about the stage that was showing
             self._area_shows = shows
             self._show_panel(current)
-        elif panel and self.panel is not None and self.panel.is_mounted:
+        elif panel and self.panel is not None and self.panel.built:
             self.panel.reload()
         self.refresh_timer()
 

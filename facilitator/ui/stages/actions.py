@@ -49,13 +49,13 @@ class ActionsPanel(StagePanel):
         yield OptionList(id="actions-list")
         yield Static(id="actions-message")
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.query_one("#actions-list").border_title = "Actions (n: new, s: move on)"
         self.reload()
         self.query_one("#actions-list", OptionList).focus()
 
     def reload(self) -> None:
-        if not self.children:  # not composed yet: on_mount fills it in
+        if not self.children:  # not composed yet: on_built fills it in
             return
         stage = self.stage
         prompt = stage.settings.get("prompt", "")

@@ -8,10 +8,13 @@ another), and listens for ``StagePanel.Changed`` after the panel saved something
 from __future__ import annotations
 
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 
 from facilitator.domain.models import Stage, Workshop
 from facilitator.storage.store import Store
+
+BUILD_ATTEMPTS = 20
 
 
 class StagePanel(Vertical):
@@ -29,6 +32,8 @@ class StagePanel(Vertical):
         self.stage_id = stage_id
         # True when the projected screen must hide facilitator-only information.
         self.presenting = presenting
+        # True once ``on_built`` has filled the panel in: reloads from outside wait for it.
+        self.built = False
 
     @property
     def stage(self) -> Stage:
@@ -41,6 +46,27 @@ class StagePanel(Vertical):
     def reload(self) -> None:
         """Re-read what this panel shows from the store. Must keep selection and scroll."""
 
+    def on_mount(self) -> None:
+        self._build(attempts_left=BUILD_ATTEMPTS)
+
+    def _build(self, attempts_left: int) -> None:
+        # Textual can run ``on_mount`` before the widgets inside nested containers are mounted
+        # (Textualize/textual#897; seen on a loaded machine when another terminal moved the stage
+        # on). Then the panel is filled in after the next refresh instead of failing; a panel
+        # that is really missing a widget still fails, once the attempts run out.
+        try:
+            self.on_built()
+            self.built = True
+        except NoMatches:
+            if attempts_left <= 0:
+                raise
+            self.call_after_refresh(self._build, attempts_left - 1)
+
+    def on_built(self) -> None:
+        """Fill the panel in for the first time (border titles, ``reload``, focus)."""
+        self.reload()
+
     def set_presenting(self, presenting: bool) -> None:
         self.presenting = presenting
-        self.reload()
+        if self.built:
+            self.reload()

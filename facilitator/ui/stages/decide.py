@@ -54,7 +54,7 @@ class DecidePanel(StagePanel):
         yield OptionList(id="decide-list")
         yield Static(id="decide-message")
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.query_one("#decide-results").border_title = "Top results: Enter records a decision from one"
         self.query_one("#decide-list").border_title = "Decisions made in this workshop (n: a new one)"
         self.reload()
@@ -77,7 +77,7 @@ class DecidePanel(StagePanel):
         return vote, [row for row in self.store.tally(vote.id) if row.dots > 0]
 
     def reload(self) -> None:
-        if not self.children:  # not composed yet: on_mount fills it in
+        if not self.children:  # not composed yet: on_built fills it in
             return
         stage = self.stage
         prompt = stage.settings.get("prompt", "")

@@ -72,7 +72,7 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
         yield Static(id="evaluate-count")
         yield Static(id="evaluate-summary")
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.query_one("#evaluate-form").border_title = "Up/Down: a value \u00b7 1-5: its score \u00b7 Enter: save all"
         self.query_one("#evaluate-summary").border_title = "Summary (v hides it)"
         self.reload()
@@ -83,7 +83,7 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
     # -- showing --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if not self.children:  # not composed yet: on_mount fills it in
+        if not self.children:  # not composed yet: on_built fills it in
             return
         stage = self.stage
         prompt = stage.settings.get("prompt", "")

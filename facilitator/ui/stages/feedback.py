@@ -46,13 +46,13 @@ class FeedbackPanel(SavesWithoutFreezing, StagePanel):
         yield OptionList(id="feedback-list")
         yield Static(id="feedback-message")
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.query_one("#feedback-list").border_title = "You said, we did (n: new, Enter: edit)"
         self.reload()
         self.query_one("#feedback-list", OptionList).focus()
 
     def reload(self) -> None:
-        if not self.children:  # not composed yet: on_mount fills it in
+        if not self.children:  # not composed yet: on_built fills it in
             return
         stage = self.stage
         prompt = stage.settings.get("prompt", "")

@@ -112,7 +112,7 @@ class GroupPanel(SavesWithoutFreezing, StagePanel):
         yield Input(id="group-name")
         yield StatusLine(id="group-message")
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.reload()
         self.query_one("#group-list", OptionList).focus()
 

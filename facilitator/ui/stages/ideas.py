@@ -124,7 +124,7 @@ class IdeasPanel(PassTurn, StagePanel):
                 yield Static(id="not-heard")
                 yield Static(id="balance")
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#idea-input", Input).focus()

@@ -44,9 +44,6 @@ class PlainStagePanel(StagePanel):
         yield Static(id="plain-prompt")
         yield Static(id="plain-note")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         stage = self.stage
         self.query_one("#plain-title", Static).update(text.plain(stage.title))

@@ -119,7 +119,7 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
             self.set_class(narrow, "-narrow")
             self.reload()
 
-    def on_mount(self) -> None:
+    def on_built(self) -> None:
         self.query_one("#vote-people-list").border_title = "Who has arrived"
         self.query_one("#vote-candidates").border_title = "Items: + gives a dot, - takes one back"
         self.query_one("#vote-results-box").border_title = "Results"
@@ -137,7 +137,7 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
         return next((p for p in self.store.participants(self.workshop_id) if p.id == self.person_id), None)
 
     def reload(self) -> None:
-        if not self.children:  # not composed yet: on_mount fills it in
+        if not self.children:  # not composed yet: on_built fills it in
             return
         stage = self.stage
         revealed = stage.revealed

@@ -42,9 +42,6 @@ class WelcomePanel(StagePanel):
             yield Static(id="welcome-title")
             yield Static(id="welcome-text")
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def reload(self) -> None:
         stage = self.stage
         self.set_class(stage.kind == StageKind.BREAK, "-break")

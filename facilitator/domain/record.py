@@ -33,7 +33,8 @@ FORMAT_VERSION = 1
 
 class Part(BaseModel):
     # A person may hand-edit an export before importing it: refuse unknown fields loudly.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Schemas are built on first use, not at import: the app's home screen never needs them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class WorkshopPart(Part):

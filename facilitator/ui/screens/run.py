@@ -166,6 +166,12 @@ class RunScreen(SavesWithoutFreezing, Screen):
 
     def _show_panel(self, stage: Stage | None) -> None:
         area = self.query_one("#stage-area", Container)
+        focused = self.focused
+        if focused is not None and area in focused.ancestors:
+            # Let go of the old panel's box before it goes: a dialog opened next (the minutes,
+            # when the workshop ends) would hand the focus back to it when it closes, and every
+            # key, even ctrl+q, would then go to a box that is no longer on the screen.
+            self.set_focus(None)
         area.remove_children()
         self._panel = None
         if stage is not None:
@@ -196,6 +202,8 @@ class RunScreen(SavesWithoutFreezing, Screen):
         self._reload()
 
     def on_screen_resume(self) -> None:
+        if self.focused is not None and not self.focused.is_attached:
+            self.set_focus(None)  # a box that left the screen while a dialog was open
         if self.is_mounted and self._stages:
             self._reload()
 

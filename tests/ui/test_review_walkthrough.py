@@ -1,0 +1,51 @@
+"""Problems found by walking a whole workshop from the keyboard, as a newcomer would.
+
+Each test presses the keys a facilitator would press and checks what they would notice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from run_helpers import coproduction_workshop, go_to_stage, run_app, run_screen
+from textual.widgets import Input
+
+from facilitator.domain.models import WorkshopStatus
+from facilitator.storage.store import Store
+from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
+from facilitator.ui.screens.home import HomeScreen
+from facilitator.ui.screens.keys_help import KeysHelpScreen
+
+
+async def test_after_ending_the_workshop_from_the_idea_box_the_keys_still_work(store: Store, tmp_path: Path) -> None:
+    # Ending the workshop with the cursor in the idea box removed that box while the minutes
+    # were open; closing them handed the focus back to it, and from then on every key (even
+    # ctrl+q) went nowhere: the app could only be killed.
+    workshop, _ = coproduction_workshop(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await run_screen(pilot)
+        await go_to_stage(pilot, store, workshop.id, 2)  # an ideas stage: the cursor is in its box
+        assert isinstance(screen.focused, Input)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert store.workshop(workshop.id).status is WorkshopStatus.FINISHED
+        assert isinstance(app.screen, CloseWorkshopDialog)
+        app.screen.query_one("#minutes-path", Input).value = str(tmp_path / "minutes.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysHelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from run_helpers import coproduction_workshop, go_to_stage, run_app, run_screen
+from screen_check import flat, screen_text
 from textual.widgets import Input
 
 from facilitator.domain.models import WorkshopStatus
@@ -49,3 +50,21 @@ async def test_after_ending_the_workshop_from_the_idea_box_the_keys_still_work(s
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
+
+async def test_a_finished_workshop_does_not_offer_to_start_its_first_stage(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store)
+    stages = store.stages(workshop.id)
+    for stage in stages:
+        store.start_stage(stage.id)
+    store.finish_workshop(workshop.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(160, 48)) as pilot:  # tall enough for the whole agenda
+        await run_screen(pilot)
+        shown = flat(app)
+        assert "The workshop has finished." in shown
+        assert "All stages are over" in shown
+        assert "No stage has started yet" not in shown
+        assert "start the first stage" not in shown
+        # The last stage is done, not "now": nothing is running any more.
+        assert "\u25b6" not in screen_text(app)
+        assert f"\u2713 {len(stages)}." in screen_text(app)

@@ -144,7 +144,8 @@ class RunScreen(SavesWithoutFreezing, Screen):
         self.query_one("#run-title", Static).update(
             text.join([text.one_line(workshop.title, 80), f"  \u00b7  workshop {status}"])
         )
-        self.query_one(AgendaSidebar).show(self._stages, workshop.current_stage_id)
+        # A finished workshop has no stage on now: its last stage shows as done, like the others.
+        self.query_one(AgendaSidebar).show(self._stages, None if self._finished else workshop.current_stage_id)
         current = self._current
         if current is not None:
             extra = sum(event.seconds for event in self.store.stage_events(current.id) if event.event == "extend")
@@ -186,7 +187,8 @@ class RunScreen(SavesWithoutFreezing, Screen):
     def refresh_timer(self) -> None:
         """Once a second: redraw the countdown; log an overrun the first time it is seen."""
         stage = self._current
-        reading = self.query_one(StageTimer).show(stage, self.store.now(), self._planned_seconds)
+        reading = self.query_one(StageTimer).show(stage, self.store.now(), self._planned_seconds,
+                                                  finished=self._finished)
         if (
             stage is not None
             and reading is not None

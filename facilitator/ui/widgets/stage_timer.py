@@ -82,8 +82,15 @@ class StageTimer(Horizontal):
         """A lasting note under the timer, e.g. that it kept running while the app was closed."""
         self.query_one("#timer-note", Static).update(text.plain(note))
 
-    def show(self, stage: Stage | None, now: float, planned_seconds: float | None = None) -> timer_maths.TimerReading | None:
-        """Show the timer of ``stage`` at ``now``; ``planned_seconds`` includes added time."""
+    def show(self, stage: Stage | None, now: float, planned_seconds: float | None = None, *,
+             finished: bool = False) -> timer_maths.TimerReading | None:
+        """Show the timer of ``stage`` at ``now``; ``planned_seconds`` includes added time.
+
+        ``finished``: the workshop is over, so there is no stage to start (not "none started yet").
+        """
+        if finished:
+            self._set("--:--", "All stages are over", "Press ctrl+e to see and save the minutes.", None)
+            return None
         if stage is None:
             self._set("--:--", "No stage has started yet", "Press Enter or ] to start the first stage.", None)
             return None

@@ -68,3 +68,30 @@ async def test_a_finished_workshop_does_not_offer_to_start_its_first_stage(store
         # The last stage is done, not "now": nothing is running any more.
         assert "\u25b6" not in screen_text(app)
         assert f"\u2713 {len(stages)}." in screen_text(app)
+
+
+def format_line(app) -> str:
+    return next(line for line in screen_text(app).splitlines() if "Save as:" in line)
+
+
+async def test_the_chosen_minutes_format_shows_by_a_symbol_not_only_colour(store: Store, tmp_path: Path) -> None:
+    workshop, _ = coproduction_workshop(store)
+    store.finish_workshop(workshop.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CloseWorkshopDialog)
+        line = format_line(app)
+        assert line.count("\u25cf") == 1  # one chosen, marked; the other blank
+        assert line.index("\u25cf") < line.index("Markdown") < line.index("HTML")
+        dialog.query_one("#minutes-path", Input).value = str(tmp_path / "minutes.html")
+        await pilot.pause()
+        line = format_line(app)
+        assert line.count("\u25cf") == 1
+        assert line.index("Markdown") < line.index("\u25cf") < line.index("HTML")
+        await pilot.click("#format-md")
+        await pilot.pause()
+        assert dialog.query_one("#minutes-path", Input).value.endswith("minutes.md")

@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, RadioSet, Static, TextArea
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.ui import text
+from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet
 
 FORMATS = {"md": "Markdown", "html": "HTML"}
 
@@ -68,9 +69,10 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
             yield TextArea(id="minutes-preview", read_only=True, soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="minutes-format-row"):
                 yield Static("Save as:", id="minutes-format-label")
-                with RadioSet(id="minutes-format"):
-                    yield RadioButton("Markdown (.md)", value=True, id="format-md")
-                    yield RadioButton("HTML (.html)", id="format-html")
+                # Choice buttons: the chosen one shows ●, not only another colour.
+                with ChoiceSet(id="minutes-format"):
+                    yield ChoiceButton("Markdown (.md)", value=True, id="format-md")
+                    yield ChoiceButton("HTML (.html)", id="format-html")
             path_box = Input(id="minutes-path")
             path_box.border_title = "Save the minutes to"
             yield path_box
@@ -114,7 +116,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
     def _path_typed(self, event: Input.Changed) -> None:
         self._replace_ok = None
         wanted = format_of(event.value)
-        button = self.query_one(f"#format-{wanted}", RadioButton)
+        button = self.query_one(f"#format-{wanted}", ChoiceButton)
         if not button.value:
             button.value = True  # the radio buttons follow the file name typed
 

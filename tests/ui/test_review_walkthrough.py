@@ -95,3 +95,21 @@ async def test_the_chosen_minutes_format_shows_by_a_symbol_not_only_colour(store
         await pilot.click("#format-md")
         await pilot.pause()
         assert dialog.query_one("#minutes-path", Input).value.endswith("minutes.md")
+
+
+async def test_enter_in_an_empty_idea_box_asks_for_the_idea_without_claiming_one_is_kept(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        await go_to_stage(pilot, store, workshop.id, 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = flat(app)
+        assert "Type the idea first, then press Enter." in shown
+        assert "still in the box" not in shown
+        assert store.ideas(stage_id=store.current_stage(workshop.id).id) == []
+        await pilot.press(*"Quiet room")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [idea.text for idea in store.ideas(stage_id=store.current_stage(workshop.id).id)] == ["Quiet room"]

@@ -282,6 +282,10 @@ class IdeasPanel(PassTurn, StagePanel):
         if self.writer.busy:  # never overtake a save the room is waiting for
             self._message(BUSY, error=True)
             return None
+        if not words.strip():  # the same words as the note-taker's screen; nothing is "in the box"
+            self._message("Type the idea first, then press Enter.", error=True)
+            box.focus()
+            return None
 
         def change(store):
             return store.add_idea(

@@ -11,7 +11,7 @@ from run_helpers import coproduction_workshop, go_to_stage, run_app, run_screen
 from screen_check import flat, screen_text
 from textual.widgets import Input
 
-from facilitator.domain.models import WorkshopStatus
+from facilitator.domain.models import FIVE_VALUES, StageKind, WorkshopStatus
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
 from facilitator.ui.screens.home import HomeScreen
@@ -113,3 +113,20 @@ async def test_enter_in_an_empty_idea_box_asks_for_the_idea_without_claiming_one
         await pilot.press("enter")
         await pilot.pause()
         assert [idea.text for idea in store.ideas(stage_id=store.current_stage(workshop.id).id)] == ["Quiet room"]
+
+
+async def test_v_on_a_projector_sized_screen_brings_the_check_out_summary_into_view(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store)
+    checkout = next(stage for stage in store.stages(workshop.id) if stage.kind is StageKind.EVALUATE)
+    store.start_stage(checkout.id)
+    store.add_values_scores(workshop.id, dict.fromkeys(FIVE_VALUES, 4), stage_id=checkout.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        assert "4.0 of 5" not in flat(app)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.pause()
+        assert store.stage(checkout.id).revealed
+        assert "Empathy" in flat(app).split("Summary (v hides it)")[-1]
+        assert "4.0 of 5" in flat(app)

@@ -176,6 +176,9 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
 
         def saved(_stage) -> None:
             self.reload()
+            if revealed:  # below the form on a small screen: bring it into view, or v seems to do nothing
+                summary = self.query_one("#evaluate-summary", Static)
+                self.call_after_refresh(summary.scroll_visible, animate=False)
             self.post_message(StagePanel.Changed())
 
         self.save(lambda store: store.set_revealed(stage_id, revealed), done=saved)

@@ -9,11 +9,12 @@ from pathlib import Path
 
 from run_helpers import coproduction_workshop, go_to_stage, run_app, run_screen
 from screen_check import flat, screen_text
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from facilitator.domain.models import FIVE_VALUES, StageKind, WorkshopStatus
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
+from facilitator.ui.dialogs.decision_dialog import DecisionDialog
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.keys_help import KeysHelpScreen
 
@@ -130,3 +131,51 @@ async def test_v_on_a_projector_sized_screen_brings_the_check_out_summary_into_v
         assert store.stage(checkout.id).revealed
         assert "Empathy" in flat(app).split("Summary (v hides it)")[-1]
         assert "4.0 of 5" in flat(app)
+
+
+async def test_enter_moves_past_the_drop_down_lists_of_a_decision_so_typing_is_not_lost(store: Store) -> None:
+    # Enter on "How" used to open its list: the next answer typed went into the list's search,
+    # and the next Enter picked a method nobody chose.
+    workshop, people = coproduction_workshop(store)
+    decide = next(stage for stage in store.stages(workshop.id) if stage.kind is StageKind.DECIDE)
+    store.start_stage(decide.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DecisionDialog)
+        for answer in ("Open on Sundays", "Most asked for", "", "the whole group", "", "2027-03-01",
+                       "Worried about cost", "Ben"):
+            await pilot.press(*answer, "enter")  # "" on a list: Enter keeps its choice and moves on
+            await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(app.screen, DecisionDialog)  # Enter on the last text box saved it
+    [decision] = store.decisions(workshop.id)
+    assert decision.statement == "Open on Sundays" and decision.rationale == "Most asked for"
+    assert decision.method == "consensus" and decision.status == "agreed"
+    assert decision.decided_by == "the whole group" and decision.review_date == "2027-03-01"
+    [dissent] = store.dissents(decision.id)
+    assert dissent.text == "Worried about cost" and dissent.participant_id == people[1].id
+
+
+async def test_space_still_opens_a_drop_down_list_in_a_decision(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store)
+    decide = next(stage for stage in store.stages(workshop.id) if stage.kind is StageKind.DECIDE)
+    store.start_stage(decide.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Open on Sundays", "enter", "enter")  # to "How"
+        await pilot.pause()
+        method = app.screen.query_one("#method", Select)
+        assert app.screen.focused is method
+        await pilot.press("space")
+        await pilot.pause()
+        assert method.expanded
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert method.value == "vote"
+        assert "Space: open a list" in flat(app)

@@ -26,6 +26,7 @@ from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import people_list, starts_with
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import join, one_line
+from facilitator.ui.widgets.field_select import HINT, FieldSelect
 
 
 def resolve_owner(people: list[Participant], typed: str) -> tuple[Participant | None, str, str]:
@@ -80,10 +81,10 @@ class ActionDialog(_Dialog):
                                                 id="owner", compact=True, suggester=SuggestFromList(names)))
             yield Static(id="action-owner-found")
             yield from self._row("Due date", Input(placeholder="YYYY-MM-DD", id="due-date", compact=True))
-            yield from self._row("Decision", Select(decisions, prompt="not linked to a decision", id="decision",
-                                                    compact=True, value=self.decision_id or Select.NULL))
+            yield from self._row("Decision", FieldSelect(decisions, prompt="not linked to a decision", id="decision",
+                                                         compact=True, value=self.decision_id or Select.NULL, last=True))
             yield Static(classes="dialog-error")
-            yield Static("Enter: next field \u00b7 Ctrl+S: save \u00b7 Escape: cancel", classes="dialog-hint")
+            yield Static(HINT, classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()

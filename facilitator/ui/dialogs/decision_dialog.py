@@ -24,6 +24,7 @@ from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import pick_person
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import join, one_line
+from facilitator.ui.widgets.field_select import HINT, FieldSelect
 
 METHODS = [(Content(method.value), method.value) for method in DecisionMethod]
 # "superseded" is not offered: a decision becomes superseded when a later one replaces it.
@@ -68,11 +69,11 @@ class DecisionDialog(SavingDialog[Decision | None]):
             yield from self._row("Decision", Input(self.statement, placeholder="What was decided", id="statement",
                                                    compact=True))
             yield from self._row("Why", Input(placeholder="The reasons, in plain words", id="rationale", compact=True))
-            yield from self._row("How", Select(METHODS, value=self.method, allow_blank=False, id="method",
+            yield from self._row("How", FieldSelect(METHODS, value=self.method, allow_blank=False, id="method",
                                                compact=True))
             yield from self._row("Who decides", Input(placeholder="e.g. the whole group", id="decided-by",
                                                       compact=True))
-            yield from self._row("Status", Select(STATUSES, value=DecisionStatus.AGREED.value, allow_blank=False,
+            yield from self._row("Status", FieldSelect(STATUSES, value=DecisionStatus.AGREED.value, allow_blank=False,
                                                   id="status", compact=True))
             yield from self._row("Review date", Input(placeholder="YYYY-MM-DD (optional)", id="review-date",
                                                       compact=True))
@@ -80,10 +81,10 @@ class DecisionDialog(SavingDialog[Decision | None]):
                                                  id="dissent", compact=True))
             yield from self._row("Dissent by", Input(placeholder="Start of a name, or blank: \u201ca participant\u201d",
                                                     id="dissent-by", compact=True))
-            yield from self._row("Replaces", Select(self._earlier(), prompt="nothing: a new decision",
-                                                    id="supersedes", compact=True))
+            yield from self._row("Replaces", FieldSelect(self._earlier(), prompt="nothing: a new decision",
+                                                         id="supersedes", compact=True, last=True))
             yield Static(id="decision-error", classes="dialog-error")
-            yield Static("Enter: next field \u00b7 Ctrl+S: save \u00b7 Escape: cancel", classes="dialog-hint")
+            yield Static(HINT, classes="dialog-hint")
 
     def _row(self, label: str, field) -> ComposeResult:
         with Horizontal(classes="field-row"):

@@ -20,6 +20,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import FeedbackItem, FeedbackStatus
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.widgets.field_select import HINT, FieldSelect
 
 STATUSES = [(Content(status.value), status.value) for status in FeedbackStatus]
 
@@ -49,13 +50,13 @@ class FeedbackDialog(SavingDialog[FeedbackItem | None]):
                                                    id="said", compact=True))
             yield from self._row("We did", Input(item.done if item else "", placeholder="What was done about it",
                                                  id="done", compact=True))
-            yield from self._row("Status", Select(STATUSES, allow_blank=False, id="status", compact=True,
+            yield from self._row("Status", FieldSelect(STATUSES, allow_blank=False, id="status", compact=True,
                                                   value=(item.status.value if item else FeedbackStatus.PLANNED.value)))
             yield from self._row("Reason", Input(item.reason if item else "",
                                                  placeholder="Why not (required for \u201cnot possible\u201d)",
                                                  id="reason", compact=True))
             yield Static(classes="dialog-error")
-            yield Static("Enter: next field \u00b7 Ctrl+S: save \u00b7 Escape: cancel", classes="dialog-hint")
+            yield Static(HINT, classes="dialog-hint")
 
     def _row(self, label: str, field) -> ComposeResult:
         with Horizontal(classes="field-row"):

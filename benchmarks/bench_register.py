@@ -164,6 +164,30 @@ def bench_queries(store: Store, repeats: int) -> None:
         print(f"  {label:40} {median_ms(run, repeats):7.1f} ms")
 
 
+def bench_filter_choices(store: Store, repeats: int) -> None:
+    """What the series (e) and workshop (w) filters read on the UI thread, against the first page."""
+    from facilitator.ui.dialogs.register_filters import series_names
+    from facilitator.ui.screens.register import Search, find_page
+
+    workshops = store._value("SELECT count(*) FROM workshops")
+    series = store._value("SELECT count(DISTINCT series) FROM workshops WHERE series != ''")
+    middle = store._value("SELECT id FROM workshops ORDER BY date LIMIT 1 OFFSET ?", (workshops // 2,))
+    base = median_ms(lambda: find_page(store, Search()), repeats)
+    print(f"series and workshop filters ({workshops:,} workshops in {series:,} series; median of {repeats}; "
+          f"ratio to the first page with no filter):")
+    for label, run in [
+        ("first page, no filter (baseline)", lambda: find_page(store, Search())),
+        ("series choices (what e reads)", lambda: series_names(store.list_workshops())),
+        ("workshop choices (what w reads)", lambda: store.list_workshops()),
+        ("first page, one series", lambda: find_page(store, Search(series="Series 7"))),
+        ("first page, one workshop", lambda: find_page(store, Search(workshop_id=middle))),
+        ("'sanc' in one workshop", lambda: find_page(store, Search(query="sanc", workshop_id=middle))),
+        ("'s' in one workshop", lambda: find_page(store, Search(query="s", workshop_id=middle))),
+    ]:
+        ms = median_ms(run, repeats)
+        print(f"  {label:40} {ms:7.1f} ms  {ms / base:7.1f}x")
+
+
 async def time_register_screen(store: Store) -> tuple[float, float, float]:
     """Seconds: a bare Textual app's first frame; an app that opens on the register until its
     first page of 50 is shown; and, in a running app, from pushing the register to its first page."""
@@ -207,7 +231,41 @@ async def time_register_screen(store: Store) -> tuple[float, float, float]:
             while not screen.shown_page_loaded:
                 await pilot.pause(0.002)
             times.append(time.perf_counter() - pushed)
-    return bare, from_start, statistics.median(times)
+        keys = await time_filter_keys(app, pilot, screen)
+    return bare, from_start, statistics.median(times), keys
+
+
+async def time_filter_keys(app, pilot, screen, repeats: int = 5) -> dict[str, float]:
+    """Seconds (median of ``repeats``) from a filter key to the app being idle with its result shown.
+
+    a (replaced too) reloads the first page with no filter: the baseline the others are compared to.
+    e steps to the next series; w opens the workshop choice; Down, Enter in it picks a workshop.
+    """
+    from facilitator.ui.dialogs.register_filters import WorkshopChoiceDialog
+
+    async def timed(keys: tuple[str, ...], done) -> float:
+        started = time.perf_counter()
+        await pilot.press(*keys)
+        while not done():
+            await pilot.pause(0.002)
+        return time.perf_counter() - started
+
+    def page_shown() -> bool:
+        return app.screen is screen and screen.found.search == screen.search
+
+    await pilot.press("down")  # to the results, so letters are keys, not search words
+    figures: dict[str, list[float]] = {"a": [], "e": [], "w": [], "pick": []}
+    for _ in range(repeats):
+        figures["a"].append(await timed(("a",), page_shown))
+    for _ in range(repeats):
+        figures["e"].append(await timed(("e",), page_shown))
+    for step in range(repeats):
+        figures["w"].append(await timed(("w",), lambda: isinstance(app.screen, WorkshopChoiceDialog)
+                                        and app.screen.is_mounted))
+        before = screen.search
+        figures["pick"].append(await timed(("down",) * (step + 1) + ("enter",),
+                                           lambda: page_shown() and screen.search != before))
+    return {key: statistics.median(values) for key, values in figures.items()}
 
 
 def main() -> None:
@@ -228,8 +286,9 @@ def main() -> None:
         print(f"decisions: {store._value('SELECT count(*) FROM decisions'):,}, "
               f"ideas: {store._value('SELECT count(*) FROM ideas'):,}")
         bench_queries(store, args.repeats)
+        bench_filter_choices(store, args.repeats)
         try:
-            bare, from_start, pushed = asyncio.run(time_register_screen(store))
+            bare, from_start, pushed, keys = asyncio.run(time_register_screen(store))
         except ImportError as error:
             print(f"register screen: not measured ({error})")
         else:
@@ -237,6 +296,14 @@ def main() -> None:
             print(f"app start to the register's first page of 50: {from_start * 1000:.0f} ms "
                   f"({from_start / bare:.2f}x the bare first frame)")
             print(f"register opened in a running app, to its first page (median of 5): {pushed * 1000:.0f} ms")
+            base = keys["a"]
+            print("filter keys on the register, key to the app idle with the result shown (median of 5; "
+                  "ratio to a):")
+            for key, label in [("a", "a: first page, no filter (baseline)"),
+                               ("e", "e: next series, its first page"),
+                               ("w", "w: workshop choice on screen"),
+                               ("pick", "Down..Enter in it: that workshop's first page")]:
+                print(f"  {label:48} {keys[key] * 1000:7.1f} ms  {keys[key] / base:6.1f}x")
         store.close()
 
 

@@ -24,6 +24,7 @@ from facilitator.domain.models import (
 )
 from facilitator.storage.base import row_to
 from facilitator.storage.follow_up import FollowUpMixin
+from facilitator.storage.register_choices import RegisterChoicesMixin
 from facilitator.storage.workshops import _clean_date, _enum
 
 # Longer search text than this is cut: nobody types it, and FTS5 work grows with every token.
@@ -112,7 +113,7 @@ def _plus_days(today: str, days: int) -> str:
     return (date.fromisoformat(today) + timedelta(days=days)).isoformat()
 
 
-class RegisterMixin(FollowUpMixin):
+class RegisterMixin(FollowUpMixin, RegisterChoicesMixin):
     # -- the register ---------------------------------------------------------------------------
 
     def search_decisions(

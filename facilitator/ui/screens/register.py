@@ -31,7 +31,6 @@ from facilitator.ui.dialogs.register_filters import (
     DateRangeDialog,
     WorkshopChoiceDialog,
     WorkshopPick,
-    series_names,
 )
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.text import cell, join, one_line, styled
@@ -395,7 +394,7 @@ class RegisterScreen(Screen):
 
     def action_next_series(self) -> None:
         """Step through "any series" and each series in the file, in alphabetical order."""
-        steps: list[str | None] = [None, *series_names(self.app.store.list_workshops())]
+        steps: list[str | None] = [None, *self.app.store.register_series()]
         index = steps.index(self.search.series) if self.search.series in steps else 0
         self._refilter(series=steps[(index + 1) % len(steps)])
 
@@ -404,7 +403,7 @@ class RegisterScreen(Screen):
             if pick is not None:
                 self._refilter(workshop_id=pick.workshop_id, workshop_title=pick.title)
 
-        dialog = WorkshopChoiceDialog(self.app.store.list_workshops(), self.search.workshop_id)
+        dialog = WorkshopChoiceDialog(self.app.store.workshop_choices(), self.search.workshop_id)
         self.app.push_screen(dialog, chosen)
 
     def action_choose_dates(self) -> None:

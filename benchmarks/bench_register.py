@@ -241,7 +241,9 @@ async def time_filter_keys(app, pilot, screen, repeats: int = 5) -> dict[str, fl
     """Seconds (median of ``repeats``) from a filter key to the app being idle with its result shown.
 
     a (replaced too) reloads the first page with no filter: the baseline the others are compared to.
-    e steps to the next series; t opens the date dialog (what opening any small dialog costs); w opens the workshop choice; Enter in it picks a workshop.
+    e steps to the next series; t opens the date dialog (what opening any small dialog costs); w opens
+    the workshop choice; a digit typed in it narrows the list (every generated title has one); Enter
+    in it picks a workshop.
     """
     from facilitator.ui.dialogs.register_filters import DateRangeDialog, WorkshopChoiceDialog
 
@@ -256,7 +258,7 @@ async def time_filter_keys(app, pilot, screen, repeats: int = 5) -> dict[str, fl
         return app.screen is screen and screen.found.search == screen.search
 
     await pilot.press("down")  # to the results, so letters are keys, not search words
-    figures: dict[str, list[float]] = {"a": [], "e": [], "t": [], "w": [], "pick": []}
+    figures: dict[str, list[float]] = {"a": [], "e": [], "t": [], "w": [], "type": [], "pick": []}
     for _ in range(repeats):
         figures["a"].append(await timed(("a",), page_shown))
     for _ in range(repeats):
@@ -268,6 +270,9 @@ async def time_filter_keys(app, pilot, screen, repeats: int = 5) -> dict[str, fl
     for step in range(repeats):
         figures["w"].append(await timed(("w",), lambda: isinstance(app.screen, WorkshopChoiceDialog)
                                         and app.screen.is_mounted))
+        dialog = app.screen
+        figures["type"].append(await timed(("1",), lambda: dialog.typed == "1"))
+        await pilot.press("backspace")
         before = screen.search
         await pilot.press(*("down",) * (step + 1))
         figures["pick"].append(await timed(("enter",), lambda: page_shown() and screen.search != before))
@@ -309,6 +314,7 @@ def main() -> None:
                                ("e", "e: next series, its first page"),
                                ("t", "t: date range dialog on screen (any dialog)"),
                                ("w", "w: workshop choice on screen"),
+                               ("type", "a digit typed in it: the list narrowed"),
                                ("pick", "Enter in it: that workshop's first page")]:
                 print(f"  {label:48} {keys[key] * 1000:7.1f} ms  {keys[key] / base:6.1f}x")
         store.close()

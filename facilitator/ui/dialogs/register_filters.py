@@ -108,9 +108,9 @@ class WorkshopChoiceDialog(ModalScreen[WorkshopPick | None]):
             typed.update(join([("Find: ", "bold"), one_line(self.typed, 60), ("\u258f", "")]))
         else:
             typed.update(Content.styled("Type part of a title, a date or a series to find a workshop.", "dim"))
-        self.query_one("#workshop-count", Static).update(Content(self._count_line(len(matching), len(shown))))
+        self.query_one("#workshop-count", Static).update(Content(self._count_line(len(matching))))
 
-    def _count_line(self, matching: int, shown: int) -> str:
+    def _count_line(self, matching: int) -> str:
         total = len(self.choices)
         if not self.typed.split():
             if matching > MOST_SHOWN:

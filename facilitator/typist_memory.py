@@ -10,12 +10,10 @@ cannot be read or written is treated as empty rather than stopping anyone from t
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
 from pathlib import Path
 
 from facilitator import paths
+from facilitator.private_json import load_object, write_object
 
 FILE_NAME = "typists.json"
 # Enough for every file a person realistically uses; the oldest entries are dropped first.
@@ -31,13 +29,7 @@ def _key(db_path: Path | str) -> str:
 
 
 def _load(file: Path) -> dict[str, str]:
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # missing, unreadable or damaged: nothing remembered
-    if not isinstance(data, dict):
-        return {}
-    return {key: value for key, value in data.items() if isinstance(key, str) and isinstance(value, str)}
+    return {key: value for key, value in load_object(file).items() if isinstance(value, str)}
 
 
 def recall(db_path: Path | str | None) -> str | None:
@@ -57,19 +49,4 @@ def remember(db_path: Path | str | None, name: str) -> bool:
     names.pop(key, None)
     names[key] = name  # newest last, so trimming drops the oldest
     names = dict(list(names.items())[-KEEP_ENTRIES:])
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{FILE_NAME}.", suffix=".partial", dir=file.parent)
-    except OSError:
-        return False
-    try:
-        os.fchmod(handle, 0o600)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(names, stream, ensure_ascii=False, indent=1)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, file)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return False
-    return True
+    return write_object(file, names)

@@ -1,0 +1,141 @@
+"""What one terminal remembers between runs, so a restart puts back what was on its screen.
+
+- the theme (a bright room's light theme should not reset to high contrast after a crash);
+- presentation mode, per database: if the app stopped while the projector hid support needs and
+  who has not voted, it must not show them the moment it is started again;
+- an idea typed but not yet saved, per database, view and stage: quitting, or a crash, in the middle
+  of typing gives the text back in the box next time (it was never submitted, so it is not in the
+  database; it is kept here instead, on this computer only).
+
+One small private JSON file in the user data folder (see ``private_json``). Forgetting is harmless:
+an unreadable file is treated as empty and every ``remember_*`` says whether it worked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitator import paths
+from facilitator.private_json import load_object, write_object
+
+FILE_NAME = "terminal.json"
+# Enough for every database a person realistically uses, and every stage with an idea half-typed.
+KEEP_DATABASES = 50
+KEEP_DRAFTS = 20
+# An idea is at most a few thousand characters; refuse to let a stuck key fill the disk.
+MOST_DRAFT_CHARACTERS = 20_000
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An idea typed but not saved: its text and what was in the "Said by" box."""
+
+    text: str
+    said_by: str = ""
+
+
+def memory_file() -> Path:
+    return paths.data_dir() / FILE_NAME
+
+
+def _database_key(db_path: Path | str) -> str:
+    return str(Path(db_path).expanduser().resolve())
+
+
+def _draft_key(view: str, stage_id: int) -> str:
+    return f"{view}:{stage_id}"
+
+
+def _databases(memory: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = memory.get("databases")
+    return {key: value for key, value in found.items() if isinstance(value, dict)} if isinstance(found, dict) else {}
+
+
+def _database_memory(db_path: Path | str | None) -> dict[str, Any]:
+    if db_path is None:
+        return {}
+    return _databases(load_object(memory_file())).get(_database_key(db_path), {})
+
+
+def _change_database_memory(db_path: Path | str | None, change: Any) -> bool:
+    """Apply ``change(entry)`` to this database's entry and write the file; False if not written."""
+    if db_path is None:
+        return False
+    file = memory_file()
+    memory = load_object(file)
+    databases = _databases(memory)
+    key = _database_key(db_path)
+    entry = databases.pop(key, {})
+    change(entry)
+    databases[key] = entry  # newest last, so trimming drops the oldest
+    memory["databases"] = dict(list(databases.items())[-KEEP_DATABASES:])
+    return write_object(file, memory)
+
+
+# -- theme -----------------------------------------------------------------------------------
+
+
+def recall_theme() -> str | None:
+    theme = load_object(memory_file()).get("theme")
+    return theme if isinstance(theme, str) and theme else None
+
+
+def remember_theme(name: str) -> bool:
+    file = memory_file()
+    memory = load_object(file)
+    if memory.get("theme") == name:
+        return True
+    memory["theme"] = name
+    return write_object(file, memory)
+
+
+# -- presentation mode -----------------------------------------------------------------------
+
+
+def recall_presenting(db_path: Path | str | None) -> bool:
+    return _database_memory(db_path).get("presenting") is True
+
+
+def remember_presenting(db_path: Path | str | None, presenting: bool) -> bool:
+    if recall_presenting(db_path) == presenting:
+        return True
+
+    def change(entry: dict[str, Any]) -> None:
+        entry["presenting"] = presenting
+
+    return _change_database_memory(db_path, change)
+
+
+# -- ideas typed but not saved ---------------------------------------------------------------
+
+
+def recall_draft(db_path: Path | str | None, view: str, stage_id: int) -> Draft | None:
+    """The idea left typed in ``view`` ("run" or "capture") for this stage, or None."""
+    drafts = _database_memory(db_path).get("drafts")
+    found = drafts.get(_draft_key(view, stage_id)) if isinstance(drafts, dict) else None
+    if not isinstance(found, dict) or not isinstance(found.get("text"), str) or not found["text"].strip():
+        return None
+    said_by = found.get("said_by")
+    return Draft(found["text"], said_by if isinstance(said_by, str) else "")
+
+
+def remember_draft(db_path: Path | str | None, view: str, stage_id: int, draft: Draft | None) -> bool:
+    """Keep ``draft`` for this stage, or forget it when ``draft`` is None or blank."""
+    keep = draft is not None and bool(draft.text.strip())
+    if draft is not None:
+        draft = Draft(draft.text[:MOST_DRAFT_CHARACTERS], draft.said_by[:200])
+    if recall_draft(db_path, view, stage_id) == (draft if keep else None):
+        return True  # nothing new: do not rewrite the file on every poll
+
+    def change(entry: dict[str, Any]) -> None:
+        drafts = entry.get("drafts") if isinstance(entry.get("drafts"), dict) else {}
+        key = _draft_key(view, stage_id)
+        drafts.pop(key, None)
+        if keep:
+            assert draft is not None
+            drafts[key] = {"text": draft.text, "said_by": draft.said_by}
+        entry["drafts"] = dict(list(drafts.items())[-KEEP_DRAFTS:])
+
+    return _change_database_memory(db_path, change)

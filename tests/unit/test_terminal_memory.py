@@ -1,0 +1,73 @@
+"""What a terminal remembers between runs: the theme, presentation mode and an idea half-typed."""
+
+from __future__ import annotations
+
+import stat
+
+import pytest
+
+from facilitator import terminal_memory
+from facilitator.terminal_memory import Draft
+from tests.fault_helpers import made_read_only
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "home"))
+
+
+def test_nothing_is_remembered_at_first(tmp_path):
+    assert terminal_memory.recall_theme() is None
+    assert terminal_memory.recall_presenting(tmp_path / "a.db") is False
+    assert terminal_memory.recall_draft(tmp_path / "a.db", "run", 3) is None
+    assert not terminal_memory.memory_file().exists()
+
+
+def test_the_theme_and_presentation_mode_come_back_and_the_file_is_private(tmp_path):
+    assert terminal_memory.remember_theme("facilitator-light")
+    assert terminal_memory.remember_presenting(tmp_path / "a.db", True)
+    assert terminal_memory.recall_theme() == "facilitator-light"
+    assert terminal_memory.recall_presenting(tmp_path / "a.db") is True
+    assert terminal_memory.recall_presenting(tmp_path / "b.db") is False  # per database
+    assert stat.S_IMODE(terminal_memory.memory_file().stat().st_mode) == 0o600
+    assert terminal_memory.remember_presenting(tmp_path / "a.db", False)
+    assert terminal_memory.recall_presenting(tmp_path / "a.db") is False
+
+
+def test_a_draft_is_kept_per_database_view_and_stage_and_forgotten_when_blank(tmp_path):
+    db = tmp_path / "a.db"
+    assert terminal_memory.remember_draft(db, "run", 3, Draft("A room with soft [b]lights[/b]", "Ais"))
+    assert terminal_memory.remember_draft(db, "capture", 3, Draft("Somewhere to sit", ""))
+    assert terminal_memory.recall_draft(db, "run", 3) == Draft("A room with soft [b]lights[/b]", "Ais")
+    assert terminal_memory.recall_draft(db, "capture", 3) == Draft("Somewhere to sit", "")
+    assert terminal_memory.recall_draft(db, "run", 4) is None
+    assert terminal_memory.recall_draft(tmp_path / "b.db", "run", 3) is None
+    assert terminal_memory.remember_draft(db, "run", 3, Draft("   "))
+    assert terminal_memory.recall_draft(db, "run", 3) is None
+    assert terminal_memory.recall_draft(db, "capture", 3) == Draft("Somewhere to sit", "")
+    assert terminal_memory.remember_draft(db, "capture", 3, None)
+    assert terminal_memory.recall_draft(db, "capture", 3) is None
+
+
+def test_a_very_long_draft_is_cut_to_a_bounded_size(tmp_path):
+    db = tmp_path / "a.db"
+    assert terminal_memory.remember_draft(db, "run", 1, Draft("x" * 100_000))
+    kept = terminal_memory.recall_draft(db, "run", 1)
+    assert kept is not None and len(kept.text) == terminal_memory.MOST_DRAFT_CHARACTERS
+
+
+def test_a_damaged_or_unwritable_memory_is_never_in_the_way(tmp_path):
+    db = tmp_path / "a.db"
+    memory = terminal_memory.memory_file()
+    memory.parent.mkdir(parents=True)
+    memory.write_text('{"theme": 7, "databases": [1, 2]}')
+    assert terminal_memory.recall_theme() is None
+    assert terminal_memory.recall_presenting(db) is False
+    memory.write_text("{not json")
+    assert terminal_memory.recall_draft(db, "run", 1) is None
+    assert terminal_memory.remember_draft(db, "run", 1, Draft("kept"))
+    with made_read_only(memory.parent):
+        assert terminal_memory.remember_draft(db, "run", 1, Draft("changed")) is False  # said, not raised
+        assert terminal_memory.remember_theme("facilitator-light") is False
+    assert terminal_memory.recall_draft(db, "run", 1) == Draft("kept")
+    assert sorted(path.name for path in memory.parent.iterdir()) == [terminal_memory.FILE_NAME]

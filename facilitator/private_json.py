@@ -24,8 +24,12 @@ def load_object(file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def write_object(file: Path, data: dict[str, Any]) -> bool:
-    """Replace ``file`` with ``data`` atomically, mode 0600; False if it could not be written."""
+def write_object(file: Path, data: dict[str, Any], *, durable: bool = True) -> bool:
+    """Replace ``file`` with ``data`` atomically, mode 0600; False if it could not be written.
+
+    ``durable=False`` skips the fsync: the rename still means a killed process leaves the old file
+    or the new one, only a power cut could lose the change. For things rewritten while someone types.
+    """
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".partial", dir=file.parent)
@@ -36,7 +40,8 @@ def write_object(file: Path, data: dict[str, Any]) -> bool:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(data, stream, ensure_ascii=False, indent=1)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.replace(temporary, file)
     except OSError:
         Path(temporary).unlink(missing_ok=True)

@@ -3,8 +3,9 @@
 - the theme (a bright room's light theme should not reset to high contrast after a crash);
 - presentation mode, per database: if the app stopped while the projector hid support needs and
   who has not voted, it must not show them the moment it is started again;
-- an idea typed but not yet saved, per database, view and stage: quitting, or a crash, in the middle
-  of typing gives the text back in the box next time (it was never submitted, so it is not in the
+- an idea typed but not yet saved, per database and view ("run" keeps one per ideas stage, "capture"
+  one per workshop, as its box follows the facilitator): quitting, or a crash, in the middle of
+  typing gives the text back in the box next time (it was never submitted, so it is not in the
   database; it is kept here instead, on this computer only).
 
 One small private JSON file in the user data folder (see ``private_json``). Forgetting is harmless:
@@ -44,8 +45,8 @@ def _database_key(db_path: Path | str) -> str:
     return str(Path(db_path).expanduser().resolve())
 
 
-def _draft_key(view: str, stage_id: int) -> str:
-    return f"{view}:{stage_id}"
+def _draft_key(view: str, place: int) -> str:
+    return f"{view}:{place}"
 
 
 def _databases(memory: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -59,7 +60,7 @@ def _database_memory(db_path: Path | str | None) -> dict[str, Any]:
     return _databases(load_object(memory_file())).get(_database_key(db_path), {})
 
 
-def _change_database_memory(db_path: Path | str | None, change: Any) -> bool:
+def _change_database_memory(db_path: Path | str | None, change: Any, *, durable: bool = True) -> bool:
     """Apply ``change(entry)`` to this database's entry and write the file; False if not written."""
     if db_path is None:
         return False
@@ -71,7 +72,7 @@ def _change_database_memory(db_path: Path | str | None, change: Any) -> bool:
     change(entry)
     databases[key] = entry  # newest last, so trimming drops the oldest
     memory["databases"] = dict(list(databases.items())[-KEEP_DATABASES:])
-    return write_object(file, memory)
+    return write_object(file, memory, durable=durable)
 
 
 # -- theme -----------------------------------------------------------------------------------
@@ -111,31 +112,34 @@ def remember_presenting(db_path: Path | str | None, presenting: bool) -> bool:
 # -- ideas typed but not saved ---------------------------------------------------------------
 
 
-def recall_draft(db_path: Path | str | None, view: str, stage_id: int) -> Draft | None:
-    """The idea left typed in ``view`` ("run" or "capture") for this stage, or None."""
+def recall_draft(db_path: Path | str | None, view: str, place: int) -> Draft | None:
+    """The idea left typed in ``view`` at ``place`` (a stage's or a workshop's id), or None."""
     drafts = _database_memory(db_path).get("drafts")
-    found = drafts.get(_draft_key(view, stage_id)) if isinstance(drafts, dict) else None
+    found = drafts.get(_draft_key(view, place)) if isinstance(drafts, dict) else None
     if not isinstance(found, dict) or not isinstance(found.get("text"), str) or not found["text"].strip():
         return None
     said_by = found.get("said_by")
     return Draft(found["text"], said_by if isinstance(said_by, str) else "")
 
 
-def remember_draft(db_path: Path | str | None, view: str, stage_id: int, draft: Draft | None) -> bool:
-    """Keep ``draft`` for this stage, or forget it when ``draft`` is None or blank."""
+def remember_draft(db_path: Path | str | None, view: str, place: int, draft: Draft | None) -> bool:
+    """Keep ``draft`` for this view and place, or forget it when ``draft`` is None or blank.
+
+    Not fsynced: it is rewritten while someone types, and what it protects was never submitted.
+    """
     keep = draft is not None and bool(draft.text.strip())
     if draft is not None:
         draft = Draft(draft.text[:MOST_DRAFT_CHARACTERS], draft.said_by[:200])
-    if recall_draft(db_path, view, stage_id) == (draft if keep else None):
+    if recall_draft(db_path, view, place) == (draft if keep else None):
         return True  # nothing new: do not rewrite the file on every poll
 
     def change(entry: dict[str, Any]) -> None:
         drafts = entry.get("drafts") if isinstance(entry.get("drafts"), dict) else {}
-        key = _draft_key(view, stage_id)
+        key = _draft_key(view, place)
         drafts.pop(key, None)
         if keep:
             assert draft is not None
             drafts[key] = {"text": draft.text, "said_by": draft.said_by}
         entry["drafts"] = dict(list(drafts.items())[-KEEP_DRAFTS:])
 
-    return _change_database_memory(db_path, change)
+    return _change_database_memory(db_path, change, durable=False)

@@ -30,6 +30,7 @@ from facilitator.domain import attribution as who
 from facilitator.domain.models import Idea, Participant
 from facilitator.ui import text
 from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
+from facilitator.ui.idea_draft import RESTORED, KeepsIdeaDraft
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.ideas_round import PassTurn, not_heard_text
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
@@ -62,7 +63,7 @@ def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
     return {pid: (p.name, p.attribution, p.perspectives, p.forgotten) for pid, p in people.items()}
 
 
-class IdeasPanel(PassTurn, StagePanel):
+class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
     IdeasPanel #ideas-prompt { text-style: bold; }
@@ -128,10 +129,16 @@ class IdeasPanel(PassTurn, StagePanel):
         self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#idea-input", Input).focus()
+        if self.restore_draft():
+            self._message(RESTORED)
 
     def on_unmount(self) -> None:
+        self.keep_draft_now()
         if self.writer is not None:
             self.writer.close()
+
+    def draft_place(self) -> tuple[str, int]:
+        return "run", self.stage_id
 
     @property
     def idea_input(self) -> Input:
@@ -260,9 +267,14 @@ class IdeasPanel(PassTurn, StagePanel):
         event.stop()
         self.save_idea()
 
+    @on(Input.Changed, "#idea-input")
+    def _idea_typed(self, event: Input.Changed) -> None:
+        self.note_draft_changed()
+
     @on(SpeakerPicker.Picked)
     def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
         event.stop()
+        self.note_draft_changed()
         if event.submit and self.idea_input.value.strip():
             self.save_idea()
         elif event.submit:
@@ -325,6 +337,7 @@ class IdeasPanel(PassTurn, StagePanel):
             box.value = box.value[len(words):].lstrip()
         if picker.speaker == speaker:
             picker.clear()
+        self.draft_saved()
         focused = self.screen.focused
         if focused is None or focused is box or picker in focused.ancestors:
             box.focus()

@@ -188,6 +188,13 @@ class SpeakerPicker(Vertical):
         self.set_class(False, "-open")
         self.post_message(self.Picked(self, speaker, submit))
 
+    def pick_person(self, participant_id: int) -> bool:
+        """Choose the person with this id if they are still on the roster (named); True if chosen."""
+        person = next((p for p in self._people if p.id == participant_id and p.name and not p.forgotten), None)
+        if person is not None:
+            self.pick(Speaker(person.id, False, person.name))
+        return person is not None
+
     def clear(self) -> None:
         """Back to empty (nobody chosen, nothing typed), without posting a message."""
         self._speaker = None

@@ -1,0 +1,85 @@
+"""An idea typed but not saved comes back after the app is quit or killed, with who said it; once
+it is saved it does not come back a second time."""
+
+from __future__ import annotations
+
+from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from textual.widgets import Input
+
+from facilitator import terminal_memory
+from facilitator.storage.store import Store
+from facilitator.ui.idea_draft import KEEP_EVERY_SECONDS, RESTORED
+from facilitator.ui.widgets.speaker_picker import SpeakerPicker
+
+ROUND = "What matters to you"
+WORDS = "Somewhere to sit that is not a plastic chair [b]please[/b]"
+
+
+def message(screen) -> str:
+    return screen.query_one("#ideas-message").render().plain
+
+
+def open_round(store: Store):
+    workshop, people = coproduction_workshop(store)
+    stage = stage_titled(store, workshop.id, ROUND)
+    store.start_stage(stage.id)
+    return workshop, people, stage
+
+
+async def type_and_choose(pilot, screen, words: str, name_start: str) -> None:
+    query = screen.query_one("#speaker-query", Input)
+    query.focus()
+    await pilot.press(*name_start, "tab")  # Tab takes the one match and moves on
+    box = screen.query_one("#idea-input", Input)
+    box.focus()
+    box.value = words
+    await pilot.pause()
+
+
+async def test_quitting_mid_idea_gives_the_words_and_the_speaker_back(store: Store, reopen) -> None:
+    workshop, people, stage = open_round(store)
+    ben = people[1]
+    async with run_app(store, workshop.id).run_test(size=(100, 30)) as pilot:
+        screen = await run_screen(pilot)
+        await type_and_choose(pilot, screen, WORDS, "ben")
+        assert screen.query_one(SpeakerPicker).speaker.participant_id == ben.id
+        await pilot.press("ctrl+q")  # the stray key: the app closes with the idea unsaved
+    assert store.ideas(stage_id=stage.id) == []
+
+    again = reopen()
+    async with run_app(again, workshop.id).run_test(size=(100, 30)) as pilot:
+        screen = await run_screen(pilot)
+        await pilot.pause()
+        box = screen.query_one("#idea-input", Input)
+        assert box.value == WORDS
+        assert box.has_focus
+        assert screen.query_one(SpeakerPicker).speaker.participant_id == ben.id
+        assert message(screen) == RESTORED
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = again.ideas(stage_id=stage.id)
+        assert [(idea.text, idea.said_by) for idea in saved] == [(WORDS, ben.id)]
+        assert box.value == ""
+        await pilot.press("ctrl+q")
+
+    async with run_app(reopen(), workshop.id).run_test(size=(100, 30)) as pilot:
+        screen = await run_screen(pilot)
+        await pilot.pause()
+        assert screen.query_one("#idea-input", Input).value == ""  # saved once, not offered again
+        assert message(screen) != RESTORED
+
+
+async def test_the_words_are_kept_within_half_a_second_of_typing_so_a_kill_keeps_them(store: Store) -> None:
+    workshop, _people, stage = open_round(store)
+    async with run_app(store, workshop.id).run_test(size=(100, 30)) as pilot:
+        screen = await run_screen(pilot)
+        box = screen.query_one("#idea-input", Input)
+        box.focus()
+        box.value = "A kettle we can use ourselves"
+        await pilot.pause(KEEP_EVERY_SECONDS + 0.3)
+        # What a kill -9 now would leave behind: the file, as it is while the app still runs.
+        kept = terminal_memory.recall_draft(store.database.path, "run", stage.id)
+        assert kept is not None and kept.text == "A kettle we can use ourselves"
+        box.value = ""
+        await pilot.pause(KEEP_EVERY_SECONDS + 0.3)
+        assert terminal_memory.recall_draft(store.database.path, "run", stage.id) is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.content import Content
 
@@ -18,6 +19,22 @@ from facilitator.domain.text import strip_controls
 # What a piece of text may look like when combined with our own styling.
 Part = str | tuple[str, str] | Content
 
+ELLIPSIS = "\u2026"
+
+
+def shorten(value: str, limit: int | None) -> str:
+    """``value`` in at most ``limit`` terminal cells, ending in an ellipsis when it had to be cut.
+
+    Measured in cells, not characters: an emoji or a Chinese character takes two cells, so a
+    limit counted in characters let wide text run past its column (or cut it with no ellipsis).
+    """
+    if limit is None or cell_len(value) <= limit:
+        return value
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    # set_cell_size pads with a space where a wide character would be split in two: drop it.
+    return set_cell_size(value, limit - 1).rstrip() + ELLIPSIS
+
 
 def plain(text: object) -> Content:
     """User text as literal content: no markup, no escape sequences."""
@@ -25,11 +42,8 @@ def plain(text: object) -> Content:
 
 
 def one_line(text: object, limit: int | None = None) -> Content:
-    """User text on one line (newlines become spaces), cut to ``limit`` characters with an ellipsis."""
-    value = strip_controls(str(text))
-    if limit is not None and len(value) > limit:
-        value = value[: max(0, limit - 1)] + "\u2026"
-    return Content(value)
+    """User text on one line (newlines become spaces), cut to ``limit`` cells with an ellipsis."""
+    return Content(shorten(strip_controls(str(text)), limit))
 
 
 def styled(text: object, style: str) -> Content:
@@ -59,7 +73,4 @@ def cell(text: object, limit: int | None = None, style: str = "") -> Text:
     ``DataTable`` parses a plain ``str`` cell as markup and cannot measure ``Content``, so its
     cells are ``rich.text.Text`` built from the cleaned string (``Text`` is never parsed).
     """
-    value = strip_controls(str(text))
-    if limit is not None and len(value) > limit:
-        value = value[: max(0, limit - 1)] + "\u2026"
-    return Text(value, style=style, no_wrap=True, end="")
+    return Text(shorten(strip_controls(str(text)), limit), style=style, no_wrap=True, end="")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
@@ -51,12 +52,13 @@ def render_bars(rows: Sequence[TallyRow], width: int) -> Content:
             lines.append(_bar_line(row, most, room, " " * (rank_width + 1), number_width))
     else:
         # Labels come first (they carry the meaning); the bars keep at least MIN_BAR blocks.
-        longest = max(len(row.candidate.label) for row in rows)
+        # Widths in cells: a label in Chinese or with emoji takes two cells a character.
+        longest = max(cell_len(row.candidate.label) for row in rows)
         label_width = min(longest, max(12, width - rank_width - 3 - len(tail) - MIN_BAR))
         room = max(1, width - rank_width - 1 - label_width - 2 - len(tail))
         for row in rows:
             label = one_line(row.candidate.label, limit=label_width)
-            head = join([(f"{ordinal(row.rank):>{rank_width}} ", "bold"), label, " " * (label_width - len(label) + 2)])
+            head = join([(f"{ordinal(row.rank):>{rank_width}} ", "bold"), label, " " * (label_width - label.cell_length + 2)])
             lines.append(_bar_line(row, most, room, head, number_width))
     ties = describe_ties(rows)
     if ties:

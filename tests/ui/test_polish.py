@@ -1,0 +1,91 @@
+"""Small things a walkthrough at 80x24 found, each checked the way a facilitator would notice it.
+
+Each test presses the keys a person would press and reads the screen (and the database).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from screen_check import flat, screen_text, until
+from textual.widgets import Select
+
+from facilitator.storage.store import Store
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
+from facilitator.ui.screens.decision_detail import DecisionDetailScreen
+from facilitator.ui.screens.follow_up import FollowUpScreen
+from facilitator.ui.screens.keys_help import KeysHelpScreen
+from facilitator.ui.screens.register import WORKSHOP_WIDTH, RegisterScreen
+from facilitator.ui.widgets.result_bars import BLOCK
+
+# Two cells a character in a terminal: a limit counted in characters lets these overflow.
+CJK_TITLE = "\u7cbe\u795e\u5065\u5eb7\u670d\u52a1\u5171\u540c\u8bbe\u8ba1\u5de5\u4f5c\u574a\u7b2c\u4e8c\u6b21\u4f1a\u8bae"
+EMOJI_DECISION = "\U0001f389" * 30 + " party"
+
+
+async def open_register(pilot) -> RegisterScreen:
+    await pilot.pause()
+    await pilot.press("D")
+    assert await until(pilot, lambda: isinstance(pilot.app.screen, RegisterScreen)
+                       and pilot.app.screen.shown_page_loaded)
+    await pilot.pause()
+    return pilot.app.screen
+
+
+# -- 6. shortening measures terminal cells -----------------------------------------------------
+
+
+async def test_wide_text_in_the_register_is_cut_with_an_ellipsis_inside_its_column(store: Store) -> None:
+    chinese = coproduction_workshop(store, title=CJK_TITLE, names=["Aisha Khan"])[0]
+    store.add_decision(chinese.id, EMOJI_DECISION)
+    english = coproduction_workshop(store, title="Safer wards workshop", names=["Ben Carter"])[0]
+    store.add_decision(english.id, "Open a quiet room")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await open_register(pilot)
+        lines = screen_text(app).splitlines()
+        wide = next(line for line in lines if CJK_TITLE[:4] in line)
+        plain_row = next(line for line in lines if "Safer wards" in line)
+        # The title is cut to the column with an ellipsis (it was cropped with no sign of it) ...
+        title = wide[wide.index(CJK_TITLE[0]):].split("\u2026")[0] + "\u2026"
+        assert CJK_TITLE.startswith(title[:-1])
+        assert cell_len(title) <= WORKSHOP_WIDTH
+        # ... so the decision column starts where it does on an ordinary row.
+        start = wide.index("\U0001f389")
+        assert cell_len(wide[:start]) == cell_len(plain_row[: plain_row.index("Open a quiet")])
+        # The decision made of emoji ends in an ellipsis within its own column.
+        decision = wide[start:].rstrip()
+        assert decision.endswith("\u2026") and cell_len(decision) <= screen.decision_width
+
+
+async def test_vote_bars_line_up_when_a_label_is_in_chinese(store: Store) -> None:
+    from panel_harness import PanelTestApp, build_room
+
+    from facilitator.ui.stages.vote import VotePanel
+
+    room = build_room(store, ideas=["\u5b89\u9759\u7684\u623f\u95f4", "Peer support", "Better food"])
+    stage_id = room.stages["vote"].id
+    candidates = store.candidates(stage_id)
+    for person, candidate in zip(room.people, [0, 0, 1, 2, 2], strict=True):
+        store.cast_dot(stage_id, person.id, candidates[candidate].kind, candidates[candidate].id)
+    store.set_revealed(stage_id, True)
+    app = PanelTestApp(store, VotePanel, room.workshop.id, stage_id)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if BLOCK in line]
+        assert len(rows) == 3
+        starts = {cell_len(line[: line.index(BLOCK)]) for line in rows}
+        assert len(starts) == 1, rows  # every bar starts in the same column
+
+
+def test_shortened_text_never_takes_more_cells_than_its_limit() -> None:
+    from facilitator.ui.text import shorten
+
+    for text in (CJK_TITLE, EMOJI_DECISION, "ab\u4e2d\u6587cd", "Quiet room for everyone"):
+        for limit in range(1, 12):
+            short = shorten(text, limit)
+            assert cell_len(short) <= limit
+            assert short == text or short.endswith("\u2026")
+    assert shorten("\u4e2d\u6587\u5b57", 6) == "\u4e2d\u6587\u5b57"  # fits exactly: not cut
+    assert shorten("\u4e2d\u6587\u5b57", 5) == "\u4e2d\u6587\u2026"

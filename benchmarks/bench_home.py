@@ -1,17 +1,25 @@
-"""Time until the home screen with 1,000 workshops is interactive, against a bare Textual app.
+"""Time until the home screen with 1,000 workshops is on screen and usable, against a bare Textual app.
 
-"Interactive" means the app has mounted, painted, and the workshop list holds its first page with
-the cursor on a row (what a person can act on with Enter). The bare app is an ``App`` with one
-``Static``, timed to its first frame the same way (headless ``run_test`` plus one pause).
+Home is opened as the ``facilitator`` command opens it (cli.py's launch path): from the first page
+read with plain sqlite3 when the file is ready, the Store opened right after the first frame.
+Two moments are timed:
+- drawn: the first frame that shows the whole screen: the list with its cursor on a row (or the
+  words for an empty file) and the footer's keys. The bare app (an ``App`` with one ``Static``) is
+  timed to its first frame the same way. This is the budget's figure.
+- ready: the Store is open too and the app is idle, so every key is answered at once. (A key
+  pressed between the two is not lost: it waits for the Store, about 150 ms cold.) The bare app's
+  counterpart is idle after its first frame.
 
-Two figures, each the median of alternating runs:
-- cold, the budget's figure: a new Python process for each run, timed from just before it starts
-  (interpreter, imports, CSS, first frame), as a person starting ``facilitator`` waits for it;
-- warm: in this process, modules already imported, so only the app's own start-up is compared
-  (a stricter view: the real app parses more CSS and mounts more widgets than a bare one).
-The budget in DESIGN.md is a cold ratio of 1.2. Figures only; nothing is asserted.
+Cold runs start a new Python process each (interpreter, imports, CSS, first frame), as a person
+starting ``facilitator`` waits, with compiled modules kept as an installed app has them (see
+``use_bytecode_cache``; ``--no-bytecode-cache`` to leave that as the environment has it), (their CPU time is printed too: on a busy machine it varies far
+less than the wall time, so it shows the app's own work better); warm runs are in this process, modules already imported. Runs
+alternate, so a busy moment of the machine falls on all alike. ``--compare DIR...`` also times the
+home screen of other checkouts (e.g. ``git archive <commit> | tar -x -C DIR``), for before and
+after figures from one run. The budget in DESIGN.md is a cold ratio of 1.2. Figures only; nothing
+is asserted.
 
-    python benchmarks/bench_home.py [--workshops 1000] [--rounds 7]
+    python benchmarks/bench_home.py [--workshops 1000] [--rounds 7] [--compare DIR...]
 """
 
 from __future__ import annotations
@@ -53,7 +61,35 @@ def fill(path: Path, count: int) -> None:
         store.close()
 
 
-async def bare_first_frame() -> float:
+class FrameWatch:
+    """In this process: the time of the first frame for which ``is_drawn(screen)`` holds (see FRAME_HOOK)."""
+
+    def __init__(self) -> None:
+        from textual.app import App
+
+        self.is_drawn = None
+        self.drawn_at: float | None = None
+        display = App._display
+
+        def hooked(app, screen, update):
+            display(app, screen, update)
+            if self.is_drawn is not None and self.drawn_at is None and update is not None and self.is_drawn(screen):
+                self.drawn_at = time.perf_counter()
+
+        App._display = hooked
+
+    def watch(self, is_drawn) -> None:
+        self.is_drawn, self.drawn_at = is_drawn, None
+
+
+def laid_out(widget) -> bool:
+    try:
+        return bool(widget.region.area)
+    except Exception:  # noqa: BLE001  (not on screen yet, in whichever way Textual says so)
+        return False
+
+
+async def bare_first_frame(frames: FrameWatch) -> tuple[float, float]:
     from textual.app import App, ComposeResult
     from textual.widgets import Static
 
@@ -61,142 +97,249 @@ async def bare_first_frame() -> float:
         def compose(self) -> ComposeResult:
             yield Static("Hello")
 
+    frames.watch(lambda screen: any(laid_out(widget) for widget in screen.query(Static)))
     started = time.perf_counter()
     app = Bare()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        return time.perf_counter() - started
+        return frames.drawn_at - started, time.perf_counter() - started
 
 
-async def home_interactive(path: Path) -> tuple[float, int]:
-    from facilitator.storage.store import open_store
-    from facilitator.ui.app import FacilitatorApp
+def home_is_drawn(screen) -> bool:
+    from textual.widgets._footer import FooterKey
+
     from facilitator.ui.screens.home import HomeScreen
 
+    if not isinstance(screen, HomeScreen) or not screen.is_mounted:
+        return False
+    listed = screen.total == 0 or (screen.table.row_count and screen.table.selected_id is not None
+                                   and laid_out(screen.table))
+    return bool(listed and any(laid_out(key) for key in screen.query(FooterKey)))
+
+
+async def home_interactive(path: Path, frames: FrameWatch) -> tuple[float, float, int]:
+    """(drawn, ready, rows) as the command opens home: from the first page when the file allows."""
+    from facilitator.storage.store import open_store
+    from facilitator.ui.app import FacilitatorApp, home_from_first_page
+
+    frames.watch(home_is_drawn)
     started = time.perf_counter()
-    store = open_store(path)
-    app = FacilitatorApp(store)
+    app = home_from_first_page(path, lambda: open_store(path))
+    if app is None:
+        store = open_store(path)
+        store.database.check_intact()
+        app = FacilitatorApp(store)
     try:
         async with app.run_test(size=SIZE) as pilot:
             while True:
                 await pilot.pause()
-                screen = app.screen
-                if isinstance(screen, HomeScreen) and screen.table.row_count and screen.table.selected_id:
-                    return time.perf_counter() - started, screen.table.row_count
+                if frames.drawn_at is not None and app.store_is_open:
+                    return frames.drawn_at - started, time.perf_counter() - started, app.screen.table.row_count
     finally:
-        store.close()
+        app.store.close()
 
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Each child reports seconds since the parent's clock reading passed in argv, then leaves at once.
+# "Drawn" is the first frame Textual composes (headless: composed, not written to a terminal) that
+# shows the whole screen: for home, the list with its cursor on a row (or the words for an empty
+# file) and the footer's keys laid out; for the bare app, its one Static. Textual has no public
+# hook for a frame, so the children wrap ``App._display`` (Textual 8.2.8); benchmark code only.
+FRAME_HOOK = """
+from textual.app import App
+DRAWN = []
+_display = App._display
+def _hooked(self, screen, update):
+    _display(self, screen, update)
+    if not DRAWN and update is not None and is_drawn(screen):
+        DRAWN.append(time.time() - start)
+        DRAWN.append(time.process_time())
+App._display = _hooked
+def laid_out(widget):
+    try:
+        return bool(widget.region.area)
+    except Exception:
+        return False
+"""
+
 COLD_BARE = """
 import asyncio, os, sys, time
 start = float(sys.argv[1])
-from textual.app import App
 from textual.widgets import Static
+""" + FRAME_HOOK + """
+def is_drawn(screen):
+    return any(laid_out(widget) for widget in screen.query(Static))
 class Bare(App):
     def compose(self):
         yield Static("Hello")
 async def main():
     async with Bare().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        print(time.time() - start, flush=True)
+        print(DRAWN[0], time.time() - start, DRAWN[1], time.process_time(), flush=True)
         os._exit(0)
 asyncio.run(main())
 """
 
+# Home as the ``facilitator`` command opens it (cli.py's launch path), in whichever checkout
+# argv[3] names: from the first page when that checkout can (``home_from_first_page``), else by
+# opening the Store first, as before. Prints: drawn, ready (Store open and the app idle: every
+# key is answered at once), and whether pydantic was imported when the first frame was drawn.
 COLD_HOME = """
 import asyncio, os, sys, time
 start = float(sys.argv[1])
+path = sys.argv[2]
 sys.path.insert(0, sys.argv[3])
-from facilitator.storage.store import open_store
-from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.screens.home import HomeScreen
+import facilitator.cli  # what the command imports before it opens anything
+import facilitator.ui.app as ui_app
+from textual.widgets._footer import FooterKey
+""" + FRAME_HOOK + """
+PYDANTIC_AT_FIRST_FRAME = []
+def is_drawn(screen):
+    if type(screen).__name__ != "HomeScreen" or not screen.is_mounted:
+        return False
+    listed = screen.total == 0 or (screen.table.row_count and screen.table.selected_id is not None
+                                   and laid_out(screen.table))
+    keys = [key for key in screen.query(FooterKey) if laid_out(key)]
+    if listed and keys:
+        PYDANTIC_AT_FIRST_FRAME.append("pydantic" in sys.modules)
+        return True
+    return False
+def open_now():
+    from facilitator.storage.store import open_store
+    return open_store(path)
+app = None
+if hasattr(ui_app, "home_from_first_page"):
+    app = ui_app.home_from_first_page(path, open_now)
+if app is None:  # the ordinary way: cli._launch checks the file is intact first
+    store = open_now()
+    store.database.check_intact()
+    app = ui_app.FacilitatorApp(store)
 async def main():
-    app = FacilitatorApp(open_store(sys.argv[2]))
     async with app.run_test(size=(80, 24)) as pilot:
         while True:
             await pilot.pause()
-            screen = app.screen
-            if isinstance(screen, HomeScreen) and screen.is_mounted and (
-                screen.table.selected_id or screen.total == 0
-            ):
-                print(time.time() - start, flush=True)
+            if DRAWN and getattr(app, "store_is_open", True):
+                print(DRAWN[0], time.time() - start, PYDANTIC_AT_FIRST_FRAME[0], DRAWN[1],
+                      time.process_time(), flush=True)
                 os._exit(0)
 asyncio.run(main())
 """
 
 
+# What the command imports before its first frame can be drawn (from the first page).
 COLD_IMPORTS = """
 import os, sys, time
 start = float(sys.argv[1])
 sys.path.insert(0, sys.argv[2])
-import facilitator.storage.store, facilitator.ui.app, facilitator.ui.screens.home
+import facilitator.cli, facilitator.ui.app, facilitator.ui.screens.home, facilitator.storage.first_page
 import textual.widgets._data_table, textual.widgets._footer, textual.widgets._input
-print(time.time() - start, flush=True)
+print(time.time() - start, "pydantic" in sys.modules, flush=True)
 os._exit(0)
 """
 
 
-def cold(script: str, *args: str) -> float:
+CHILD_ENV = dict(os.environ)
+
+
+def use_bytecode_cache(folder: Path) -> None:
+    """Let the children keep compiled modules, in ``folder`` (not beside the sources).
+
+    An installed app has them (pip compiles at install), and so has Textual here; with
+    PYTHONDONTWRITEBYTECODE set, as in this project's shell, the app's own modules would be
+    compiled from source at every start (about 35 ms) and the bare app's never.
+    """
+    CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+    CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(folder)
+
+
+def cold(script: str, *args: str) -> list:
+    """The figures a child prints on its last line: seconds as floats, True/False as bools."""
     result = subprocess.run([sys.executable, "-c", script, repr(time.time()), *args],
-                            capture_output=True, text=True, timeout=120, env=os.environ)
+                            capture_output=True, text=True, timeout=120, env=CHILD_ENV, check=False)
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
-    return float(result.stdout.strip().splitlines()[-1])
+    words = result.stdout.strip().splitlines()[-1].split()
+    return [word == "True" if word in ("True", "False") else float(word) for word in words]
 
 
-async def main(workshops: int, rounds: int) -> None:
-    started = time.perf_counter()
-    import facilitator.ui.app  # noqa: F401  (the real app's imports, timed once, cold)
-    import facilitator.ui.screens.home  # noqa: F401
+def ms(values: list[float]) -> str:
+    return f"median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})"
 
-    cold_import = time.perf_counter() - started
+
+async def main(workshops: int, rounds: int, compare: list[Path], bytecode: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
+        if bytecode:
+            use_bytecode_cache(Path(folder) / "bytecode")
         path = Path(folder) / "home.db"
         began = time.perf_counter()
         fill(path, workshops)
         print(f"made {workshops:,} workshops in {time.perf_counter() - began:.1f} s")
-        # One of each first, so neither pays for first-use costs inside the timing.
-        await bare_first_frame()
-        await home_interactive(path)
         empty = Path(folder) / "empty.db"
         fill(empty, 0)
-        cold(COLD_BARE)  # let the operating system cache the files, for both
-        cold_bare, cold_home, cold_empty, cold_imports = [], [], [], []
+        checkouts = [("this checkout", ROOT)] + [(str(other), other) for other in compare]
+        cold(COLD_BARE)  # let the operating system cache the files (and compile them), for all
+        for _name, root in checkouts:
+            cold(COLD_HOME, str(path), str(root))
+        bare: list[list] = []
+        homes: dict[str, list[list]] = {name: [] for name, _ in checkouts}
+        empties: list[list] = []
+        imports: list[list] = []
+        for _ in range(rounds):  # alternating, so a busy moment of the machine falls on all alike
+            bare.append(cold(COLD_BARE))
+            for name, root in checkouts:
+                homes[name].append(cold(COLD_HOME, str(path), str(root)))
+            empties.append(cold(COLD_HOME, str(empty), str(ROOT)))
+            imports.append(cold(COLD_IMPORTS, str(ROOT)))
+
+        frames = FrameWatch()
+        await bare_first_frame(frames)  # one of each first: first-use costs stay out of the timing
+        await home_interactive(path, frames)
+        warm_bare, warm_home, rows = [], [], 0
         for _ in range(rounds):
-            cold_bare.append(cold(COLD_BARE))
-            cold_home.append(cold(COLD_HOME, str(path), str(ROOT)))
-            cold_empty.append(cold(COLD_HOME, str(empty), str(ROOT)))
-            cold_imports.append(cold(COLD_IMPORTS, str(ROOT)))
-        bare, home, rows = [], [], 0
-        for _ in range(rounds):
-            bare.append(await bare_first_frame())
-            seconds, rows = await home_interactive(path)
-            home.append(seconds)
-    print(f"importing the app's UI modules (cold, once): {cold_import * 1000:.0f} ms")
-    report("cold, from process start", cold_bare, cold_home, workshops, rows)
-    print(f"  home with an empty file, interactive: median {statistics.median(cold_empty) * 1000:.0f} ms")
-    print(f"  of which the imports alone (storage, pydantic, the app's widgets; sqlite-utils waits for the "
-          f"first write): median "
-          f"{statistics.median(cold_imports) * 1000:.0f} ms")
-    report("warm, in one process", bare, home, workshops, rows)
+            warm_bare.append(await bare_first_frame(frames))
+            drawn, ready, rows = await home_interactive(path, frames)
+            warm_home.append((drawn, ready))
+
+    bare_drawn, bare_idle = [b[0] for b in bare], [b[1] for b in bare]
+    bare_cpu, bare_idle_cpu = [b[2] for b in bare], [b[3] for b in bare]
+    print(f"cold, from process start ({rounds} alternating runs; home at 80x24 with {workshops:,} workshops; "
+          f"{'modules compiled once, as installed' if bytecode else 'modules as the environment leaves them'}):")
+    print(f"  bare Textual app: first frame {ms(bare_drawn)}; idle after it {ms(bare_idle)}")
+    print(f"    CPU time used by then: {ms(bare_cpu)}; {ms(bare_idle_cpu)}")
+    for name, runs in homes.items():
+        drawn, ready = [r[0] for r in runs], [r[1] for r in runs]
+        drawn_cpu, ready_cpu = [r[3] for r in runs], [r[4] for r in runs]
+        pydantic = sum(1 for r in runs if r[2])
+        print(f"  home, {name}: drawn {ms(drawn)}; ready {ms(ready)}; pydantic loaded at the first frame "
+              f"in {pydantic} of {len(runs)}")
+        print(f"    CPU time used by then: {ms(drawn_cpu)}; {ms(ready_cpu)}")
+        print(f"    ratio drawn / bare first frame: {ratio(drawn, bare_drawn)} (budget 1.2), in CPU time "
+              f"{ratio(drawn_cpu, bare_cpu)}; ready / bare idle: {ratio(ready, bare_idle)}, in CPU time "
+              f"{ratio(ready_cpu, bare_idle_cpu)}")
+    print(f"  home with an empty file, this checkout: drawn {ms([e[0] for e in empties])}")
+    print(f"  imports before the first frame (cli, app, home, first page, the widgets): "
+          f"{ms([i[0] for i in imports])}; pydantic among them: {any(i[1] for i in imports)}")
+    print(f"warm, in one process ({rows} rows loaded):")
+    print(f"  bare Textual app: first frame {ms([b[0] for b in warm_bare])}")
+    print(f"  home: drawn {ms([h[0] for h in warm_home])}; ready {ms([h[1] for h in warm_home])}")
+    print(f"    ratio drawn / bare first frame: {ratio([h[0] for h in warm_home], [b[0] for b in warm_bare])}; "
+          f"ready / bare idle: {ratio([h[1] for h in warm_home], [b[1] for b in warm_bare])}")
 
 
-def report(what: str, bare: list[float], home: list[float], workshops: int, rows: int) -> None:
-    bare_median, home_median = statistics.median(bare), statistics.median(home)
-    print(f"{what}:")
-    print(f"  bare Textual app, first frame: median {bare_median * 1000:.0f} ms "
-          f"(min {min(bare) * 1000:.0f}, max {max(bare) * 1000:.0f}) over {len(bare)} runs")
-    print(f"  home with {workshops:,} workshops, interactive ({rows} rows loaded): median "
-          f"{home_median * 1000:.0f} ms (min {min(home) * 1000:.0f}, max {max(home) * 1000:.0f})")
-    print(f"  ratio home / bare: {home_median / bare_median:.2f} (budget 1.2)")
+def ratio(home: list[float], bare: list[float]) -> str:
+    return f"{statistics.median(home) / statistics.median(bare):.2f}"
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workshops", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--compare", type=Path, metavar="DIR", nargs="*", default=[],
+                        help="also time the home screen of other checkouts (e.g. an earlier commit: "
+                             "git archive COMMIT | tar -x -C DIR), alternating with this one")
+    parser.add_argument("--no-bytecode-cache", dest="bytecode", action="store_false",
+                        help="leave PYTHONDONTWRITEBYTECODE as it is: with it set, the app's modules are "
+                             "compiled from source at every cold start")
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.workshops, arguments.rounds))
+    asyncio.run(main(arguments.workshops, arguments.rounds, arguments.compare, arguments.bytecode))

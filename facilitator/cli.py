@@ -57,9 +57,21 @@ pass_session = click.make_pass_decorator(Session)
 def _launch(store: Store, **options: Any) -> None:
     # A damaged file gets its one sentence here, not a traceback in the middle of a workshop.
     store.database.check_intact()
-    from facilitator.ui.app import launch  # the only place the CLI reaches textual
+    from facilitator.ui.app import launch  # the only places the CLI reaches textual: here and below
 
     launch(store, **options)
+
+
+def _launch_home(session: Session) -> None:
+    """The app on its home screen, its list drawn before the Store is imported when the file is
+    plainly ready (same checks, quick check included); otherwise the ordinary way."""
+    from facilitator.ui.app import home_from_first_page, run
+
+    app = home_from_first_page(session.db_path, session.open)
+    if app is None:
+        _launch(session.open(), start="home")
+    else:
+        run(app)
 
 
 def _emit(text: str, output: Path | None, what: str) -> None:
@@ -106,7 +118,7 @@ def cli(ctx: click.Context, db_option: Path | None) -> None:
     """
     ctx.obj = Session(db_option)
     if ctx.invoked_subcommand is None:
-        _launch(ctx.obj.open(), start="home")
+        _launch_home(ctx.obj)
 
 
 @cli.command(short_help="Fill a demo database and open it.")

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import re
 import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.storage import db as dbmod
+from facilitator.storage import first_page
 from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.ideas import IdeasMixin
 from facilitator.storage.register import RegisterMixin
@@ -22,6 +21,14 @@ class Store(WorkshopsMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixi
 
     def close(self) -> None:
         self.database.close()
+
+    def workshop_rows(self, *, limit: int | None = None, offset: int = 0) -> list[first_page.WorkshopRow]:
+        """The home screen's list: workshops as plain rows (no models), in progress first, then
+        planned, then finished, newest first; the same rows ``first_page`` reads before the app opens."""
+        try:
+            return first_page.workshop_rows(self.database.conn, limit=limit, offset=offset)
+        except sqlite3.Error as error:
+            raise dbmod.translate_error(error, self.database.path) from None
 
 
 def open_store(
@@ -46,40 +53,9 @@ def open_store(
     return Store(database, clock=clock)
 
 
-# A step of migrations.py, as written there: ``def m001_workshop_record(db...)``.
-_STEP = re.compile(r"^def (m\d{3}_\w+)\(", re.MULTILINE)
-
-
-@functools.cache
-def _step_names() -> frozenset[str]:
-    """The names of the steps in migrations.py, read from its text rather than by importing it.
-
-    Importing it imports sqlite-utils, a noticeable part of the app's start (about 60 ms here)
-    that opening an up-to-date file does not need. tests/unit/test_store_open.py checks that
-    these are exactly the steps sqlite-utils registers (``migrations.KNOWN``). If the text cannot
-    be read, the set is empty, and every file takes the full path.
-    """
-    try:
-        text = Path(__file__).with_name("migrations.py").read_text("utf-8")
-    except OSError:
-        return frozenset()
-    return frozenset(_STEP.findall(text))
-
-
 def schema_is_current(database: dbmod.Database) -> bool:
-    """True when exactly the steps of migrations.py have been applied, read with plain sqlite3.
-
-    Anything else (a new file, a step missing, a step from a newer version, an error reading)
-    is False, and ``migrations.apply`` then migrates, refuses or reports it with its sentences.
-    """
-    try:
-        rows = database.conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'facilitator'"
-        ).fetchall()
-    except sqlite3.Error:
-        return False
-    steps = _step_names()
-    return bool(steps) and {name for (name,) in rows} == steps
+    """True when exactly the steps of migrations.py have been applied (see ``first_page.schema_is_current``)."""
+    return first_page.schema_is_current(database.conn)
 
 
 def memory_store(clock: Callable[[], float] = time.time) -> Store:

@@ -3,21 +3,28 @@
 What lives here: the store, the poll that notices other terminals' changes, the themes, the
 presentation toggle (``app.presenting``), the keys help, and opening the run and capture screens
 (imported lazily so this module works while they are being built).
+
+The store can be opened after the first frame: given ``first_page`` (read with plain sqlite3 by
+``storage.first_page``) and ``open_store`` instead of a store, the home screen is drawn without
+waiting for pydantic and the storage modules, and the store is opened as soon as it is on
+screen. A key or click that comes sooner opens it first (``on_event``), so no action ever finds
+it missing. Importing this module imports no storage beyond that.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.storage.store import Store
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 
@@ -33,10 +40,15 @@ WORKSHOP_SCREENS = {
 }
 
 
-def home_screen() -> Screen:
+if TYPE_CHECKING:
+    from facilitator.storage.first_page import FirstPage
+    from facilitator.storage.store import Store
+
+
+def home_screen(first_page: FirstPage | None = None) -> Screen:
     from facilitator.ui.screens.home import HomeScreen  # imported when used: ui.app stays light
 
-    return HomeScreen()
+    return HomeScreen(first_page)
 
 
 class FacilitatorApp(App):
@@ -56,35 +68,116 @@ class FacilitatorApp(App):
     # not voted yet) is hidden. Screens watch it: ``self.watch(self.app, "presenting", ...)``.
     presenting: reactive[bool] = reactive(False)
 
-    def __init__(self, store: Store, *, start: str = "home", workshop_id: int | None = None,
-                 typist: str | None = None) -> None:
+    def __init__(self, store: Store | None = None, *, start: str = "home", workshop_id: int | None = None,
+                 typist: str | None = None, first_page: FirstPage | None = None,
+                 open_store: Callable[[], Store] | None = None) -> None:
+        """Give ``store``, or (for the home screen) ``first_page`` and ``open_store`` to open it later."""
         super().__init__()
-        self.store = store
+        if store is None and (open_store is None or first_page is None or start != "home"):
+            raise ValueError("FacilitatorApp needs a store, or the home screen's first page and a way to open one")
+        self._store = store
+        self._open_store = open_store
+        self._first_page = first_page
+        # The sentence that stopped the app when the store could not be opened after all; the
+        # launcher raises it once the app has closed, so the CLI prints it and exits 1.
+        self.open_error: FacilitatorError | None = None
         self.start = start
         self.start_workshop_id = workshop_id
         self.typist = typist
-        self._data_version = store.data_version()
+        self._data_version = store.data_version() if store is not None else None
         # Calm by default: no animated scrolling or blinking cursors in a room full of people.
         self.animation_level = "none"
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = DEFAULT_THEME
+        self._start_in_theme(DEFAULT_THEME)
+
+    def _start_in_theme(self, name: str) -> None:
+        """Start in the theme ``name``, as ``self.theme = name`` would, without restyling everything.
+
+        Setting ``theme`` makes Textual parse every stylesheet once more and restyle the app just
+        after it starts (about 25 ms, before the first frame). Nothing has been parsed yet here,
+        so the stylesheet can simply take the theme's variables from the start, with the classes
+        ``App._watch_theme`` gives. Textual's colour filter for terminals without true colour
+        was made for a dark theme: for a light one, let Textual do the whole change.
+        """
+        if not self.get_theme(name).dark or not self.current_theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(True, f"-theme-{name}", update=False)
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_changes)
-        self.set_timer(PREPARE_WRITING_SECONDS, self.store.database.prepare_writing)
+        if self._store is not None:
+            self.set_timer(PREPARE_WRITING_SECONDS, self._store.database.prepare_writing)
         # Home is always at the bottom of the stack, so leaving the run screen lands somewhere.
         # (Pushed rather than made the default screen or a mode: a default screen does not get
         # its CSS_PATH loaded, and a mode refreshes all CSS once more at start-up.)
-        self.push_screen(home_screen())
+        first_page, self._first_page = self._first_page, None
+        self.push_screen(home_screen(first_page))
         if self.start in WORKSHOP_SCREENS and self.start_workshop_id is not None:
             self.open_workshop(self.start, self.start_workshop_id)
+
+    # -- the store, opened at once or just after the first frame -------------------------------
+
+    @property
+    def store(self) -> Store:
+        """The Store; opened here if the first frame was drawn without it and it is not open yet."""
+        if self._store is None:
+            self._open_now()
+            if self._store is None:
+                # Only if opening failed outside an input event (a resize, a screen's own timer):
+                # the app is already closing with the sentence; this stops the caller.
+                raise self.open_error or RuntimeError("the database is not open")
+        return self._store
+
+    @property
+    def store_is_open(self) -> bool:
+        return self._store is not None
+
+    def finish_opening(self) -> None:
+        """Open the store now if it is not open yet (the home screen calls this after its first frame)."""
+        if self._store is None:
+            self._open_now()
+
+    def _open_now(self) -> bool:
+        """Open the store, or close the app with the sentence saying why it cannot; True if open.
+
+        The first page was read from a file that was ready, so this fails only if the file changed
+        in the moment since (another program upgraded, replaced or damaged it).
+        """
+        if self.open_error is not None or self._open_store is None:
+            return False
+        try:
+            store = self._open_store()
+        except FacilitatorError as error:
+            self.open_error = error
+            self.exit(return_code=1)
+            return False
+        self._store = store
+        self._data_version = store.data_version()
+        self.set_timer(PREPARE_WRITING_SECONDS, store.database.prepare_writing)
+        # Anything another terminal changed since the first page was read shows now.
+        self._post_to_visible_screens()
+        return True
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key, click or paste may lead to any action, and every action may use the store: open
+        # it first (it is normally open already, just after the first frame). If it cannot be
+        # opened, the app is closing with the sentence, and the event goes nowhere.
+        needs_store = isinstance(event, (events.Key, events.MouseDown, events.Paste))
+        if needs_store and self._store is None and not self._open_now():
+            return
+        await super().on_event(event)
 
     # -- changes from this and other processes -------------------------------------------------
 
     def check_for_changes(self) -> None:
         """Tell the visible screens when any process has committed since we last looked."""
-        version = self.store.data_version()
+        if self._store is None:
+            return  # not open yet: opening it tells the screens anyway
+        version = self._store.data_version()
         if version != self._data_version:
             self._data_version = version
             self._post_to_visible_screens()
@@ -185,6 +278,29 @@ def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
         )
 
 
+def home_from_first_page(path: Path, open_store: Callable[[], Store]) -> FacilitatorApp | None:
+    """The app on its home screen, drawn from the file's first page before the Store is imported.
+
+    None when the file is not plainly ready (see ``storage.first_page.read_first_page``): then
+    open the store the ordinary way and pass it to ``FacilitatorApp``.
+    """
+    from facilitator.storage.first_page import read_first_page
+    from facilitator.ui.screens.home import PAGE
+
+    first_page = read_first_page(path, PAGE)
+    if first_page is None:
+        return None
+    return FacilitatorApp(first_page=first_page, open_store=open_store)
+
+
+def run(app: FacilitatorApp) -> None:
+    """Run the app; if the store it was to open after its first frame could not be opened, raise
+    that sentence (the CLI prints it and exits 1)."""
+    app.run()
+    if app.open_error is not None:
+        raise app.open_error
+
+
 def launch(store: Store, *, start: str = "home", workshop_id: int | None = None,
            typist: str | None = None) -> None:
-    FacilitatorApp(store, start=start, workshop_id=workshop_id, typist=typist).run()
+    run(FacilitatorApp(store, start=start, workshop_id=workshop_id, typist=typist))

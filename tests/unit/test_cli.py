@@ -361,13 +361,20 @@ def test_run_and_capture_open_the_app_on_the_workshop(facilitator, demo_db, laun
     ]
 
 
-def test_no_command_opens_the_home_screen_through_the_ui_package(facilitator, demo_db, monkeypatch):
+def test_no_command_opens_the_home_screen_through_the_ui_package(facilitator, demo_db, tmp_path, monkeypatch):
     app = pytest.importorskip("facilitator.ui.app")
     calls = []
     monkeypatch.setattr(app, "launch", lambda store, **options: calls.append(options))
+    monkeypatch.setattr(app, "run", lambda ui: calls.append({"start": ui.start, "first page": True}))
     result = facilitator("--db", demo_db)
     assert result.exit_code == 0, result.stderr
-    assert calls == [{"start": "home"}]
+    # A current file: home drawn from its first page, the store opened once it is on screen.
+    assert calls == [{"start": "home", "first page": True}]
+    # A new file: created (privately) and opened the ordinary way first.
+    result = facilitator("--db", tmp_path / "new.db")
+    assert result.exit_code == 0, result.stderr
+    assert calls[1:] == [{"start": "home"}]
+    assert stat.S_IMODE((tmp_path / "new.db").stat().st_mode) == 0o600
 
 
 def test_a_missing_workshop_is_a_sentence_and_the_app_stays_closed(facilitator, demo_db, launched):

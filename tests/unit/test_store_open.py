@@ -15,13 +15,14 @@ import pytest
 
 from facilitator.domain.errors import StorageError
 from facilitator.storage import migrations
-from facilitator.storage.store import _step_names, open_store
+from facilitator.storage.first_page import step_names
+from facilitator.storage.store import open_store
 
 
 def test_the_steps_read_from_the_text_of_migrations_are_the_registered_ones() -> None:
     # If this fails, a step is registered under a name other than its function's
-    # (``@migrations(name=...)``): keep the two the same, or store.schema_is_current cannot see it.
-    assert _step_names() == set(migrations.KNOWN)
+    # (``@migrations(name=...)``): keep the two the same, or first_page.schema_is_current cannot see it.
+    assert step_names() == set(migrations.KNOWN)
 
 
 def test_reopening_a_current_file_reads_and_writes_without_sqlite_utils_until_the_first_write(

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.models import Workshop, WorkshopStatus
+from facilitator.storage.first_page import FirstPage, WorkshopRow
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.text import cell, join, one_line
 from facilitator.ui.widgets.keys_footer import KeysFooter
@@ -30,12 +30,16 @@ from facilitator.ui.widgets.title_bar import TitleBar
 PAGE = 60
 # Load the next page when the cursor is this close to the last row shown.
 PAGE_AHEAD = 10
+# Drawn from a first page read before the Store was opened: the most refreshes to wait for the
+# footer's keys before the app opens the Store anyway.
+OPEN_STORE_AFTER_REFRESHES = 5
 
-# A symbol and a word for each status, so colour is never the only signal.
+# A symbol and a word for each status (the values of ``WorkshopStatus``), so colour is never
+# the only signal. (The screen reads plain rows, not models: it is drawn before pydantic loads.)
 STATUS_LABELS = {
-    WorkshopStatus.IN_PROGRESS: ("\u25b6 in progress", "bold"),
-    WorkshopStatus.PLANNED: ("\u25cb planned", ""),
-    WorkshopStatus.FINISHED: ("\u2713 finished", ""),
+    "in progress": ("\u25b6 in progress", "bold"),
+    "planned": ("\u25cb planned", ""),
+    "finished": ("\u2713 finished", ""),
 }
 DATE_WIDTH, INVOLVEMENT_WIDTH, STATUS_WIDTH = 11, 13, 13
 # Cell padding (1 each side of 4 columns), the vertical scrollbar and a spare column.
@@ -54,12 +58,12 @@ def show_date(iso: str) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def workshop_cells(workshop: Workshop, title_width: int) -> list[Text]:
-    label, style = STATUS_LABELS.get(workshop.status, (str(workshop.status), ""))
+def workshop_cells(workshop: WorkshopRow, title_width: int) -> list[Text]:
+    label, style = STATUS_LABELS.get(workshop.status, (workshop.status, ""))
     return [
         cell(show_date(workshop.date), style=style),
         cell(workshop.title, limit=title_width, style=style),
-        cell(workshop.involvement.value, style=style),
+        cell(workshop.involvement, style=style),
         cell(label, style=style),
     ]
 
@@ -70,7 +74,8 @@ class WorkshopTable(RecordTable):
 
 
 class HomeScreen(Screen):
-    CSS_PATH = "home.tcss"
+    # No CSS_PATH: home's rules are in app.tcss (a screen's own CSS, pushed first, would make
+    # Textual parse every stylesheet once more before the first frame).
     # The list has the focus from the start. (Textual would focus the first focusable widget, the
     # hidden filter box, and on_mount then moved it: one more rebuild of the footer's keys.)
     AUTO_FOCUS = "#workshops"
@@ -86,13 +91,16 @@ class HomeScreen(Screen):
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, first_page: FirstPage | None = None) -> None:
+        """``first_page``: the list as read before the app opened its Store (``storage.first_page``);
+        shown as it is, and the app opens the Store once it is on screen."""
         super().__init__()
+        self.first_page = first_page
         self.filter_text = ""
         self.total = 0
         self.wanted_rows = PAGE
         self.title_width = 0
-        self.workshops: dict[int, Workshop] = {}
+        self.workshops: dict[int, WorkshopRow] = {}
         # Set by on_mount: the ScreenResume that follows the first mount need not load again.
         self.just_loaded = False
 
@@ -106,9 +114,27 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
-        self.reload()
+        if self.first_page is None:
+            self.reload()
+        else:
+            self.total = self.first_page.total
+            self._show(self.first_page.rows)
+            self.first_page = None
+            self.call_after_refresh(self._open_store_once_drawn)
         self.just_loaded = True
         self.query_one(RecordTable).focus()
+
+    def _open_store_once_drawn(self, refreshes: int = 0) -> None:
+        """Have the app open its Store once this screen is drawn whole, footer keys included.
+
+        The footer's keys come a refresh or two after the list (Textual builds them once the
+        focus is known); opening the Store (about 150 ms of imports) waits for them, so the first
+        frame a person sees is complete. A key pressed sooner opens it at once (``app.on_event``).
+        """
+        if self.query_one(KeysFooter).keys_shown or refreshes >= OPEN_STORE_AFTER_REFRESHES:
+            self.call_after_refresh(self.app.finish_opening)
+        else:
+            self.call_after_refresh(self._open_store_once_drawn, refreshes + 1)
 
     @property
     def table(self) -> RecordTable:
@@ -116,20 +142,23 @@ class HomeScreen(Screen):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def _fetch(self, limit: int, offset: int = 0) -> list[Workshop]:
+    def _fetch(self, limit: int, offset: int = 0) -> list[WorkshopRow]:
         store = self.app.store
         if not self.filter_text:
             self.total = store.count_workshops()
-            return store.list_workshops(limit=limit, offset=offset)
+            return store.workshop_rows(limit=limit, offset=offset)
         needle = self.filter_text.casefold()
         # Filtering reads every title once; fine for thousands, and only while a filter is typed.
-        matches = [w for w in store.list_workshops() if needle in w.title.casefold()]
+        matches = [w for w in store.workshop_rows() if needle in w.title.casefold()]
         self.total = len(matches)
         return matches[offset : offset + limit]
 
     def reload(self) -> None:
         """Re-read the workshops shown, keeping the selection and the scroll position."""
-        workshops = self._fetch(max(self.wanted_rows, self.table.row_count))
+        self._show(self._fetch(max(self.wanted_rows, self.table.row_count)))
+
+    def _show(self, workshops: list[WorkshopRow]) -> None:
+        """Show these rows in place of the ones shown, keeping the selection and the scroll position."""
         self.workshops = {w.id: w for w in workshops}
         self._fit_columns(self.app.size.width)
         self.table.replace_rows([(w.id, workshop_cells(w, self.title_width)) for w in workshops])
@@ -210,8 +239,10 @@ class HomeScreen(Screen):
 
     @on(Resize)
     def _resized(self, event: Resize) -> None:
+        # The rows held are redrawn to the new width: nothing new needs reading (and the Store
+        # may not be open yet, just after the start).
         if self._fit_columns(event.size.width):
-            self.reload()
+            self._show(list(self.workshops.values()))
 
     @on(DataTable.RowHighlighted, "#workshops")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -41,13 +41,23 @@ class KeysFooter(Footer):
             palette = (binding.key, binding.description, enabled, tooltip, binding.tooltip)
         return keys, palette
 
+    @property
+    def keys_shown(self) -> bool:
+        """True once the footer has been built with the screen's keys (not just its empty start)."""
+        return self._shown is not None
+
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and not self._rebuild_asked:
             self._rebuild_asked = True
-            self.call_after_refresh(self._rebuild_if_changed)
+            if self._shown is None:
+                # The first keys of this footer: built at once, so the screen's first frame
+                # shows them (after a refresh, they came one whole frame later).
+                self.call_next(self._rebuild_if_changed)
+            else:
+                self.call_after_refresh(self._rebuild_if_changed)
 
     async def _rebuild_if_changed(self) -> None:
         self._rebuild_asked = False

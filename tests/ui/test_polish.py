@@ -89,3 +89,45 @@ def test_shortened_text_never_takes_more_cells_than_its_limit() -> None:
             assert short == text or short.endswith("\u2026")
     assert shorten("\u4e2d\u6587\u5b57", 6) == "\u4e2d\u6587\u5b57"  # fits exactly: not cut
     assert shorten("\u4e2d\u6587\u5b57", 5) == "\u4e2d\u6587\u2026"
+
+
+# -- 1. the keys help lists only what works now -----------------------------------------------
+
+
+async def keys_help_text(pilot) -> str:
+    await pilot.press("f1")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, KeysHelpScreen)
+    shown = flat(pilot.app)
+    await pilot.press("escape")
+    await pilot.pause()
+    return shown
+
+
+async def test_the_keys_help_offers_to_start_the_first_stage_only_before_it_starts(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await run_screen(pilot)
+        before = await keys_help_text(pilot)
+        assert "Start the first stage" in before
+        assert "Pause the stage timer" not in before  # no stage is on yet: nothing to pause
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.current_stage(workshop.id).position == 1
+        running = await keys_help_text(pilot)
+        assert "Start the first stage" not in running
+        assert "Pause the stage timer, or carry on" in running
+        assert "End the workshop" in running
+
+        store.finish_workshop(workshop.id)
+        app.screen._reload()
+        await pilot.pause()
+        finished = await keys_help_text(pilot)
+        assert "Start the first stage" not in finished
+        assert "Pause the stage timer" not in finished and "End this stage" not in finished
+        assert "End the workshop" not in finished
+        assert "See and save the minutes" in finished
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseWorkshopDialog)  # ctrl+e does what the help says

@@ -33,6 +33,8 @@ from facilitator.ui.widgets.stage_timer import StageTimer
 from facilitator.ui.widgets.status_line import StatusLine
 
 EXTRA_SECONDS = 5 * 60
+# Keys that act on the stage that is on now.
+NEEDS_A_STAGE = {"pause_resume", "add_time", "previous_stage", "reveal"}
 INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while the app was closed."
 
 # Workshops whose run screen this process has already opened, per store: only the first opening
@@ -54,6 +56,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
         Binding("p", "people", "People", tooltip="Who is here: add people, mark arrived and left"),
         Binding("ctrl+e", "end_workshop", "End", priority=True,
                 tooltip="End the workshop, then see and save the minutes"),
+        Binding("ctrl+e", "show_minutes", "Minutes", priority=True, tooltip="See and save the minutes"),
         Binding("h", "home", "Home", tooltip="Back to the list of workshops (the timer keeps running)"),
         Binding("enter", "start_first", "Start", show=False, tooltip="Start the first stage"),
         # While the cursor is in a box the single keys above type letters; the F keys work
@@ -161,6 +164,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
                 self.query_one(StageTimer).show_note("")  # notes are about the stage that was showing
             self._area_shows = shows
             self._show_panel(current)
+            self.refresh_bindings()  # the keys that work changed (see check_action)
         elif panel and self.panel is not None and self.panel.built:
             self.panel.reload()
         self.refresh_timer()
@@ -261,10 +265,23 @@ class RunScreen(SavesWithoutFreezing, Screen):
         return isinstance(self.focused, (Input, TextArea))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "while_typing":
-            return self._typing()
-        if action in ("add_time", "home") and self._typing():
+        if action == "while_typing":  # an F key's twin, shown in the footer while typing
+            if not self._typing():
+                return False
+            action = str(parameters[0])
+        elif action in ("add_time", "home") and self._typing():
             return False  # "+" types a plus sign in a box; the footer must not promise otherwise
+        # Keys that mean nothing now are left out of the footer and the keys help (F1), which
+        # list only what works: Enter starts the first stage only before it, and the timer and
+        # stage keys need a stage that is on (none before the start, none once finished).
+        if action == "start_first":
+            return not self._finished and self._current is None
+        if action in NEEDS_A_STAGE:
+            return self._current is not None and not self._finished
+        if action == "next_stage":
+            return not self._finished
+        if action in ("end_workshop", "show_minutes"):  # ctrl+e: what it does once finished
+            return self._finished == (action == "show_minutes")
         return True
 
     def action_while_typing(self, action: str) -> None:
@@ -349,7 +366,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
 
     def action_end_workshop(self) -> None:
         if self._finished:
-            self._show_minutes()
+            self.action_show_minutes()
             return
         self._confirm(
             "End the workshop now?",
@@ -369,7 +386,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
             automatic_backup(self.store.database, paths.backups_dir(), label=f"workshop-{self.workshop_id}")
         except (FacilitatorError, OSError) as error:
             self.notify(f"The workshop is closed, but no backup was made: {error}", severity="warning", markup=False)
-        self._show_minutes()
+        self.action_show_minutes()
 
     def action_home(self) -> None:
         """Back to the list of workshops; the workshop (and its timer) carries on in the store."""
@@ -382,7 +399,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
         else:  # opened first (or over something else): put the list of workshops in its place
             self.app.switch_screen(HomeScreen())
 
-    def _show_minutes(self) -> None:
+    def action_show_minutes(self) -> None:
         from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
 
         self.app.push_screen(CloseWorkshopDialog(self.workshop_id))

@@ -131,3 +131,48 @@ async def test_the_keys_help_offers_to_start_the_first_stage_only_before_it_star
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, CloseWorkshopDialog)  # ctrl+e does what the help says
+
+
+# -- 2. an owner who chose "perspective only" is shown by their perspective ---------------------
+
+
+async def test_an_owner_shown_by_perspective_only_is_never_named_on_screen(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store, names=["Aisha Khan"])
+    lee = store.add_participant(workshop.id, "Lee Chen", ["staff"], "perspective", arrived=True)
+    decision = store.add_decision(workshop.id, "Open a quiet room")
+    store.start_stage(stage_titled(store, workshop.id, "Actions").id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Book the small lounge", "enter", *"Lee")
+        await pilot.pause()
+        # The facilitator typed the name; the dialog says how the room and the minutes will see it.
+        assert "Owner: Lee Chen (a participant, shown as a member of staff)" in flat(app)
+        app.screen.query_one("#decision", Select).value = decision.id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [action] = store.actions(workshop.id)
+        assert action.owner_participant_id == lee.id
+        shown = flat(app)
+        assert "owner: a member of staff" in shown and "Lee" not in shown
+
+        await pilot.press("h")  # home, then the follow-up list of every open action
+        await pilot.pause()
+        await pilot.press("F")
+        assert await until(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        await pilot.pause()
+        shown = flat(app)
+        assert "Actions still to do, overdue first: 1" in shown
+        assert "a member of staff" in shown and "Lee" not in shown
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_register(pilot)  # the decision's whole record, with its action
+        await pilot.press("down", "enter")
+        assert await until(pilot, lambda: isinstance(app.screen, DecisionDetailScreen))
+        await pilot.pause()
+        shown = flat(app)
+        assert "Book the small lounge" in shown
+        assert "a member of staff" in shown and "Lee" not in shown

@@ -3,7 +3,8 @@
 ``ActionDialog`` saves through the store and returns the new ``Action`` (``None`` if cancelled).
 The owner is a participant, found by typing the start of their name (the box suggests the rest;
 Right arrow takes it), or any other text such as "the ward manager". A line under the box says
-which it will be, before saving.
+which it will be, before saving, and how the owner will appear in the list and the minutes
+(someone who chose "perspective only" appears as "a carer", never by name).
 
 ``ActionStatusDialog`` asks for an optional note and records the new status with it, so the
 action keeps its history. Both: Enter saves (from the last field), Escape cancels.
@@ -20,6 +21,7 @@ from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
+from facilitator.domain import attribution
 from facilitator.domain.models import Action, ActionStatus, Participant
 from facilitator.domain.text import strip_controls
 from facilitator.storage.store import Store
@@ -97,7 +99,9 @@ class ActionDialog(_Dialog):
     def _show_owner(self, typed: str) -> None:
         person, text, problem = resolve_owner(self.people, typed)
         if person is not None:
-            line = join(["Owner: ", (person.name, "bold"), " (a participant)"])
+            shown = attribution.display_name(person)
+            how = " (a participant)" if shown == person.name else f" (a participant, shown as {shown})"
+            line = join(["Owner: ", (person.name, "bold"), how])
         elif text:
             line = join(["Owner: ", (text, "bold"), " (not a participant)"])
         elif problem:

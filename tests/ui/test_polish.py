@@ -176,3 +176,52 @@ async def test_an_owner_shown_by_perspective_only_is_never_named_on_screen(store
         shown = flat(app)
         assert "Book the small lounge" in shown
         assert "a member of staff" in shown and "Lee" not in shown
+
+
+# -- 3. the reveal question says how many of the people here have voted ------------------------
+
+
+async def test_the_reveal_question_counts_the_people_here_and_names_who_has_not_voted(store: Store) -> None:
+    from panel_harness import PanelTestApp, build_room
+
+    from facilitator.ui.dialogs.confirm import ConfirmDialog
+    from facilitator.ui.stages.vote import VotePanel
+
+    room = build_room(store)  # five people, all arrived
+    store.add_participant(room.workshop.id, "Femi Ade", ["staff"], "named")  # expected, not here
+    stage_id = room.stages["vote"].id
+    quiet = store.candidates(stage_id)[0]
+    for person in room.people[:4]:
+        store.cast_dot(stage_id, person.id, quiet.kind, quiet.id)
+    app = PanelTestApp(store, VotePanel, room.workshop.id, stage_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        shown = flat(app)
+        assert "4 of 5 people here have voted." in shown
+        assert "Not voted yet: Erin Walsh" in shown and "Femi" not in shown
+        await pilot.press("y")
+        await pilot.pause()
+    assert store.stage(stage_id).revealed
+
+
+async def test_on_the_projected_screen_the_reveal_question_names_nobody(store: Store) -> None:
+    from panel_harness import PanelTestApp, build_room
+
+    from facilitator.ui.stages.vote import VotePanel
+
+    room = build_room(store)
+    stage_id = room.stages["vote"].id
+    app = PanelTestApp(store, VotePanel, room.workshop.id, stage_id, presenting=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        detail = " ".join(str(app.screen.query_one("#detail").render()).split())
+        assert detail == "0 of 5 people here have voted. No more dots can be given after the reveal."
+        assert "0 of 5 people here have voted." in flat(app)
+        await pilot.press("n")
+        await pilot.pause()
+    assert not store.stage(stage_id).revealed

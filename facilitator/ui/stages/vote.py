@@ -345,15 +345,27 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
         if self.stage.revealed:
             self._say("The votes are already revealed.", error=False)
             return
-        used = self.store.dots_used(self.stage_id)
-        voted = sum(1 for count in used.values() if count)
-        people = "1 person has" if voted == 1 else f"{voted} people have"
-        detail = f"{people} voted. No more dots can be given after the reveal."
-        dialog = _confirm_dialog("Reveal the votes now?", detail)
+        dialog = _confirm_dialog("Reveal the votes now?", self._reveal_detail())
         if dialog is None:
             self.reveal()
         else:
             self.app.push_screen(dialog, lambda yes: self.reveal() if yes else None)
+
+    def _reveal_detail(self) -> Content:
+        """"4 of 5 people here have voted": the facilitator sees who is missing before revealing."""
+        voted = {pid for pid, count in self.store.dots_used(self.stage_id).items() if count}
+        here = self._present_people()
+        voted_here = [person for person in here if person.id in voted]
+        parts: list = [f"{len(voted_here)} of {len(here)} {'person' if len(here) == 1 else 'people'} here "
+                       f"{'has' if len(voted_here) == 1 else 'have'} voted."]
+        gone = len(voted) - len(voted_here)
+        if gone:
+            parts.append(f" {gone} more {'person' if gone == 1 else 'people'} voted and left.")
+        waiting = [person for person in here if person.id not in voted]
+        if waiting and not self.presenting:  # who has not voted is for the facilitator's eyes only
+            parts += ["\nNot voted yet: ", people_list(waiting)]
+        parts.append("\nNo more dots can be given after the reveal.")
+        return join(parts)
 
     def reveal(self) -> None:
         if self._busy():

@@ -225,3 +225,48 @@ async def test_on_the_projected_screen_the_reveal_question_names_nobody(store: S
         await pilot.press("n")
         await pilot.pause()
     assert not store.stage(stage_id).revealed
+
+
+# -- 4. the move-idea dialog names the idea ----------------------------------------------------
+
+LONG_IDEA = ("A quiet room near the entrance where anyone who feels overwhelmed can sit for a while "
+             "without being asked questions")
+
+
+async def test_the_move_dialog_names_the_idea_being_moved(store: Store) -> None:
+    from textual.widgets import OptionList
+
+    from facilitator.ui.stages.group import ThemeChooser
+
+    workshop, _ = coproduction_workshop(store)
+    ideas_stage = stage_titled(store, workshop.id, "What matters to you")
+    store.start_stage(ideas_stage.id)
+    short = store.add_idea(ideas_stage.id, "[b]Evening[/b] appointments")
+    long = store.add_idea(ideas_stage.id, LONG_IDEA)
+    times = store.add_theme(workshop.id, "Times")
+    calm = store.add_theme(workshop.id, "Calm spaces")
+    store.start_stage(stage_titled(store, workshop.id, "Themes").id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await run_screen(pilot)
+        group_list = screen.query_one("#group-list", OptionList)
+        group_list.focus()
+        group_list.highlighted = group_list.get_option_index(f"idea-{short.id}")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ThemeChooser)
+        assert "Move \u201c[b]Evening[/b] appointments\u201d into which theme?" in flat(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert store.idea(short.id).theme_id == times.id
+
+        group_list.highlighted = group_list.get_option_index(f"idea-{long.id}")
+        await pilot.press("m")
+        await pilot.pause()
+        question = " ".join(str(app.screen.query_one("#chooser-question").render()).split())
+        assert question.startswith("Move \u201cA quiet room near the entrance")
+        assert question.endswith("\u2026\u201d into which theme?")  # cut short, and said so
+        assert "\u2026\u201d into which theme?" in flat(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert store.idea(long.id).theme_id == calm.id

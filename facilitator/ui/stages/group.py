@@ -30,6 +30,8 @@ from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.widgets.status_line import StatusLine
 
 BUSY = "Still saving the last change; press the key again in a moment."
+# An idea quoted in the move question is cut to this many cells (the dialog is 60 wide).
+IDEA_IN_QUESTION = 60
 HELP = "t new theme \u00b7 m move idea \u00b7 u un-group \u00b7 R rename \u00b7 M merge \u00b7 x remove empty theme"
 
 
@@ -48,14 +50,15 @@ class ThemeChooser(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, question: str, themes: list[tuple[int, Theme]]) -> None:
+    def __init__(self, question: str | Content, themes: list[tuple[int, Theme]]) -> None:
         super().__init__()
-        self.question = question
+        # A str is user text (kept literal); Content is ours, built with ``ui/text.py``.
+        self.question = question if isinstance(question, Content) else text.plain(question)
         self.themes = themes  # (number shown, theme)
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(text.plain(self.question), id="chooser-question")
+            yield Static(self.question, id="chooser-question")
             yield OptionList(
                 *(Option(text.join([(f"{n}. ", "bold"), text.one_line(theme.name, 60)])) for n, theme in self.themes),
                 id="chooser-list",
@@ -310,7 +313,9 @@ class GroupPanel(SavesWithoutFreezing, StagePanel):
             if theme_id is not None:
                 self._do(lambda store: store.move_idea(idea.id, theme_id), "Moved the idea.")
 
-        self.app.push_screen(ThemeChooser("Move the idea into which theme?", choices), moved)
+        # Named, so the facilitator can check it is the idea they meant before choosing.
+        question = text.join(["Move \u201c", text.one_line(idea.text, IDEA_IN_QUESTION), "\u201d into which theme?"])
+        self.app.push_screen(ThemeChooser(question, choices), moved)
 
     def action_ungroup(self) -> None:
         idea = self._selected_idea()
@@ -334,7 +339,7 @@ class GroupPanel(SavesWithoutFreezing, StagePanel):
                 self._do(lambda store: store.merge_themes(keep_id, theme.id), "Merged the two themes.")
 
         question = text.join(["Merge \u201c", text.one_line(theme.name, 40), "\u201d into which theme?"])
-        self.app.push_screen(ThemeChooser(question.plain, choices), merged)
+        self.app.push_screen(ThemeChooser(question, choices), merged)
 
     def action_remove(self) -> None:
         theme = self._selected_theme()

@@ -227,6 +227,59 @@ asyncio.run(main())
 """
 
 
+# The floor for these widgets: a Textual-only copy of home (a title line, a hidden Input, a
+# DataTable of 60 rows, a details line and a compact Footer with home's keys), with no storage,
+# no facilitator code and Textual's own theme. What Textual itself costs for this screen.
+COLD_FLOOR = """
+import asyncio, os, sys, time
+start = float(sys.argv[1])
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets._footer import FooterKey
+""" + FRAME_HOOK + """
+def is_drawn(screen):
+    return (isinstance(screen, Home) and screen.query_one(DataTable).row_count
+            and any(laid_out(key) for key in screen.query(FooterKey)))
+class Home(Screen):
+    AUTO_FOCUS = "DataTable"
+    BINDINGS = [Binding("n", "new", "New"), Binding("p", "people", "People"),
+                Binding("D", "decisions", "Decisions"), Binding("F", "follow_up", "Follow-up"),
+                Binding("slash", "filter", "Find")]
+    def compose(self):
+        with Horizontal(id="title"):
+            yield Static("Workshops · 1,000 workshops, first 60 shown", id="text")
+            yield Static("? all keys · ^p commands", id="keys")
+        box = Input(placeholder="Filter by title")
+        box.display = False
+        yield box
+        yield DataTable(cursor_type="row")
+        yield Static("Place: Community hall   Series: Crisis care", id="details")
+        yield Footer(compact=True)
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        for label, width in (("Date", 11), ("Title", 30), ("Involvement", 13), ("Status", 13)):
+            table.add_column(label, width=width, key=label)
+        for number in range(60):
+            table.add_row(Text("1 Mar 2024"), Text(f"Workshop {number}: the crisis line at night"),
+                          Text("co-production"), Text("\\u2713 finished"), key=str(number))
+class Copy(App):
+    CSS = ('#title { height: 1; } #text { width: 1fr; } #keys { width: auto; } '
+           'DataTable { height: 1fr; } #details { height: auto; max-height: 3; border-top: solid $border-blurred; }')
+    def on_mount(self):
+        self.push_screen(Home())
+async def main():
+    async with Copy().run_test(size=(80, 24)) as pilot:
+        while not DRAWN:
+            await pilot.pause()
+        print(DRAWN[0], DRAWN[1], flush=True)
+        os._exit(0)
+asyncio.run(main())
+"""
+
+
 # What the command imports before its first frame can be drawn (from the first page).
 COLD_IMPORTS = """
 import os, sys, time
@@ -285,8 +338,11 @@ async def main(workshops: int, rounds: int, compare: list[Path], bytecode: bool)
         homes: dict[str, list[list]] = {name: [] for name, _ in checkouts}
         empties: list[list] = []
         imports: list[list] = []
+        floors: list[list] = []
+        cold(COLD_FLOOR)
         for _ in range(rounds):  # alternating, so a busy moment of the machine falls on all alike
             bare.append(cold(COLD_BARE))
+            floors.append(cold(COLD_FLOOR))
             for name, root in checkouts:
                 homes[name].append(cold(COLD_HOME, str(path), str(root)))
             empties.append(cold(COLD_HOME, str(empty), str(ROOT)))
@@ -317,6 +373,11 @@ async def main(workshops: int, rounds: int, compare: list[Path], bytecode: bool)
         print(f"    ratio drawn / bare first frame: {ratio(drawn, bare_drawn)} (budget 1.2), in CPU time "
               f"{ratio(drawn_cpu, bare_cpu)}; ready / bare idle: {ratio(ready, bare_idle)}, in CPU time "
               f"{ratio(ready_cpu, bare_idle_cpu)}")
+    floor_drawn, floor_cpu = [f[0] for f in floors], [f[1] for f in floors]
+    print(f"  Textual-only copy of home (no storage, no facilitator code): drawn {ms(floor_drawn)}")
+    print(f"    CPU time used by then: {ms(floor_cpu)}")
+    print(f"    ratio drawn / bare first frame: {ratio(floor_drawn, bare_drawn)}, in CPU time "
+          f"{ratio(floor_cpu, bare_cpu)} (what Textual itself costs for these widgets)")
     print(f"  home with an empty file, this checkout: drawn {ms([e[0] for e in empties])}")
     print(f"  imports before the first frame (cli, app, home, first page, the widgets): "
           f"{ms([i[0] for i in imports])}; pydantic among them: {any(i[1] for i in imports)}")

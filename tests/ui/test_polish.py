@@ -270,3 +270,25 @@ async def test_the_move_dialog_names_the_idea_being_moved(store: Store) -> None:
         await pilot.press("2")
         await pilot.pause()
         assert store.idea(long.id).theme_id == calm.id
+
+
+# -- 5. the keys table fits its dialog at 80 columns -------------------------------------------
+
+
+async def test_the_keys_table_fits_its_dialog_at_80_columns(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store)
+    store.start_stage(stage_titled(store, workshop.id, "Dot vote").id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        table = app.screen.query_one("#keys")
+        lines = screen_text(app).splitlines()
+        header = next(line for line in lines if "Key" in line and "Does" in line)
+        assert "Where" in header  # the third column is in view, not off the side
+        assert table.max_scroll_x == 0  # nothing to scroll sideways to
+        # A long description wraps inside its column instead of running under "Where".
+        first = next(n for n, line in enumerate(lines) if "Back to the list of workshops" in line)
+        assert "This screen" in lines[first]
+        assert "timer keeps running)" in lines[first + 1]

@@ -292,3 +292,27 @@ async def test_the_keys_table_fits_its_dialog_at_80_columns(store: Store) -> Non
         first = next(n for n, line in enumerate(lines) if "Back to the list of workshops" in line)
         assert "This screen" in lines[first]
         assert "timer keeps running)" in lines[first + 1]
+
+
+# -- 7. the run screen's title bar keeps the status in view ------------------------------------
+
+LONG_TITLE = "Designing the crisis sanctuary together: the evening welcome, the quiet room and getting home"
+
+
+async def test_a_long_workshop_title_gives_way_to_the_stage_and_status(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store, title=LONG_TITLE)
+    store.start_stage(stage_titled(store, workshop.id, "What matters to you").id)
+    for size in ((80, 24), (160, 48)):
+        app = run_app(store, workshop.id)
+        async with app.run_test(size=size) as pilot:
+            await run_screen(pilot)
+            title_line = screen_text(app).splitlines()[0].rstrip()
+            assert title_line.endswith("\u00b7  workshop running, stage 2 of 9"), title_line
+            assert title_line.lstrip().startswith("Designing the crisis sanctuary")
+            if size == (80, 24):
+                assert "\u2026" in title_line  # the title is cut short, and says so
+    store.finish_workshop(workshop.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        assert screen_text(app).splitlines()[0].rstrip().endswith("\u00b7  workshop finished")

@@ -79,6 +79,7 @@ class RunScreen(SavesWithoutFreezing, Screen):
         self._overrun_logged: set[int] = set()
         self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
         self._panel: StagePanel | None = None
+        self._title = ("", "")  # (workshop title, stage and status)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -143,10 +144,12 @@ class RunScreen(SavesWithoutFreezing, Screen):
         self._current = next((s for s in self._stages if s.id == workshop.current_stage_id), None)
         if self._finished:
             self._current = None
-        status = "finished" if self._finished else ("running" if self._current else "not started")
-        self.query_one("#run-title", Static).update(
-            text.join([text.one_line(workshop.title, 80), f"  \u00b7  workshop {status}"])
-        )
+        if self._current is not None:
+            status = f"running, stage {self._current.position} of {len(self._stages)}"
+        else:
+            status = "finished" if self._finished else "not started"
+        self._title = (workshop.title, f"  \u00b7  workshop {status}")
+        self._show_title()
         # A finished workshop has no stage on now: its last stage shows as done, like the others.
         self.query_one(AgendaSidebar).show(self._stages, None if self._finished else workshop.current_stage_id)
         current = self._current
@@ -187,6 +190,15 @@ class RunScreen(SavesWithoutFreezing, Screen):
                               classes="empty-message"))
         else:
             area.mount(Static("Press Enter (or ]) to start the first stage.", classes="empty-message"))
+
+    def _show_title(self) -> None:
+        """The workshop's title, cut with an ellipsis so that the stage and status always fit."""
+        title, status = self._title
+        room = self.size.width - 2 - len(status)  # the title line has a cell of padding each side
+        self.query_one("#run-title", Static).update(text.join([text.one_line(title, max(room, 8)), status]))
+
+    def on_resize(self) -> None:
+        self._show_title()
 
     def refresh_timer(self) -> None:
         """Once a second: redraw the countdown; log an overrun the first time it is seen."""
@@ -355,13 +367,8 @@ class RunScreen(SavesWithoutFreezing, Screen):
         reveal()
 
     def action_people(self) -> None:
-        try:
-            from facilitator.ui.screens.roster import RosterScreen
-        except ModuleNotFoundError as error:
-            if error.name != "facilitator.ui.screens.roster":
-                raise
-            self.notify("The list of people is not part of this version yet.", severity="warning")
-            return
+        from facilitator.ui.screens.roster import RosterScreen
+
         self.app.push_screen(RosterScreen(self.workshop_id))
 
     def action_end_workshop(self) -> None:

@@ -272,6 +272,42 @@ async def test_the_move_dialog_names_the_idea_being_moved(store: Store) -> None:
         assert store.idea(long.id).theme_id == calm.id
 
 
+# -- 8. the register's hint fits where the cursor is -------------------------------------------
+
+
+async def test_the_register_hint_says_what_keys_do_in_the_search_box_and_in_the_list(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store, names=["Aisha Khan"])
+    store.add_decision(workshop.id, "Open a quiet room")
+    store.add_decision(workshop.id, "Serve hot drinks", status="deferred")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_register(pilot)
+        shown = flat(app)
+        assert "Type to search \u00b7 Down: the list and the filter keys \u00b7 Escape: back" in shown
+        footer = screen_text(app).splitlines()[-1]
+        assert "s status" not in shown and "Status" not in footer  # neither the hint nor the footer offers s
+        await pilot.press("s")  # typed into the box, as the hint says
+        await pilot.pause()
+        assert screen.query_one("#register-search").value == "s"
+        assert screen.search.status is None
+        assert "Escape clears it" in flat(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#register-search").value == ""
+        assert isinstance(app.screen, RegisterScreen)
+
+        await pilot.press("down")  # to the list: now the letters are filter keys
+        await pilot.pause()
+        shown = flat(app)
+        assert "s status \u00b7 a replaced too \u00b7 d review due" in shown
+        assert "Type to search" not in shown
+        assert "s Status" in screen_text(app).splitlines()[-1]
+        await pilot.press("s")
+        await pilot.pause()
+        assert screen.search.status == "agreed"
+        assert "Serve hot drinks" not in flat(app)
+
+
 # -- 5. the keys table fits its dialog at 80 columns -------------------------------------------
 
 

@@ -50,6 +50,10 @@ DATE_WIDTH, STATUS_WIDTH, REVIEW_WIDTH, WORKSHOP_WIDTH = 11, 12, 13, 24
 # Cell padding (one each side of five columns) and the scrollbar; the decision gets the rest.
 FIXED_WIDTH = DATE_WIDTH + STATUS_WIDTH + REVIEW_WIDTH + WORKSHOP_WIDTH + 10 + 2
 MIN_DECISION_WIDTH = 20
+# The filter keys are letters: while the search box has the cursor they type into it instead.
+FILTER_KEYS = "s status \u00b7 a replaced too \u00b7 d review due \u00b7 e series \u00b7 w workshop \u00b7 t dates"
+LETTER_ACTIONS = {"next_status", "toggle_all", "toggle_review_due", "next_series", "choose_workshop",
+                  "choose_dates", "follow_up", "report", "focus_search"}
 
 
 def show_date(iso: str | None) -> str:
@@ -194,6 +198,7 @@ class RegisterScreen(Screen):
 
     @on(Input.Changed, "#register-search")
     def _typed(self, event: Input.Changed) -> None:
+        self._show_filters()  # what Escape does depends on whether anything is typed
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._search_typed)
@@ -298,8 +303,31 @@ class RegisterScreen(Screen):
             parts += [" \u00b7 workshops ", (dates, "bold")]
         if search.review_due:
             parts += [" \u00b7 ", (f"review due within {REVIEW_SOON_DAYS} days or overdue", "bold")]
-        parts += ["   (s status \u00b7 a replaced too \u00b7 d review due \u00b7 e series \u00b7 w workshop \u00b7 t dates)"]
+        parts += [f"   ({self._keys_hint()})"]
         self.query_one("#register-filters", Static).update(join(parts))
+
+    def _keys_hint(self) -> str:
+        """The keys that work where the cursor is: in the search box, letters are typed."""
+        if not self.searching:
+            return FILTER_KEYS
+        escape = "Escape clears it" if self.query_one("#register-search", Input).value else "Escape: back"
+        return f"Type to search \u00b7 Down: the list and the filter keys \u00b7 {escape}"
+
+    @property
+    def searching(self) -> bool:
+        """True while the search box has the cursor."""
+        focused = self.focused
+        return focused is not None and focused.id == "register-search"
+
+    def on_descendant_focus(self) -> None:
+        self._show_filters()
+
+    def on_descendant_blur(self) -> None:
+        self._show_filters()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Typed letters go into the search box, so its filter keys are not offered (footer, F1).
+        return not (action in LETTER_ACTIONS and self.searching)
 
     def _show_page_line(self) -> None:
         shown = len(self.found.items)

@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from facilitator import terminal_memory
 from facilitator.domain.errors import FacilitatorError
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
@@ -70,8 +71,9 @@ class FacilitatorApp(App):
 
     def __init__(self, store: Store | None = None, *, start: str = "home", workshop_id: int | None = None,
                  typist: str | None = None, first_page: FirstPage | None = None,
-                 open_store: Callable[[], Store] | None = None) -> None:
-        """Give ``store``, or (for the home screen) ``first_page`` and ``open_store`` to open it later."""
+                 open_store: Callable[[], Store] | None = None, database_path: Path | None = None) -> None:
+        """Give ``store``, or (for the home screen) ``first_page`` and ``open_store`` to open it later
+        (with ``database_path``, the file it opens, so this terminal's memory of it is found)."""
         super().__init__()
         if store is None and (open_store is None or first_page is None or start != "home"):
             raise ValueError("FacilitatorApp needs a store, or the home screen's first page and a way to open one")
@@ -89,7 +91,13 @@ class FacilitatorApp(App):
         self.animation_level = "none"
         for theme in THEMES:
             self.register_theme(theme)
-        self._start_in_theme(DEFAULT_THEME)
+        # As this terminal was when it last closed: its theme, and presentation mode for this
+        # file (a restart in front of the room must not show what presenting was hiding).
+        remembered = terminal_memory.recall_theme()
+        self._start_in_theme(remembered if remembered in THEME_LABELS else DEFAULT_THEME)
+        self._database_path = store.database.path if store is not None else database_path
+        self._resumed_presenting = terminal_memory.recall_presenting(self._database_path)
+        self.set_reactive(FacilitatorApp.presenting, self._resumed_presenting)
 
     def _start_in_theme(self, name: str) -> None:
         """Start in the theme ``name``, as ``self.theme = name`` would, without restyling everything.
@@ -109,6 +117,8 @@ class FacilitatorApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_changes)
+        if self._resumed_presenting:
+            self.notify("Presentation mode is on, as it was when the app closed: f5 turns it off.")
         if self._store is not None:
             self.set_timer(PREPARE_WRITING_SECONDS, self._store.database.prepare_writing)
         # Home is always at the bottom of the stack, so leaving the run screen lands somewhere.
@@ -224,10 +234,12 @@ class FacilitatorApp(App):
 
     def set_theme(self, name: str) -> None:
         self.theme = name
+        terminal_memory.remember_theme(name)
         self.notify(f"Theme: {THEME_LABELS.get(name, name)}", timeout=2)
 
     def action_toggle_presenting(self) -> None:
         self.presenting = not self.presenting
+        terminal_memory.remember_presenting(self._database_path, self.presenting)
         if self.presenting:
             self.notify("Presentation mode: facilitator-only information hidden")
         else:
@@ -290,7 +302,7 @@ def home_from_first_page(path: Path, open_store: Callable[[], Store]) -> Facilit
     first_page = read_first_page(path, PAGE)
     if first_page is None:
         return None
-    return FacilitatorApp(first_page=first_page, open_store=open_store)
+    return FacilitatorApp(first_page=first_page, open_store=open_store, database_path=path)
 
 
 def run(app: FacilitatorApp) -> None:

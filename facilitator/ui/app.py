@@ -59,10 +59,15 @@ class FacilitatorApp(App):
         # "?" first: when a narrow footer cannot show every key, it still shows where they all are.
         Binding("question_mark,f1", "show_keys", "Keys"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # One key, two labels, so the footer always says which mode the screen is in (only one
+        # of the two is active at a time; see ``check_action``). Before the theme key, so a
+        # narrow footer cuts the theme rather than the mode.
+        Binding("f5", "present", "Present",
+                tooltip="Presentation mode: hide facilitator-only information from the projected screen"),
+        Binding("f5", "stop_presenting", "Stop presenting",
+                tooltip="Presentation mode is on: f5 shows facilitator-only information again"),
         Binding("ctrl+t,f2", "cycle_theme", "Theme",
                 tooltip="Next theme: high contrast, colour-blind safe, light"),
-        Binding("f5", "toggle_presenting", "Present",
-                tooltip="Presentation mode: hide facilitator-only information, or show it again"),
     ]
 
     # True while the screen is projected: facilitator-only information (support needs, who has
@@ -236,6 +241,24 @@ class FacilitatorApp(App):
         self.theme = name
         terminal_memory.remember_theme(name)
         self.notify(f"Theme: {THEME_LABELS.get(name, name)}", timeout=2)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "present":
+            return not self.presenting
+        if action == "stop_presenting":
+            return self.presenting
+        return True
+
+    def watch_presenting(self, _presenting: bool) -> None:
+        self.refresh_bindings()  # the f5 label changes with the mode
+
+    def action_present(self) -> None:
+        if not self.presenting:
+            self.action_toggle_presenting()
+
+    def action_stop_presenting(self) -> None:
+        if self.presenting:
+            self.action_toggle_presenting()
 
     def action_toggle_presenting(self) -> None:
         self.presenting = not self.presenting

@@ -88,7 +88,11 @@ async def test_f5_toggles_presentation_mode_and_says_so(store: Store) -> None:
         await pilot.pause()
         assert app.presenting
         assert "Presentation mode: facilitator-only information hidden" in toast_texts(app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "f5 Stop presenting" in footer  # the mode is said in words, all the time
         await pilot.press("f5")
         await pilot.pause()
         assert not app.presenting
+        footer = screen_text(app).splitlines()[-1]
+        assert "f5 Present" in footer and "Stop presenting" not in footer
         assert "Anything" in screen_text(app)

@@ -25,7 +25,8 @@ from facilitator.cli_output import (
     workshops_table,
     write_atomically,
 )
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError, NotFound
+from facilitator.join_command import command_line, join_command
 
 if TYPE_CHECKING:
     from facilitator.storage.store import Store
@@ -52,6 +53,60 @@ class Session:
 
 
 pass_session = click.make_pass_decorator(Session)
+
+
+def _demo_path(session: Session) -> Path:
+    """The demo's own file, beside the default database, so it never mixes with real workshops."""
+    return Path(session.db_option).expanduser() if session.db_option else paths.data_dir() / "demo.db"
+
+
+def _demo_has(session: Session, workshop_id: int | None) -> Path | None:
+    """The demo's file, if this command uses the default database and the demo's file has the workshop.
+
+    Opened read-only and closed again: only to say where the workshop is, never to switch to it.
+    """
+    demo_path = _demo_path(session)
+    if session.db_option is not None or not demo_path.is_file():
+        return None
+    from facilitator.storage.store import open_store
+
+    try:
+        demo_store = open_store(demo_path, create=False, read_only=True)
+    except FacilitatorError:
+        return None
+    try:
+        if workshop_id is None:
+            return demo_path if demo_store.list_workshops(limit=1) else None
+        demo_store.workshop(workshop_id)
+        return demo_path
+    except FacilitatorError:
+        return None
+    finally:
+        demo_store.close()
+
+
+def _open_workshop(session: Session, workshop_id: int, command: str) -> Store:
+    """The store that holds workshop ID, or one sentence saying it is not there.
+
+    A newcomer who ran ``facilitator demo`` and then ``facilitator capture 2`` meets the default
+    database, not the demo's: when only the demo has that workshop, the sentence says so and
+    gives the command that opens it there.
+    """
+    try:
+        store = session.open(create=False)
+        store.workshop(workshop_id)
+        return store
+    except FacilitatorError as error:
+        # A missing file or workshop may be the demo's; a damaged or locked file is its own story.
+        if not isinstance(error, NotFound) and session.db_path.exists():
+            raise
+        demo_path = _demo_has(session, workshop_id)
+        if demo_path is None:
+            raise
+        raise FacilitatorError(
+            f"There is no workshop {workshop_id} in {session.db_path}, but the demo has one: type "
+            f"{join_command(demo_path, workshop_id, command)} to open it there."
+        ) from None
 
 
 def _launch(store: Store, **options: Any) -> None:
@@ -132,13 +187,17 @@ def demo(session: Session, no_open: bool) -> None:
     """
     from facilitator.demo import seed_demo
 
-    path = Path(session.db_option).expanduser() if session.db_option else paths.data_dir() / "demo.db"
+    path = _demo_path(session)
     store = session.open(path)
-    seed_demo(store)
+    _, in_progress = seed_demo(store)
     if no_open:
         click.echo(str(path))
-    else:
-        _launch(store, start="home")
+        return
+    _launch(store, start="home")
+    # Said once the app has closed (the app's screen hides anything printed before it).
+    click.echo(f"The demo is in {path}.")
+    click.echo(f"Note-takers join its workshop in progress from another terminal with:\n"
+               f"  {join_command(path, in_progress)}")
 
 
 @cli.command(short_help="Create a workshop from an agenda; print its id.")
@@ -176,6 +235,11 @@ def list_workshops(session: Session, as_json: bool) -> None:
         click.echo(json.dumps([workshop_summary(w) for w in workshops], indent=2, ensure_ascii=False))
     elif workshops:
         click.echo(workshops_table(workshops))
+    elif (demo_path := _demo_has(session, None)) is not None:
+        # FACILITATOR_HOME=x facilitator list, after facilitator demo: the demo is in its own file.
+        click.echo(f"No workshops yet in {session.db_path}.")
+        click.echo(f"The demo's workshops are in a file of their own: {command_line(demo_path, 'list')}")
+        click.echo("Start a real one with: facilitator new AGENDA --title TEXT")
     else:
         click.echo("No workshops yet. Try 'facilitator demo', or 'facilitator new AGENDA --title TEXT'.")
 
@@ -191,7 +255,7 @@ def minutes(session: Session, workshop_id: int, form: str, output: Path | None) 
     from facilitator.domain.minutes import render_html, render_markdown
     from facilitator.storage.exchange import load_record
 
-    record = load_record(session.open(create=False), workshop_id)
+    record = load_record(_open_workshop(session, workshop_id, "minutes"), workshop_id)
     text = render_html(record) if form == "html" else render_markdown(record)
     _emit(text, output, "minutes")
 
@@ -211,7 +275,7 @@ def export(session: Session, workshop_id: int, output: Path | None, include_priv
     """
     from facilitator.storage.exchange import export_json
 
-    text = export_json(session.open(create=False), workshop_id, include_private=include_private)
+    text = export_json(_open_workshop(session, workshop_id, "export"), workshop_id, include_private=include_private)
     _emit(text, output, "export")
 
 
@@ -277,8 +341,8 @@ def locate(session: Session) -> None:
 @pass_session
 def run(session: Session, workshop_id: int) -> None:
     """Open the facilitator's (projected) view of workshop ID."""
-    store = session.open(create=False)
-    store.workshop(workshop_id)  # a plain sentence if there is no such workshop, before the app loads
+    # A plain sentence if there is no such workshop, before the app loads.
+    store = _open_workshop(session, workshop_id, "run")
     _launch(store, start="run", workshop_id=workshop_id)
 
 
@@ -291,8 +355,7 @@ def capture(session: Session, workshop_id: int, typist: str | None) -> None:
     from facilitator.domain.text import clean_optional
 
     typist = clean_optional(typist, "note-taker's name", max_length=100) or None
-    store = session.open(create=False)
-    store.workshop(workshop_id)
+    store = _open_workshop(session, workshop_id, "capture")
     _launch(store, start="capture", workshop_id=workshop_id, typist=typist)
 
 

@@ -356,8 +356,8 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
         voted = {pid for pid, count in self.store.dots_used(self.stage_id).items() if count}
         here = self._present_people()
         voted_here = [person for person in here if person.id in voted]
-        parts: list = [f"{len(voted_here)} of {len(here)} {'person' if len(here) == 1 else 'people'} here "
-                       f"{'has' if len(voted_here) == 1 else 'have'} voted."]
+        people, verb = ("person" if len(here) == 1 else "people"), ("has" if len(voted_here) == 1 else "have")
+        parts: list = [f"{len(voted_here)} of {len(here)} {people} here {verb} voted."]
         gone = len(voted) - len(voted_here)
         if gone:
             parts.append(f" {gone} more {'person' if gone == 1 else 'people'} voted and left.")

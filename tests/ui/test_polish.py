@@ -352,3 +352,39 @@ async def test_a_long_workshop_title_gives_way_to_the_stage_and_status(store: St
     async with app.run_test(size=(80, 24)) as pilot:
         await run_screen(pilot)
         assert screen_text(app).splitlines()[0].rstrip().endswith("\u00b7  workshop finished")
+
+
+# -- 9. (found on the way) the follow-up list shows the actions themselves at 80 columns -------
+
+
+async def test_at_80_columns_the_follow_up_list_shows_what_each_action_is(store: Store, clock) -> None:
+    workshop, people = coproduction_workshop(store, names=["Aisha Khan"])
+    store.add_action(workshop.id, "Book the small lounge as a quiet room", owner_participant_id=people[0].id,
+                     due_date="2025-03-01")  # two weeks ago: overdue
+    store.add_action(workshop.id, "Ask about funding", owner_text="the ward manager", due_date="2025-04-30")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        assert await until(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        late = next(line for line in lines if "1 Mar 2025" in line)
+        assert late.lstrip().startswith("! 1 Mar 2025")  # still marked overdue, in fewer cells
+        assert "Aisha Khan" in late and "Book the small lo" in late  # the action itself is in view
+        assert "Ask about fundi" in next(line for line in lines if "30 Apr 2025" in line)
+
+
+# -- 10. (found on the way) the register shows the decisions themselves at 80 columns ----------
+
+
+async def test_at_80_columns_the_register_shows_what_each_decision_is(store: Store) -> None:
+    workshop, _ = coproduction_workshop(store, names=["Aisha Khan"])
+    store.add_decision(workshop.id, "Open a quiet room every evening")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_register(pilot)
+        row = next(line for line in screen_text(app).splitlines() if "14 Mar 2025" in line)
+        assert "Safer war\u2026" in row  # the workshop gives way ...
+        assert "Open a quiet room every\u2026" in row  # ... so the decision is in view
+        assert screen.table.max_scroll_x == 0

@@ -8,6 +8,7 @@ opens its whole record.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.events import ScreenResume
+from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -31,34 +32,69 @@ from facilitator.ui.text import cell, join, one_line
 MOST_ACTIONS = 300
 MOST_REVIEWS = 100
 # "!" marks what is overdue: a plain character, so the columns stay aligned in every terminal.
-OVERDUE = "! overdue "
-DUE_WIDTH, STATUS_WIDTH, WHO_WIDTH, WORKSHOP_WIDTH = 21, 12, 20, 20
-# Cell padding and the scrollbar; the last column (the action or decision) takes the rest.
-FIXED_WIDTH = DUE_WIDTH + STATUS_WIDTH + WHO_WIDTH + WORKSHOP_WIDTH + 10 + 2
+OVERDUE, SHORT_OVERDUE = "! overdue ", "! "
+DUE_WIDTH, SHORT_DUE_WIDTH, STATUS_WIDTH, WHO_WIDTH, WORKSHOP_WIDTH = 21, 13, 12, 20, 20
+NARROWEST_WORKSHOP = 12  # then the workshop column goes: the decision's record names it
+MIN_LAST_WIDTH = 30
+SCROLLBAR = 2
 
 
-def action_cells(item: OutstandingAction, width: int) -> list[Text]:
+@dataclass(frozen=True)
+class Columns:
+    """Column widths for a screen ``width`` wide: the action (or decision) comes first.
+
+    At 80 columns the full widths left the action off the right edge, so the one thing the
+    list is for could not be read: there the due date loses the word "overdue" (the "!"
+    stays), and the workshop column narrows, then goes (0), to leave the action the rest.
+    """
+
+    due: int = DUE_WIDTH
+    who: int = WHO_WIDTH
+    workshop: int = WORKSHOP_WIDTH
+    last: int = 40
+
+    @classmethod
+    def fit(cls, width: int) -> Columns:
+        def left(due: int, workshop: int) -> int:
+            """What the last column gets: each column has a cell of padding either side."""
+            shown = [due, STATUS_WIDTH, WHO_WIDTH] + ([workshop] if workshop else [])
+            return width - sum(shown) - 2 * (len(shown) + 1) - SCROLLBAR
+
+        due = DUE_WIDTH if left(DUE_WIDTH, WORKSHOP_WIDTH) >= MIN_LAST_WIDTH else SHORT_DUE_WIDTH
+        workshop = WORKSHOP_WIDTH - max(0, min(WORKSHOP_WIDTH - NARROWEST_WORKSHOP,
+                                               MIN_LAST_WIDTH - left(due, WORKSHOP_WIDTH)))
+        if left(due, workshop) < MIN_LAST_WIDTH:
+            workshop = 0
+        return cls(due, WHO_WIDTH, workshop, max(20, left(due, workshop)))
+
+    @property
+    def overdue(self) -> str:
+        return OVERDUE if self.due == DUE_WIDTH else SHORT_OVERDUE
+
+
+def action_cells(item: OutstandingAction, columns: Columns) -> list[Text]:
     action = item.action
     due = show_date(action.due_date) if action.due_date else "no date"
     style = "bold" if item.overdue else ""
     owner = who.display_name(item.owner) if item.owner is not None else action.owner_text
-    return [
-        cell((OVERDUE if item.overdue else "") + due, style=style),
+    cells = [
+        cell((columns.overdue if item.overdue else "") + due, style=style),
         cell(action.status.value, style=style),
-        cell(owner or "-", limit=WHO_WIDTH, style=style),
-        cell(item.workshop_title, limit=WORKSHOP_WIDTH, style=style),
-        cell(action.what, limit=width, style=style),
+        cell(owner or "-", limit=columns.who, style=style),
+        cell(item.workshop_title, limit=columns.workshop, style=style),
+        cell(action.what, limit=columns.last, style=style),
     ]
+    return cells if columns.workshop else cells[:3] + cells[4:]
 
 
-def review_cells(item: DecisionSummary, today: str, width: int) -> list[Text]:
+def review_cells(item: DecisionSummary, today: str, columns: Columns) -> list[Text]:
     review = item.decision.review_date or ""
     late = review < today
     return [
-        cell((OVERDUE if late else "") + show_date(review), style="bold" if late else ""),
+        cell((columns.overdue if late else "") + show_date(review), style="bold" if late else ""),
         cell(item.decision.status.value),
-        cell(item.workshop_title, limit=WORKSHOP_WIDTH + WHO_WIDTH + 2),
-        cell(item.decision.statement, limit=width),
+        cell(item.workshop_title, limit=columns.who + (columns.workshop + 2 if columns.workshop else 0)),
+        cell(item.decision.statement, limit=columns.last),
     ]
 
 
@@ -83,7 +119,7 @@ class FollowUpScreen(Screen):
         self.overdue_only = False
         self.actions: list[OutstandingAction] = []
         self.reviews: list[DecisionSummary] = []
-        self.last_width = 40
+        self.columns: Columns | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="follow-actions-title", classes="section-title")
@@ -94,26 +130,40 @@ class FollowUpScreen(Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        last = max(20, self.app.size.width - FIXED_WIDTH)
-        self.last_width = last
+        self._fit(self.app.size.width)
+        self.query_one("#follow-actions", DataTable).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Columns for this width (again only when they change), then the rows."""
+        columns = Columns.fit(width)
+        if columns == self.columns:
+            return
+        self.columns = columns
         actions = self.query_one("#follow-actions", DataTable)
-        for label, width in (("Due", DUE_WIDTH), ("Status", STATUS_WIDTH), ("Who", WHO_WIDTH),
-                             ("Workshop", WORKSHOP_WIDTH), ("Action", last)):  # fmt: skip
-            actions.add_column(label, width=width, key=label)
+        actions.clear(columns=True)
+        for label, size in (("Due", columns.due), ("Status", STATUS_WIDTH), ("Who", columns.who),
+                            ("Workshop", columns.workshop), ("Action", columns.last)):  # fmt: skip
+            if size:
+                actions.add_column(label, width=size, key=label)
         reviews = self.query_one("#follow-reviews", DataTable)
-        for label, width in (("Review by", DUE_WIDTH), ("Status", STATUS_WIDTH),
-                             ("Workshop", WHO_WIDTH + WORKSHOP_WIDTH + 2), ("Decision", last)):  # fmt: skip
-            reviews.add_column(label, width=width, key=label)
+        reviews.clear(columns=True)
+        for label, size in (("Review by", columns.due), ("Status", STATUS_WIDTH),
+                            ("Workshop", columns.who + (columns.workshop + 2 if columns.workshop else 0)),
+                            ("Decision", columns.last)):  # fmt: skip
+            reviews.add_column(label, width=size, key=label)
         self.reload()
-        actions.focus()
 
     def reload(self) -> None:
         store = self.app.store
         today = store.today()
         self.actions = store.outstanding_actions(overdue_only=self.overdue_only, limit=MOST_ACTIONS + 1)
         self.reviews = store.decisions_due_for_review(limit=MOST_REVIEWS + 1)
-        self._fill("#follow-actions", [(a.action.id, action_cells(a, self.last_width)) for a in self.actions[:MOST_ACTIONS]])
-        self._fill("#follow-reviews", [(d.decision.id, review_cells(d, today, self.last_width))
+        columns = self.columns or Columns.fit(self.app.size.width)
+        self._fill("#follow-actions", [(a.action.id, action_cells(a, columns)) for a in self.actions[:MOST_ACTIONS]])
+        self._fill("#follow-reviews", [(d.decision.id, review_cells(d, today, columns))
                                        for d in self.reviews[:MOST_REVIEWS]])
         shown = min(len(self.actions), MOST_ACTIONS)
         more = f" (the first {MOST_ACTIONS})" if len(self.actions) > MOST_ACTIONS else ""

@@ -50,6 +50,9 @@ DATE_WIDTH, STATUS_WIDTH, REVIEW_WIDTH, WORKSHOP_WIDTH = 11, 12, 13, 24
 # Cell padding (one each side of five columns) and the scrollbar; the decision gets the rest.
 FIXED_WIDTH = DATE_WIDTH + STATUS_WIDTH + REVIEW_WIDTH + WORKSHOP_WIDTH + 10 + 2
 MIN_DECISION_WIDTH = 20
+# On a narrow screen (80 columns) the workshop column gives way to this, and the status to the
+# width of its longest label, so the decision itself is in view and not off the right edge.
+NARROWEST_WORKSHOP, NARROWEST_STATUS, WANTED_DECISION_WIDTH = 10, 10, 30
 # The filter keys are letters: while the search box has the cursor they type into it instead.
 FILTER_KEYS = "s status \u00b7 a replaced too \u00b7 d review due \u00b7 e series \u00b7 w workshop \u00b7 t dates"
 LETTER_ACTIONS = {"next_status", "toggle_all", "toggle_review_due", "next_series", "choose_workshop",
@@ -150,6 +153,7 @@ class RegisterScreen(Screen):
         self.shown_page_loaded = False
         self._debounce: Timer | None = None
         self.decision_width = 0
+        self.workshop_width = WORKSHOP_WIDTH
         self._shown_before = False
 
     def compose(self) -> ComposeResult:
@@ -178,14 +182,18 @@ class RegisterScreen(Screen):
 
     def _fit_columns(self, width: int) -> None:
         """The decision column takes what the others leave, so no row scrolls sideways."""
-        decision_width = max(MIN_DECISION_WIDTH, width - FIXED_WIDTH)
-        if decision_width == self.decision_width:
+        lack = max(0, WANTED_DECISION_WIDTH - (width - FIXED_WIDTH))
+        workshop_width = WORKSHOP_WIDTH - min(WORKSHOP_WIDTH - NARROWEST_WORKSHOP, lack)
+        status_width = STATUS_WIDTH if workshop_width == WORKSHOP_WIDTH else NARROWEST_STATUS
+        rest = width - (FIXED_WIDTH - WORKSHOP_WIDTH - STATUS_WIDTH + workshop_width + status_width)
+        decision_width = max(MIN_DECISION_WIDTH, rest)
+        if (decision_width, workshop_width) == (self.decision_width, self.workshop_width):
             return
-        self.decision_width = decision_width
+        self.decision_width, self.workshop_width = decision_width, workshop_width
         table = self.table
         table.clear(columns=True)
-        for label, column_width in (("Date", DATE_WIDTH), ("Status", STATUS_WIDTH), ("Review", REVIEW_WIDTH),
-                                    ("Workshop", WORKSHOP_WIDTH), ("Decision", decision_width)):  # fmt: skip
+        for label, column_width in (("Date", DATE_WIDTH), ("Status", status_width), ("Review", REVIEW_WIDTH),
+                                    ("Workshop", workshop_width), ("Decision", decision_width)):  # fmt: skip
             table.add_column(label, width=column_width, key=label)
         if self.shown_page_loaded:
             self._show(self.found)
@@ -275,7 +283,7 @@ class RegisterScreen(Screen):
             cell(show_date(item.workshop_date), style=style),
             cell(label, style=style),
             cell(review or "-", style=style),
-            cell(item.workshop_title, limit=WORKSHOP_WIDTH, style=style),
+            cell(item.workshop_title, limit=self.workshop_width, style=style),
             cell(decision.statement, limit=self.decision_width, style=style),
         ]
 

@@ -9,7 +9,9 @@ Built for speed on a note-taker's own terminal while the facilitator runs the pr
 - it follows the facilitator's current stage live and says where ideas go. When the facilitator
   is on a stage that does not take ideas, it says so and keeps what was typed;
 - below, the ideas this note-taker typed, newest first: ``e`` changes one, ``w`` withdraws it
-  (or brings it back).
+  (or brings it back);
+- F4 notes that the person in "Said by" passes (the right to pass), F4 again takes it back: the
+  same key and words as the facilitator's ideas panel, whose "Not heard from yet" updates live.
 
 Nothing typed is lost. Saves run in the background (``BackgroundWriter``), so while another
 program holds the database the screen keeps working and says it is waiting; the idea stays in
@@ -42,6 +44,7 @@ from facilitator.domain.text import clean_text
 from facilitator.ui import text
 from facilitator.ui.background_writer import BackgroundWriter
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.screens.capture_pass import PASS_TOOLTIP, CapturePass
 from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
@@ -74,7 +77,7 @@ def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, b
     return text.join([("Ideas go to: ", "bold"), stage_label(stage)]), True
 
 
-class CaptureScreen(Screen):
+class CaptureScreen(CapturePass, Screen):
     CSS_PATH = "capture.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_box", "Your ideas", show=False),
@@ -82,6 +85,8 @@ class CaptureScreen(Screen):
         Binding("e", "edit", "Edit"),
         Binding("w", "withdraw", "Withdraw"),
         Binding("f3", "change_typist", "Who is typing", priority=True),
+        # An F key, so it works with the cursor in either box; as on the facilitator's ideas panel.
+        Binding("f4", "pass_turn", "Pass", tooltip=PASS_TOOLTIP),
     ]
 
     def __init__(self, workshop_id: int) -> None:

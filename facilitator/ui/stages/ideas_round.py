@@ -136,10 +136,16 @@ class PassTurn:
         done()
 
     def _pass_sentence(self, name: str, taking_back: bool, *, heard: bool) -> str:
-        # The room reads the projected screen: there the line says what happened, not to whom.
-        if taking_back:
-            said = "The pass is taken back" if self.presenting else f"{name} takes back their pass"
-            return said + (". They have given an idea, so they count as heard." if heard
-                           else ": they are waiting to be heard again.")
-        said = "Pass noted" if self.presenting else f"{name} passes"
-        return said + f"; {PASS_KEY} again takes it back."
+        return pass_sentence(name, taking_back, heard=heard, presenting=self.presenting)
+
+
+def pass_sentence(name: str, taking_back: bool, *, heard: bool, presenting: bool = False) -> str:
+    """What the message line says once a pass is noted or taken back (here and on the note-taker's
+    screen, ``CaptureScreen``)."""
+    # The room reads the projected screen: there the line says what happened, not to whom.
+    if taking_back:
+        said = "The pass is taken back" if presenting else f"{name} takes back their pass"
+        return said + (". They have given an idea, so they count as heard." if heard
+                       else ": they are waiting to be heard again.")
+    said = "Pass noted" if presenting else f"{name} passes"
+    return said + f"; {PASS_KEY} again takes it back."

@@ -83,3 +83,46 @@ async def test_the_words_are_kept_within_half_a_second_of_typing_so_a_kill_keeps
         box.value = ""
         await pilot.pause(KEEP_EVERY_SECONDS + 0.3)
         assert terminal_memory.recall_draft(store.database.path, "run", stage.id) is None
+
+
+async def test_a_note_takers_unsaved_idea_comes_back_even_if_the_facilitator_moved_on(store: Store, reopen) -> None:
+    from facilitator.ui.app import FacilitatorApp
+    from facilitator.ui.screens.capture import CaptureScreen
+
+    workshop, people, stage = open_round(store)
+    aisha = people[0]
+
+    def capture_app(opened: Store) -> FacilitatorApp:
+        return FacilitatorApp(opened, start="capture", workshop_id=workshop.id, typist="Sam")
+
+    async def capture_screen(pilot) -> CaptureScreen:
+        for _ in range(20):
+            await pilot.pause()
+            if isinstance(pilot.app.screen, CaptureScreen):
+                return pilot.app.screen
+        raise AssertionError("the capture screen did not open")
+
+    async with capture_app(store).run_test(size=(110, 36)) as pilot:
+        screen = await capture_screen(pilot)
+        await type_and_choose(pilot, screen, "Staff who have been there themselves", "ais")
+        await pilot.press("ctrl+q")
+    # Meanwhile the facilitator moves on to the next ideas stage: the box follows, and so do the words.
+    following = stage_titled(store, workshop.id, "Ideas, written quietly")
+    store.start_stage(following.id)
+
+    again = reopen()
+    async with capture_app(again).run_test(size=(110, 36)) as pilot:
+        screen = await capture_screen(pilot)
+        await pilot.pause()
+        assert screen.idea_input.value == "Staff who have been there themselves"
+        assert screen.query_one(SpeakerPicker).speaker.participant_id == aisha.id
+        assert screen.query_one("#capture-status").render().plain == RESTORED
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.pause()
+            if again.ideas(stage_id=following.id):
+                break
+        saved = again.ideas(stage_id=following.id)
+        assert [(idea.text, idea.said_by, idea.typed_by) for idea in saved] == [
+            ("Staff who have been there themselves", aisha.id, "Sam")]
+    assert terminal_memory.recall_draft(again.database.path, "capture", workshop.id) is None

@@ -43,6 +43,7 @@ from facilitator.domain.models import (
 from facilitator.domain.text import clean_text
 from facilitator.ui import text
 from facilitator.ui.background_writer import BackgroundWriter
+from facilitator.ui.idea_draft import RESTORED, KeepsIdeaDraft
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.screens.capture_pass import PASS_TOOLTIP, CapturePass
 from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
@@ -77,7 +78,7 @@ def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, b
     return text.join([("Ideas go to: ", "bold"), stage_label(stage)]), True
 
 
-class CaptureScreen(CapturePass, Screen):
+class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
     CSS_PATH = "capture.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_box", "Your ideas", show=False),
@@ -147,6 +148,8 @@ class CaptureScreen(CapturePass, Screen):
         self._reload()
         if self.read_only:
             self.status.read_only()
+        elif self.restore_draft():
+            self.status.info(RESTORED)
         given = getattr(self.app, "typist", None)
         if given:
             self._use_typist(given)
@@ -154,8 +157,13 @@ class CaptureScreen(CapturePass, Screen):
             self.ask_typist()
 
     def on_unmount(self) -> None:
+        self.keep_draft_now()
         if self.writer is not None:
             self.writer.close()
+
+    def draft_place(self) -> tuple[str, int]:
+        # One per workshop, not per stage: the box follows the facilitator from stage to stage.
+        return "capture", self.workshop_id
 
     # -- who is typing -----------------------------------------------------------------------
 
@@ -268,9 +276,14 @@ class CaptureScreen(CapturePass, Screen):
         event.stop()
         self.save_idea()
 
+    @on(Input.Changed, "#idea-input")
+    def _idea_typed(self, event: Input.Changed) -> None:
+        self.note_draft_changed()
+
     @on(SpeakerPicker.Picked)
     def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
         event.stop()
+        self.note_draft_changed()
         if event.submit and self.idea_input.value.strip():
             self.save_idea()
         elif event.submit:
@@ -326,6 +339,7 @@ class CaptureScreen(CapturePass, Screen):
             box.value = box.value[len(words):].lstrip()
         if self.picker.speaker == speaker:
             self.picker.clear()
+        self.draft_saved()
         # Ready for the next one, unless the note-taker has gone to their list meanwhile.
         focused = self.focused
         if focused is None or focused is box or self.picker in focused.ancestors:

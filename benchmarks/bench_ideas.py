@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -151,4 +152,7 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--keys", type=int, default=40)
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.rounds, arguments.keys))
+    # The idea box keeps what is typed in this terminal's memory file: keep it out of the real one.
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["FACILITATOR_HOME"] = home
+        asyncio.run(main(arguments.rounds, arguments.keys))

@@ -102,7 +102,7 @@ async def test_a_pass_the_facilitator_noted_is_taken_back_here(store: Store, reo
 
 
 async def test_the_facilitators_not_heard_from_yet_follows_a_pass_noted_here(store: Store, reopen) -> None:
-    workshop, people, stage = open_round(store)
+    workshop, _, _ = open_round(store)
     run = run_app(reopen(), workshop.id)  # the facilitator's terminal
     notes = capture_app(store, workshop.id)  # a note-taker's terminal
     async with run.run_test(size=(120, 40)) as facilitator_pilot, notes.run_test(size=SIZE) as pilot:
@@ -144,7 +144,7 @@ async def test_f4_without_one_clear_person_notes_nothing_and_says_why(store: Sto
 
 
 async def test_no_pass_while_the_facilitator_is_on_a_stage_without_ideas(store: Store, reopen) -> None:
-    workshop, people, stage = open_round(store)
+    workshop, _, stage = open_round(store)
     app = capture_app(store, workshop.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await capture_screen(pilot)

@@ -167,9 +167,9 @@ def test_with_facilitator_home_set_the_path_is_spelt_out(private_home):
 
 def test_a_fresh_terminal_gets_the_sentence_from_the_installed_command(private_home):
     env = {"FACILITATOR_HOME": str(private_home), "PATH": "/usr/bin:/bin"}
-    made = subprocess.run([SCRIPT, "demo", "--no-open"], capture_output=True, text=True, env=env, timeout=60)
+    made = subprocess.run([SCRIPT, "demo", "--no-open"], check=False, capture_output=True, text=True, env=env, timeout=60)
     assert made.returncode == 0, made.stderr
-    joined = subprocess.run([SCRIPT, "capture", "2"], capture_output=True, text=True, env=env, timeout=60)
+    joined = subprocess.run([SCRIPT, "capture", "2"], check=False, capture_output=True, text=True, env=env, timeout=60)
     assert joined.returncode == 1 and joined.stdout == ""
     assert f"facilitator --db {made.stdout.strip()} capture 2 to open it there" in joined.stderr
     assert "Traceback" not in joined.stderr

@@ -1,7 +1,7 @@
 """The command another terminal types to open the same workshop (a note-taker joining).
 
-Shared by the CLI (the demo's closing line, the "it is in the demo" error) and the keys help on
-a workshop's screens. ``--db PATH`` is left out only when the file is the one a plain
+Shared by the CLI (the demo's closing line, the "it is in the demo" error) and the command
+palette's "Note-takers: how to join" on a workshop's screens. ``--db PATH`` is left out only when the file is the one a plain
 ``facilitator`` opens in a new terminal: with ``FACILITATOR_DB`` or ``FACILITATOR_HOME`` set here,
 the other terminal may not have the same setting, so the path is spelt out. No textual, no click.
 """

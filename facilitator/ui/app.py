@@ -268,6 +268,15 @@ class FacilitatorApp(App):
         else:
             self.notify("Presentation mode off: facilitator-only information shown")
 
+    def show_join_command(self, workshop_id: int) -> None:
+        from facilitator.join_command import join_command
+
+        command = join_command(self.store.database.path, workshop_id)
+        if command is None:
+            self.notify("This workshop is in memory only, so no other terminal can join it.", markup=False)
+        else:  # the path is user data: never markup
+            self.notify(f"A note-taker joins from their own terminal with:\n{command}", markup=False, timeout=30)
+
     def action_show_keys(self) -> None:
         from facilitator.ui.screens.keys_help import KeysHelpScreen
 
@@ -288,6 +297,10 @@ class FacilitatorApp(App):
             self.action_toggle_presenting,
         )
         yield SystemCommand("Keys", "Show every key of this screen (?)", self.action_show_keys)
+        workshop_id = getattr(screen, "workshop_id", None)
+        if isinstance(workshop_id, int) and self.store_is_open:
+            yield SystemCommand("Note-takers: how to join", "The command a note-taker types in their own terminal",
+                                partial(self.show_join_command, workshop_id))
         for command in super().get_system_commands(screen):
             if command.title not in ("Theme", "Keys"):
                 yield command

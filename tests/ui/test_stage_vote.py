@@ -213,3 +213,14 @@ async def test_a_change_from_another_terminal_shows_on_reload_keeping_the_select
         await pilot.pause()
     third = store.candidates(stage_id)[2]
     assert store.dots_of(stage_id, room.people[0].id) == {(third.kind, third.id): 1}
+
+
+async def test_on_a_wide_screen_long_names_and_not_voted_show_whole(store: Store) -> None:
+    names = ["Bernadette Quinn-Montgomery", "Aisha Khan"]
+    room = build_room(store, names=names)
+    for size, whole in [((100, 30), False), ((160, 48), True)]:
+        app = vote_app(store, room)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            shown = "Bernadette Quinn-Montgomery  not voted" in screen_text(app)
+            assert shown is whole, size  # cut with an ellipsis where the list is narrow

@@ -43,6 +43,7 @@ PAPER = "facilitator (paper)"
 DOT = "\u25cf"
 # Below this many columns the panel tightens its spacing (see the CSS).
 NARROW = 70
+WIDE = 110  # from here the people list can show whole names with their dots left
 BUSY = "Still saving the last change; press the key again in a moment."
 
 
@@ -75,6 +76,8 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
     VotePanel.-narrow #vote-prompt { margin-bottom: 0; }
     VotePanel.-narrow #vote-progress { margin-top: 0; }
     VotePanel.-narrow #vote-people { width: 20; margin-right: 0; }
+    /* A wide screen: room for whole names and "not voted" beside them. */
+    VotePanel.-wide #vote-people { width: 42; }
     """
 
     still_saving_sentence = BUSY
@@ -118,6 +121,7 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
             self.reload()
+        self.set_class(self.size.width >= WIDE, "-wide")
 
     def on_built(self) -> None:
         self.query_one("#vote-people-list").border_title = "Who has arrived"

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from facilitator import cli as cli_module
 from facilitator.domain.models import Involvement
@@ -53,30 +52,7 @@ minutes = 5
 LIST_KEYS = ("id", "uid", "title", "date", "place", "involvement", "series", "status", "agenda_name")
 
 
-class _EntryPoint:
-    """Lets CliRunner call the console entry point (``main``) instead of the click group."""
-
-    def main(self, args, prog_name=None, **extra):
-        sys.exit(cli_module.main(list(args)))
-
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own data folder; the real one is never touched."""
-    home = tmp_path / "home"
-    monkeypatch.setenv("FACILITATOR_HOME", str(home))
-    monkeypatch.delenv("FACILITATOR_DB", raising=False)
-    return home
-
-
-@pytest.fixture
-def facilitator():
-    runner = CliRunner()
-
-    def run(*args: str, env: dict[str, str] | None = None):
-        return runner.invoke(_EntryPoint(), [str(arg) for arg in args], env=env, prog_name="facilitator")
-
-    return run
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from facilitator import cli as cli_module
 from facilitator import paths
@@ -24,23 +23,7 @@ from facilitator.join_command import join_command
 SCRIPT = Path(sys.executable).parent / "facilitator"
 
 
-class _EntryPoint:
-    def main(self, args, prog_name=None, **extra):
-        sys.exit(cli_module.main(list(args)))
-
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("FACILITATOR_HOME", str(home))
-    monkeypatch.delenv("FACILITATOR_DB", raising=False)
-    return home
-
-
-@pytest.fixture
-def facilitator():
-    runner = CliRunner()
-    return lambda *args: runner.invoke(_EntryPoint(), [str(arg) for arg in args], prog_name="facilitator")
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
 @pytest.fixture

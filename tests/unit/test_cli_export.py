@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import invoke
 
-from facilitator import cli as cli_module
 from facilitator.storage.store import open_store
 
 
-class _EntryPoint:
-    def main(self, args, prog_name=None, **extra):
-        sys.exit(cli_module.main(list(args)))
-
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("FACILITATOR_HOME", str(home))
-    monkeypatch.delenv("FACILITATOR_DB", raising=False)
-    return home
-
-
-def run(*args):
-    return CliRunner().invoke(_EntryPoint(), [str(arg) for arg in args], prog_name="facilitator")
+pytestmark = pytest.mark.usefixtures("private_home")
+run = invoke
 
 
 @pytest.fixture

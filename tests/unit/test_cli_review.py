@@ -7,24 +7,16 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import invoke
 
-from facilitator import cli as cli_module
 from facilitator import cli_review
 from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
 from facilitator.domain.models import ActionStatus, DecisionStatus
 from facilitator.storage.store import open_store
 
 
-class _EntryPoint:
-    """Lets CliRunner call the console entry point (``main``), so errors are mapped as for a person."""
-
-    def main(self, args, prog_name=None, **extra):
-        sys.exit(cli_module.main(list(args)))
-
-
 def run(db, *args):
-    return CliRunner().invoke(_EntryPoint(), ["--db", str(db), *args], prog_name="facilitator")
+    return invoke("--db", db, *args)
 
 
 @pytest.fixture

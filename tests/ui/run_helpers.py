@@ -32,6 +32,26 @@ def stage_titled(store: Store, workshop_id: int, title: str) -> Stage:
     return next(stage for stage in store.stages(workshop_id) if stage.title == title)
 
 
+# The shipped agenda's first ideas stage: a round, everyone in turn, with a right to pass.
+ROUND = "What matters to you"
+
+
+def open_round(store: Store, **options) -> tuple[Workshop, list[Participant], Stage]:
+    """A new co-production workshop (Aisha, Ben, Chloe, Dev, Erin; all here) at its first ideas round."""
+    workshop, people = coproduction_workshop(store, **options)
+    stage = stage_titled(store, workshop.id, ROUND)
+    store.start_stage(stage.id)
+    return workshop, people, stage
+
+
+async def type_in_said_by(pilot: Pilot, screen, letters: str) -> None:
+    """Type the start of a name into "Said by", key by key, as a person does (not chosen with Tab)."""
+    query = screen.query_one("#speaker-query")
+    query.focus()
+    query.value = ""
+    await pilot.press(*letters)
+
+
 def run_app(store: Store, workshop_id: int) -> FacilitatorApp:
     return FacilitatorApp(store, start="run", workshop_id=workshop_id)
 

@@ -9,7 +9,7 @@ import os
 
 import pytest
 import screen_check
-from run_helpers import coproduction_workshop, stage_titled
+from run_helpers import ROUND, coproduction_workshop, open_round, stage_titled
 from screen_check import flat, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -23,7 +23,6 @@ from facilitator.ui.dialogs.typist import TypistDialog
 from facilitator.ui.screens.capture import CaptureScreen
 from facilitator.ui.screens.home import HomeScreen
 
-ROUND = "What matters to you"
 SIZE = (110, 36)
 
 
@@ -33,13 +32,6 @@ def data_home(tmp_path, monkeypatch):
     home = tmp_path / "home"
     monkeypatch.setenv("FACILITATOR_HOME", str(home))
     return home
-
-
-def open_round(store: Store):
-    workshop, people = coproduction_workshop(store)
-    stage = stage_titled(store, workshop.id, ROUND)
-    store.start_stage(stage.id)
-    return workshop, people, stage
 
 
 def capture_app(store: Store, workshop_id: int, typist: str | None = "Sam") -> FacilitatorApp:

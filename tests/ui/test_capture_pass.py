@@ -5,9 +5,8 @@ facilitator's "Not heard from yet" follows it live."""
 from __future__ import annotations
 
 import pytest
-from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from run_helpers import open_round, run_app, run_screen, type_in_said_by
 from screen_check import screen_text
-from textual.widgets import Input
 
 from facilitator.storage.store import Store
 from facilitator.ui.app import FacilitatorApp, screen_commands
@@ -15,7 +14,6 @@ from facilitator.ui.screens.capture import CaptureScreen
 from facilitator.ui.screens.keys_help import describe_keys
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 
-ROUND = "What matters to you"
 SIZE = (110, 36)
 PASS_ROW = ("f4", "The person in \u201cSaid by\u201d passes; again: they take it back")
 
@@ -23,13 +21,6 @@ PASS_ROW = ("f4", "The person in \u201cSaid by\u201d passes; again: they take it
 @pytest.fixture(autouse=True)
 def data_home(tmp_path, monkeypatch):
     monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "home"))
-
-
-def open_round(store: Store):
-    workshop, people = coproduction_workshop(store)  # Aisha, Ben, Chloe, Dev, Erin; all here
-    stage = stage_titled(store, workshop.id, ROUND)
-    store.start_stage(stage.id)
-    return workshop, people, stage
 
 
 def capture_app(store: Store, workshop_id: int) -> FacilitatorApp:
@@ -55,27 +46,20 @@ def message(screen: CaptureScreen) -> str:
     return screen.status.render().plain
 
 
-async def name_in_said_by(pilot, screen: CaptureScreen, letters: str) -> None:
-    query = screen.query_one("#speaker-query", Input)
-    query.focus()
-    query.value = ""
-    await pilot.press(*letters)
-
-
 async def test_f4_notes_a_pass_and_f4_again_takes_it_back(store: Store) -> None:
     workshop, people, stage = open_round(store)
     ben = people[1]
     app = capture_app(store, workshop.id)
     async with app.run_test(size=SIZE) as pilot:
         screen = await capture_screen(pilot)
-        await name_in_said_by(pilot, screen, "ben")  # the start of the name, not chosen with Tab
+        await type_in_said_by(pilot, screen, "ben")  # the start of the name, not chosen with Tab
         await pilot.press("f4")
         await settle(pilot)
         assert store.passes(stage.id) == {ben.id}
         assert message(screen) == "Ben Carter passes; F4 again takes it back."
         assert screen.query_one(SpeakerPicker).query_text == ""  # ready for the next person
 
-        await name_in_said_by(pilot, screen, "ben")
+        await type_in_said_by(pilot, screen, "ben")
         await pilot.press("tab")  # chosen properly this time
         screen.idea_input.focus()  # F4 works from the idea box too
         await pilot.press("f4")
@@ -94,7 +78,7 @@ async def test_a_pass_the_facilitator_noted_is_taken_back_here(store: Store, reo
     async with app.run_test(size=SIZE) as pilot:
         screen = await capture_screen(pilot)
         facilitator.record_pass(stage.id, chloe.id)  # noted on the facilitator's screen meanwhile
-        await name_in_said_by(pilot, screen, "chl")
+        await type_in_said_by(pilot, screen, "chl")
         await pilot.press("f4")
         await settle(pilot)
         assert facilitator.passes(stage.id) == set()
@@ -110,7 +94,7 @@ async def test_the_facilitators_not_heard_from_yet_follows_a_pass_noted_here(sto
         assert "Not heard from yet (5)" in screen_text(run)
 
         screen = await capture_screen(pilot)
-        await name_in_said_by(pilot, screen, "dev")
+        await type_in_said_by(pilot, screen, "dev")
         await pilot.press("f4")
         await settle(pilot)
 
@@ -130,12 +114,12 @@ async def test_f4_without_one_clear_person_notes_nothing_and_says_why(store: Sto
         await settle(pilot)
         assert message(screen) == "To note a pass, type the person's name in \u201cSaid by\u201d, then press F4."
 
-        await name_in_said_by(pilot, screen, "e")  # Erin Walsh and Chloe Evans
+        await type_in_said_by(pilot, screen, "e")  # Erin Walsh and Chloe Evans
         await pilot.press("f4")
         await settle(pilot)
         assert message(screen) == "Several people's names start with \u201ce\u201d: press Tab to choose one, then F4."
 
-        await name_in_said_by(pilot, screen, "anon")
+        await type_in_said_by(pilot, screen, "anon")
         await pilot.press("tab")
         await pilot.press("f4")
         await settle(pilot)
@@ -151,7 +135,7 @@ async def test_no_pass_while_the_facilitator_is_on_a_stage_without_ideas(store: 
         facilitator = reopen()
         later = next(s for s in facilitator.stages(workshop.id) if s.position > stage.position and s.kind != "ideas")
         facilitator.start_stage(later.id)  # moved on before the screen noticed
-        await name_in_said_by(pilot, screen, "aisha")
+        await type_in_said_by(pilot, screen, "aisha")
         await pilot.press("f4")
         await settle(pilot)
         said = message(screen)

@@ -3,7 +3,7 @@ it is saved it does not come back a second time."""
 
 from __future__ import annotations
 
-from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from run_helpers import open_round, run_app, run_screen, stage_titled
 from textual.widgets import Input
 
 from facilitator import terminal_memory
@@ -11,19 +11,11 @@ from facilitator.storage.store import Store
 from facilitator.ui.idea_draft import KEEP_EVERY_SECONDS, RESTORED
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 
-ROUND = "What matters to you"
 WORDS = "Somewhere to sit that is not a plastic chair [b]please[/b]"
 
 
 def message(screen) -> str:
     return screen.query_one("#ideas-message").render().plain
-
-
-def open_round(store: Store):
-    workshop, people = coproduction_workshop(store)
-    stage = stage_titled(store, workshop.id, ROUND)
-    store.start_stage(stage.id)
-    return workshop, people, stage
 
 
 async def type_and_choose(pilot, screen, words: str, name_start: str) -> None:

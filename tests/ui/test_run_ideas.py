@@ -4,7 +4,7 @@ heard from; the balance by perspective (hidden under 5 people); choosing who sai
 from __future__ import annotations
 
 from panel_harness import screen_text
-from run_helpers import NAMES, coproduction_workshop, run_app, run_screen, stage_titled
+from run_helpers import NAMES, coproduction_workshop, open_round, run_app, run_screen
 from textual.widgets import Input, OptionList
 
 from facilitator.domain.errors import StorageError
@@ -12,14 +12,6 @@ from facilitator.storage.store import Store
 from facilitator.ui.stages.ideas import IdeasPanel
 from facilitator.ui.widgets.speaker_picker import ANONYMOUS, SpeakerPicker, match_people
 
-ROUND = "What matters to you"
-
-
-def open_round(store: Store, **options):
-    workshop, people = coproduction_workshop(store, **options)
-    stage = stage_titled(store, workshop.id, ROUND)
-    store.start_stage(stage.id)
-    return workshop, people, stage
 
 
 async def test_enter_saves_the_idea_shows_it_and_clears_the_box(store: Store) -> None:

@@ -5,21 +5,13 @@ facilitator's own screen, never on the projected one."""
 from __future__ import annotations
 
 from panel_harness import screen_text
-from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from run_helpers import open_round, run_app, run_screen, type_in_said_by
 from textual.widgets import Input
 
 from facilitator.storage.store import Store
 from facilitator.ui.screens.keys_help import describe_keys
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 
-ROUND = "What matters to you"
-
-
-def open_round(store: Store):
-    workshop, people = coproduction_workshop(store)  # Aisha, Ben, Chloe, Dev, Erin; all here
-    stage = stage_titled(store, workshop.id, ROUND)
-    store.start_stage(stage.id)
-    return workshop, people, stage
 
 
 def side(screen) -> str:
@@ -30,13 +22,6 @@ def message(screen) -> str:
     return screen.query_one("#ideas-message").render().plain
 
 
-async def type_name(pilot, screen, letters: str) -> None:
-    query = screen.query_one("#speaker-query", Input)
-    query.focus()
-    query.value = ""
-    await pilot.press(*letters)
-
-
 async def test_f4_notes_a_pass_and_f4_again_takes_it_back(store: Store) -> None:
     workshop, people, stage = open_round(store)
     ben = people[1]
@@ -45,7 +30,7 @@ async def test_f4_notes_a_pass_and_f4_again_takes_it_back(store: Store) -> None:
         screen = await run_screen(pilot)
         assert "Not heard from yet (5)" in side(screen)
 
-        await type_name(pilot, screen, "ben")  # only the start of the name, not chosen with Tab
+        await type_in_said_by(pilot, screen, "ben")  # only the start of the name, not chosen with Tab
         await pilot.press("f4")
         await pilot.pause()
         assert store.passes(stage.id) == {ben.id}
@@ -59,7 +44,7 @@ async def test_f4_notes_a_pass_and_f4_again_takes_it_back(store: Store) -> None:
         assert screen.query_one("#speaker-query", Input).has_focus
         assert "Passed (1)" in screen_text(app)
 
-        await type_name(pilot, screen, "ben")
+        await type_in_said_by(pilot, screen, "ben")
         await pilot.press("tab")  # chosen properly this time
         screen.query_one("#idea-input", Input).focus()  # F4 works from the idea box too
         await pilot.press("f4")
@@ -78,18 +63,18 @@ async def test_f4_without_one_clear_person_notes_nothing_and_says_why(store: Sto
         await pilot.pause()
         assert message(screen) == "To note a pass, type the person's name in \u201cSaid by\u201d, then press F4."
 
-        await type_name(pilot, screen, "e")  # Erin Walsh and Chloe Evans
+        await type_in_said_by(pilot, screen, "e")  # Erin Walsh and Chloe Evans
         await pilot.press("f4")
         await pilot.pause()
         assert message(screen) == "Several people's names start with \u201ce\u201d: press Tab to choose one, then F4."
 
-        await type_name(pilot, screen, "anon")
+        await type_in_said_by(pilot, screen, "anon")
         await pilot.press("tab")
         await pilot.press("f4")
         await pilot.pause()
         assert message(screen).startswith("Only a named person can pass")
 
-        await type_name(pilot, screen, "zed")
+        await type_in_said_by(pilot, screen, "zed")
         await pilot.press("f4")
         await pilot.pause()
         assert message(screen) == "No one here has a name starting with \u201czed\u201d, so no pass was noted."
@@ -107,7 +92,7 @@ async def test_giving_an_idea_or_passing_both_leave_the_list(store: Store) -> No
         assert "Not heard from yet (1)" in side(screen) and "\u2022 Erin Walsh" in side(screen)
 
         screen.query_one("#idea-input", Input).value = "Evening appointments"
-        await type_name(pilot, screen, "erin")
+        await type_in_said_by(pilot, screen, "erin")
         await pilot.press("enter")  # Erin gives an idea: heard
         await pilot.pause()
         listed = side(screen)
@@ -132,7 +117,7 @@ async def test_the_projected_screen_shows_no_names_and_no_count_of_passes(store:
         await pilot.pause()
         assert "Passed" not in screen_text(app) and "Not heard" not in screen_text(app)
 
-        await type_name(pilot, screen, "chl")
+        await type_in_said_by(pilot, screen, "chl")
         await pilot.press("f4")
         await pilot.pause()
         assert store.passes(stage.id) == {people[0].id, people[2].id}
@@ -153,7 +138,7 @@ async def test_a_pass_from_another_terminal_shows_within_a_second(store: Store, 
         assert "Not heard from yet (4)" in listed and "Passed (1)" in listed
         assert listed.index("\u2022 Erin Walsh") > listed.index("Passed (1)")
 
-        await type_name(pilot, screen, "erin")  # taken back here, where it was not noted
+        await type_in_said_by(pilot, screen, "erin")  # taken back here, where it was not noted
         await pilot.press("f4")
         await pilot.pause()
         assert other.passes(stage.id) == set()

@@ -18,7 +18,7 @@ OPEN_FEEDBACK_STATUSES = (FeedbackStatus.PLANNED.value, FeedbackStatus.IN_PROGRE
 class OutstandingAction(BaseModel):
     """An action still to do, with where it came from."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # schema built on first use: quicker start
 
     action: Action
     owner: Participant | None = None

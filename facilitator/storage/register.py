@@ -36,7 +36,7 @@ MANY_MATCHES = 5_000
 
 
 class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # schema built on first use: quicker start
 
 
 class DecisionSummary(_View):

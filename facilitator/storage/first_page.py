@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The home screen's order: in progress, then planned, then finished; newest first within each.
-# (The same as ``WorkshopsMixin.list_workshops``; tests/unit/test_first_page.py checks they agree.)
+# The one definition: ``list_workshops`` and the register's workshop choices use it too.
 WORKSHOP_ORDER = "CASE status WHEN 'in progress' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, date DESC, id DESC"
 _COLUMNS = "id, title, date, status, involvement, place, series, agenda_name, purpose"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitator.storage.base import StoreBase
+from facilitator.storage.first_page import WORKSHOP_ORDER
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,5 @@ class RegisterChoicesMixin(StoreBase):
 
     def workshop_choices(self) -> list[WorkshopChoice]:
         """Every workshop, in the home screen's order (in progress, planned, finished; newest first)."""
-        rows = self._rows(
-            "SELECT id, title, date, series FROM workshops ORDER BY "
-            "CASE status WHEN 'in progress' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, date DESC, id DESC"
-        )
+        rows = self._rows(f"SELECT id, title, date, series FROM workshops ORDER BY {WORKSHOP_ORDER}")
         return [WorkshopChoice(row["id"], row["title"], row["date"] or "", row["series"] or "") for row in rows]

@@ -23,6 +23,7 @@ from facilitator.domain.models import (
 )
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import StoreBase, row_to
+from facilitator.storage.first_page import WORKSHOP_ORDER
 
 
 def _clean_date(value: str | None, field: str) -> str | None:
@@ -117,11 +118,7 @@ class WorkshopsMixin(StoreBase):
 
     def list_workshops(self, *, limit: int | None = None, offset: int = 0) -> list[Workshop]:
         """Newest first: in progress, then planned, then finished; by date within each."""
-        sql = (
-            "SELECT * FROM workshops ORDER BY "
-            "CASE status WHEN 'in progress' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, "
-            "date DESC, id DESC"
-        )
+        sql = f"SELECT * FROM workshops ORDER BY {WORKSHOP_ORDER}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         return [row_to(Workshop, row) for row in self._rows(sql)]

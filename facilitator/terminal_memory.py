@@ -61,7 +61,11 @@ def _database_memory(db_path: Path | str | None) -> dict[str, Any]:
 
 
 def _change_database_memory(db_path: Path | str | None, change: Any, *, durable: bool = True) -> bool:
-    """Apply ``change(entry)`` to this database's entry and write the file; False if not written."""
+    """Apply ``change(entry)`` to this database's entry and write the file; False if not written.
+
+    ``change`` returns False when the entry already says it: then the file is left as it is (read
+    once, not rewritten on every keystroke that changes nothing).
+    """
     if db_path is None:
         return False
     file = memory_file()
@@ -69,7 +73,8 @@ def _change_database_memory(db_path: Path | str | None, change: Any, *, durable:
     databases = _databases(memory)
     key = _database_key(db_path)
     entry = databases.pop(key, {})
-    change(entry)
+    if not change(entry):
+        return True
     databases[key] = entry  # newest last, so trimming drops the oldest
     memory["databases"] = dict(list(databases.items())[-KEEP_DATABASES:])
     return write_object(file, memory, durable=durable)
@@ -100,11 +105,11 @@ def recall_presenting(db_path: Path | str | None) -> bool:
 
 
 def remember_presenting(db_path: Path | str | None, presenting: bool) -> bool:
-    if recall_presenting(db_path) == presenting:
-        return True
-
-    def change(entry: dict[str, Any]) -> None:
+    def change(entry: dict[str, Any]) -> bool:
+        if (entry.get("presenting") is True) == presenting:
+            return False
         entry["presenting"] = presenting
+        return True
 
     return _change_database_memory(db_path, change)
 
@@ -127,19 +132,19 @@ def remember_draft(db_path: Path | str | None, view: str, place: int, draft: Dra
 
     Not fsynced: it is rewritten while someone types, and what it protects was never submitted.
     """
-    keep = draft is not None and bool(draft.text.strip())
-    if draft is not None:
-        draft = Draft(draft.text[:MOST_DRAFT_CHARACTERS], draft.said_by[:200])
-    if recall_draft(db_path, view, place) == (draft if keep else None):
-        return True  # nothing new: do not rewrite the file on every poll
+    kept = None
+    if draft is not None and draft.text.strip():
+        kept = {"text": draft.text[:MOST_DRAFT_CHARACTERS], "said_by": draft.said_by[:200]}
 
-    def change(entry: dict[str, Any]) -> None:
+    def change(entry: dict[str, Any]) -> bool:
         drafts = entry.get("drafts") if isinstance(entry.get("drafts"), dict) else {}
         key = _draft_key(view, place)
+        if drafts.get(key) == kept:
+            return False  # nothing new since the last write
         drafts.pop(key, None)
-        if keep:
-            assert draft is not None
-            drafts[key] = {"text": draft.text, "said_by": draft.said_by}
+        if kept is not None:
+            drafts[key] = kept
         entry["drafts"] = dict(list(drafts.items())[-KEEP_DRAFTS:])
+        return True
 
     return _change_database_memory(db_path, change, durable=False)

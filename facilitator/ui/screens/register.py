@@ -154,6 +154,7 @@ class RegisterScreen(Screen):
         self._debounce: Timer | None = None
         self.decision_width = 0
         self.workshop_width = WORKSHOP_WIDTH
+        self._box_had_text = False
         self._shown_before = False
 
     def compose(self) -> ComposeResult:
@@ -206,7 +207,11 @@ class RegisterScreen(Screen):
 
     @on(Input.Changed, "#register-search")
     def _typed(self, event: Input.Changed) -> None:
-        self._show_filters()  # what Escape does depends on whether anything is typed
+        # What Escape does depends on whether anything is typed: redraw the hint only when that
+        # changes, not on every key.
+        if bool(event.value) != self._box_had_text:
+            self._box_had_text = bool(event.value)
+            self._show_filters()
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._search_typed)

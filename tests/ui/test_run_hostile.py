@@ -1,6 +1,6 @@
 """Hostile text everywhere the run screen shows user text: workshop and stage titles, welcome
 text, prompts, a person's name (in the not-heard list, the counts, the speaker picker and next to
-an idea), the idea itself, a theme name and the minutes preview. The app must not crash, must show
+an idea), the idea itself, a theme name, the question naming an idea to move and the minutes preview. The app must not crash, must show
 the text literally, and must still be running after a click on it."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ import pytest
 from panel_harness import HOSTILE, HOSTILE_SHOWN, screen_text
 from run_helpers import NAMES, run_app, run_screen
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
+from facilitator.ui.stages.group import ThemeChooser
 
 
 def hostile_workshop(store: Store, hostile: str):
@@ -92,6 +93,19 @@ async def test_hostile_text_is_shown_literally_and_clicks_do_nothing(store: Stor
         await pilot.pause()
         assert f"1. {shown}  (0 ideas)" in screen_text(app)
         await click_on(pilot, f"1. {shown}")
+
+        # The move question names the idea being moved.
+        group_list = screen.query_one("#group-list", OptionList)
+        group_list.focus()
+        group_list.highlighted = next(
+            n for n in range(group_list.option_count) if str(group_list.get_option_at_index(n).id).startswith("idea-"))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ThemeChooser)
+        assert f"Move \u201c{shown}" in screen_text(app)
+        await click_on(pilot, f"Move \u201c{shown}")
+        await pilot.press("escape")
+        await pilot.pause()
 
         # The end: the minutes preview.
         await pilot.press("ctrl+e")

@@ -1,7 +1,8 @@
 """Hostile text everywhere the run screen shows user text: workshop and stage titles, welcome
 text, prompts, a person's name (in the not-heard list, the counts, the speaker picker and next to
-an idea), the idea itself, a theme name, the question naming an idea to move and the minutes preview. The app must not crash, must show
-the text literally, and must still be running after a click on it."""
+an idea), the idea itself, a theme name, the question naming an idea to move and the minutes
+preview. The app must not crash, must show the text literally, and must still be running after a
+click on it."""
 
 from __future__ import annotations
 

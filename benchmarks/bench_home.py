@@ -211,7 +211,7 @@ def open_now():
 app = None
 if hasattr(ui_app, "home_from_first_page"):
     app = ui_app.home_from_first_page(path, open_now)
-if app is None:  # the ordinary way: cli._launch checks the file is intact first
+if app is None:  # the ordinary way: cli.session.launch_app checks the file is intact first
     store = open_now()
     store.database.check_intact()
     app = ui_app.FacilitatorApp(store)

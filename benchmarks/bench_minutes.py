@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitator.domain.minutes import render_html, render_markdown  # noqa: E402
+from facilitator.outputs.minutes import render_html, render_markdown  # noqa: E402
 from facilitator.domain.models import FIVE_VALUES  # noqa: E402
 from facilitator.domain.record import WorkshopRecord  # noqa: E402
 

@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from facilitator import terminal_memory
+from facilitator.local import terminal_memory
 from facilitator.domain.errors import FacilitatorError
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
@@ -269,7 +269,7 @@ class FacilitatorApp(App):
             self.notify("Presentation mode off: facilitator-only information shown")
 
     def show_join_command(self, workshop_id: int) -> None:
-        from facilitator.join_command import join_command
+        from facilitator.local.join_command import join_command
 
         command = join_command(self.store.database.path, workshop_id)
         if command is None:

@@ -13,8 +13,8 @@ from pathlib import Path
 from textual.timer import Timer
 from textual.widgets import Input
 
-from facilitator import terminal_memory
-from facilitator.terminal_memory import Draft
+from facilitator.local import terminal_memory
+from facilitator.local.terminal_memory import Draft
 from facilitator.ui.widgets.speaker_picker import ANONYMOUS, SpeakerPicker
 
 RESTORED = "The idea you were typing when the app closed is back in the box: press Enter to save it."

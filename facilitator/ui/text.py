@@ -9,12 +9,17 @@ never parsed for markup) and styled with spans that we add, never with markup bu
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.content import Content
 
 from facilitator.domain.text import strip_controls
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Stage
 
 # What a piece of text may look like when combined with our own styling.
 Part = str | tuple[str, str] | Content
@@ -74,3 +79,23 @@ def cell(text: object, limit: int | None = None, style: str = "") -> Text:
     cells are ``rich.text.Text`` built from the cleaned string (``Text`` is never parsed).
     """
     return Text(shorten(strip_controls(str(text)), limit), style=style, no_wrap=True, end="")
+
+
+def show_date(iso: str | None) -> str:
+    """"14 Mar 2025": unambiguous wherever the room is from. Takes a date or a timestamp."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%b %Y}"
+
+
+def stage_label(stage: Stage) -> Content:
+    """``3. Silent ideas — What would make it feel safe?`` (the prompt only when it adds something)."""
+    prompt = str(stage.settings.get("prompt") or "").strip()
+    parts: list[Part] = [f"{stage.position}. ", one_line(stage.title, 60)]
+    if prompt and prompt != stage.title:
+        parts += [" \u2014 ", one_line(prompt, 100)]
+    return join(parts)

@@ -14,7 +14,7 @@ from screen_check import flat, screen_text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from facilitator import typist_memory
+from facilitator.local import typist_memory
 from facilitator.storage.store import Store
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.dialogs.confirm import ConfirmDialog

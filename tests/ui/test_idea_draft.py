@@ -6,7 +6,7 @@ from __future__ import annotations
 from run_helpers import open_round, run_app, run_screen, stage_titled
 from textual.widgets import Input
 
-from facilitator import terminal_memory
+from facilitator.local import terminal_memory
 from facilitator.storage.store import Store
 from facilitator.ui.idea_draft import KEEP_EVERY_SECONDS, RESTORED
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker

@@ -9,7 +9,7 @@ import pytest
 
 from facilitator.domain.agenda import parse_agenda_toml, stages_from_agenda
 from facilitator.domain.errors import ImportFileError, RuleBroken
-from facilitator.domain.minutes import render_html, render_markdown
+from facilitator.outputs.minutes import render_html, render_markdown
 from facilitator.domain.models import FIVE_VALUES
 from facilitator.storage.exchange import export_json, import_file, load_record, parse_record
 from facilitator.storage.store import Store, memory_store, open_store

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli as cli_module
+from facilitator.cli import workshops as cli_workshops
 from facilitator.domain.models import Involvement
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ def demo_db(tmp_path: Path, facilitator) -> Path:
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """Record what the app would have been opened with, instead of opening it."""
     calls: list[dict] = []
-    monkeypatch.setattr(cli_module, "_launch", lambda store, **options: calls.append(options))
+    monkeypatch.setattr(cli_workshops, "launch_app", lambda store, **options: calls.append(options))
     return calls
 
 
@@ -186,7 +186,7 @@ def test_new_from_an_agenda_file_uses_its_stages(facilitator, tmp_path):
 
 
 def test_the_involvement_choices_are_the_models_own():
-    assert cli_module.INVOLVEMENT == tuple(member.value for member in Involvement)
+    assert cli_workshops.INVOLVEMENT == tuple(member.value for member in Involvement)
 
 
 # -- minutes, export and import ----------------------------------------------------------------

@@ -16,7 +16,7 @@ from facilitator.storage.store import open_store
 
 PROJECT = Path(__file__).resolve().parents[2]
 STAGES = [{"kind": "ideas", "title": "Ideas", "minutes": 10}]
-ENTRY = ("import sys; from facilitator import cli; from facilitator.cli_backup import register; "
+ENTRY = ("import sys; from facilitator import cli; from facilitator.cli.backup import register; "
          "register(cli.cli); sys.exit(cli.main(sys.argv[1:]))")
 
 

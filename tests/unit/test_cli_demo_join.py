@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator import cli as cli_module
+from facilitator.cli import workshops as cli_workshops
 from facilitator import paths
-from facilitator.join_command import join_command
+from facilitator.local.join_command import join_command
 
 SCRIPT = Path(sys.executable).parent / "facilitator"
 
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.usefixtures("private_home")
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     """What the app would have been opened with, instead of opening it."""
     calls: list[dict] = []
-    monkeypatch.setattr(cli_module, "_launch", lambda store, **options: calls.append(options))
+    monkeypatch.setattr(cli_workshops, "launch_app", lambda store, **options: calls.append(options))
     return calls
 
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from cli_runner import invoke
 
-from facilitator import cli_review
+from facilitator.cli import review as cli_review
 from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
 from facilitator.domain.models import ActionStatus, DecisionStatus
 from facilitator.storage.store import open_store

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.demo import FINISHED_UID, IN_PROGRESS_UID, seed_demo
-from facilitator.domain.minutes import render_markdown
+from facilitator.outputs.minutes import render_markdown
 from facilitator.domain.models import StageKind, TimerStatus
 from facilitator.storage.exchange import load_record
 from facilitator.storage.store import Store, open_store

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from fault_helpers import fingerprint, lock_held_elsewhere, made_read_only
 
-from facilitator import typist_memory
+from facilitator.local import typist_memory
 from facilitator.domain.errors import ReadOnlyDatabase, StorageError
 from facilitator.storage import db as dbmod
 from facilitator.storage.store import open_store
@@ -27,7 +27,7 @@ from facilitator.storage.store import open_store
 PROJECT = Path(__file__).resolve().parents[2]
 STAGES = [{"kind": "ideas", "title": "Ideas", "minutes": 10}]
 # The real entry point, with ``backup`` registered in case the main group does not add it yet.
-ENTRY = ("import sys; from facilitator import cli; from facilitator.cli_backup import register; "
+ENTRY = ("import sys; from facilitator import cli; from facilitator.cli.backup import register; "
          "register(cli.cli); sys.exit(cli.main(sys.argv[1:]))")
 
 

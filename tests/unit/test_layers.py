@@ -1,64 +1,63 @@
-"""The layers stay apart: only ``facilitator/ui`` imports textual, and the command line's non-UI
-commands, the domain and the storage run without loading it (it costs about half a second)."""
+"""The rooms stay apart. The import-linter contracts in ``pyproject.toml`` (layers: cli, then ui |
+web, then demo, outputs, storage, local, domain, paths; only ``ui`` imports textual; only ``web``
+imports starlette; no import circles) are checked here, so CI enforces them. The commands that do
+not open the app must also run without loading textual (it costs about half a second)."""
 
 from __future__ import annotations
 
-import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import facilitator
 
 PACKAGE = Path(facilitator.__file__).parent
-UI = PACKAGE / "ui"
+ROOT = PACKAGE.parent
 
 
-def imported_modules(path: Path) -> set[str]:
-    """Every module a source file imports, at the top or inside a function."""
-    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+def lint_imports(root: Path) -> subprocess.CompletedProcess:
+    """``lint-imports`` on the package found first under ``root``, with the contracts of pyproject.toml."""
+    return subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command as c; sys.exit(c())",
+         "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        capture_output=True, text=True, timeout=120, cwd=root, check=False,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
 
 
-def test_nothing_outside_the_ui_package_imports_textual() -> None:
-    offenders = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        if UI in path.parents:
-            continue
-        # A command that launches the app imports ``facilitator.ui`` lazily; that is allowed,
-        # importing textual itself is not.
-        if any(name == "textual" or name.startswith("textual.") for name in imported_modules(path)):
-            offenders.append(str(path.relative_to(PACKAGE.parent)))
-    assert offenders == []
+def test_the_import_contracts_hold() -> None:
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "BROKEN" not in result.stdout
+    assert result.stdout.count("KEPT") >= 5
 
 
-def test_the_domain_imports_neither_the_ui_nor_sqlite() -> None:
-    offenders = []
-    for path in sorted((PACKAGE / "domain").rglob("*.py")):
-        for name in imported_modules(path):
-            if name.split(".")[0] in {"textual", "sqlite3", "sqlite_utils"} or name.startswith("facilitator.ui"):
-                offenders.append(f"{path.name}: {name}")
-            if name.startswith("facilitator.storage"):
-                offenders.append(f"{path.name}: {name}")
-    assert offenders == []
-
-
-def test_the_scan_would_notice_an_import_of_textual(tmp_path: Path) -> None:
-    sample = tmp_path / "sample.py"
-    sample.write_text("def later():\n    from textual.app import App\n", "utf-8")
-    assert "textual.app" in imported_modules(sample)
+@pytest.mark.parametrize(
+    ("module", "line", "broken"),
+    [
+        ("facilitator/storage/_layer_probe.py", "import textual.app\n", "imports textual"),
+        ("facilitator/domain/_layer_probe.py", "from facilitator.storage import store\n", "Layers"),
+        ("facilitator/ui/screens/_layer_probe.py", "import starlette\n", "starlette"),
+    ],
+)
+def test_the_contracts_would_notice_a_wrong_import(tmp_path: Path, module: str, line: str, broken: str) -> None:
+    # A copy of the package with one wrong import added: the real tree is never touched.
+    shutil.copytree(PACKAGE, tmp_path / "facilitator", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / module).write_text(line, "utf-8")
+    result = lint_imports(tmp_path)
+    assert result.returncode != 0
+    broken_lines = [text for text in result.stdout.splitlines() if text.endswith("BROKEN")]
+    assert any(broken in text for text in broken_lines), result.stdout[-3000:]
 
 
 def test_importing_the_cli_domain_and_storage_does_not_load_textual() -> None:
     modules = sorted(
         ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-        for folder in ("domain", "storage")
+        for folder in ("domain", "storage", "outputs", "local", "demo", "cli")
         for path in (PACKAGE / folder).rglob("*.py")
         if path.name != "__init__.py"
     )

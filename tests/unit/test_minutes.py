@@ -18,8 +18,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from facilitator.domain.attribution import display_name, speaker
-from facilitator.domain.minutes import render_html, render_markdown
-from facilitator.domain.minutes_index import SMALL_GROUP_NOTE
+from facilitator.outputs.minutes import render_html, render_markdown
+from facilitator.outputs.minutes_index import SMALL_GROUP_NOTE
 from facilitator.domain.record import ParticipantPart, WorkshopRecord
 from facilitator.domain.text import strip_controls
 
@@ -466,7 +466,7 @@ def test_newlines_in_table_cells_become_spaces() -> None:
 
 def test_escaped_user_text_always_renders_as_exactly_itself() -> None:
     """A seeded search over awkward fragments: whatever the mix, the reader sees the text typed."""
-    from facilitator.domain.markdown_text import block, inline
+    from facilitator.outputs.markdown_text import block, inline
 
     fragments = list("\\`*_[]<>#|~&!()-+=:.0123456789 \n\tab\"'") + [
         "javascript:", "http://x", "&amp;", "&#60;", "1.", "    ", "***", "---", "```", "~~~",

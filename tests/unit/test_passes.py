@@ -12,7 +12,7 @@ import sqlite3
 import pytest
 
 from facilitator.domain.errors import NotFound, RuleBroken, StorageError
-from facilitator.domain.minutes import render_markdown
+from facilitator.outputs.minutes import render_markdown
 from facilitator.storage import db as dbmod
 from facilitator.storage import migrations
 from facilitator.storage.exchange import export_json, load_record

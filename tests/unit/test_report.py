@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
-from facilitator.domain.report import render_report_html, render_report_markdown
+from facilitator.outputs.report import render_report_html, render_report_markdown
 from facilitator.storage.exchange import load_record
 from facilitator.storage.store import open_store
 

@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
-from facilitator import terminal_memory
-from facilitator.terminal_memory import Draft
+from facilitator.local import terminal_memory
+from facilitator.local.terminal_memory import Draft
 from tests.fault_helpers import made_read_only
 
 

@@ -92,7 +92,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
 
     def _minutes_text(self, kind: str) -> str:
         # Imported here: the minutes are only needed at the end of a workshop.
-        from facilitator.domain import minutes
+        from facilitator.outputs import minutes
         from facilitator.storage.exchange import load_record
 
         record = load_record(self.app.store, self.workshop_id)
@@ -128,7 +128,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
     # -- saving -----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        from facilitator.cli_output import write_atomically
+        from facilitator.outputs.files import write_atomically
 
         typed = self.query_one("#minutes-path", Input).value.strip()
         if not typed:

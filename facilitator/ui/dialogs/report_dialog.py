@@ -36,8 +36,8 @@ def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
     def write(path: Path | None) -> None:
         if path is None:
             return
-        from facilitator.cli_output import write_atomically
-        from facilitator.domain.report import render_report_html, render_report_markdown
+        from facilitator.outputs.files import write_atomically
+        from facilitator.outputs.report import render_report_html, render_report_markdown
 
         try:
             records, title = store.report_records(workshop_id, whole_series=True)

@@ -30,7 +30,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from facilitator import typist_memory
+from facilitator.local import typist_memory
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import (
     Idea,
@@ -58,13 +58,6 @@ MY_IDEAS_SHOWN = 100
 HEADING = "Your ideas, newest first (Escape to get here: e changes one, w withdraws it)"
 
 
-def stage_label(stage: Stage) -> Content:
-    """``3. Silent ideas — What would make it feel safe?`` (the prompt only when it adds something)."""
-    prompt = str(stage.settings.get("prompt") or "").strip()
-    parts: list = [f"{stage.position}. ", text.one_line(stage.title, 60)]
-    if prompt and prompt != stage.title:
-        parts += [" \u2014 ", text.one_line(prompt, 100)]
-    return text.join(parts)
 
 
 def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, bool]:
@@ -74,8 +67,8 @@ def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, b
     if stage is None:
         return text.join(["The workshop has not started yet; ideas can't be taken right now."]), False
     if stage.kind is not StageKind.IDEAS:
-        return text.join(["The facilitator is on ", stage_label(stage), "; ideas can't be taken right now."]), False
-    return text.join([("Ideas go to: ", "bold"), stage_label(stage)]), True
+        return text.join(["The facilitator is on ", text.stage_label(stage), "; ideas can't be taken right now."]), False
+    return text.join([("Ideas go to: ", "bold"), text.stage_label(stage)]), True
 
 
 class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
@@ -310,7 +303,7 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             return False
         if self.stage.id != shown:
             self.status.error(text.join([
-                "The facilitator has moved on to ", stage_label(self.stage),
+                "The facilitator has moved on to ", text.stage_label(self.stage),
                 ". Check your idea still fits, then press Enter again.",
             ]))
             return False

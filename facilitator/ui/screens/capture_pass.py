@@ -28,8 +28,6 @@ class CapturePass:
 
     def action_pass_turn(self) -> None:
         """The person in "Said by" passes; if they had passed, they take it back (said in words)."""
-        from facilitator.ui.screens.capture import stage_label
-
         if self.read_only:
             self.status.error(READ_ONLY)
             return
@@ -44,7 +42,7 @@ class CapturePass:
             return
         if self.stage.id != shown:
             self.status.error(text.join([
-                "The facilitator has moved on to ", stage_label(self.stage),
+                "The facilitator has moved on to ", text.stage_label(self.stage),
                 f". Press {PASS_KEY} again to note the pass there.",
             ]))
             return

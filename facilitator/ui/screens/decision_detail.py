@@ -24,7 +24,7 @@ from facilitator.domain.models import ActionStatus, DecisionMethod, DecisionStat
 from facilitator.storage.register import DecisionRecord, DecisionSummary
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.dialogs.report_dialog import ask_and_write_report
-from facilitator.ui.screens.register import show_date
+from facilitator.ui.text import show_date
 from facilitator.ui.text import Part, join
 
 STATUS_WORDS = {

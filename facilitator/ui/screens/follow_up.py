@@ -25,7 +25,7 @@ from facilitator.domain.models import Action, ActionStatus
 from facilitator.storage.follow_up import OutstandingAction
 from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.screens.register import show_date
+from facilitator.ui.text import show_date
 from facilitator.ui.text import cell, join, one_line
 
 # More than this many outstanding actions: the rest are counted, not listed.

@@ -7,7 +7,6 @@ nobody can see yet.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,7 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.first_page import FirstPage, WorkshopRow
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.text import cell, join, one_line, show_date
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.record_table import RecordTable
 from facilitator.ui.widgets.title_bar import TitleBar
@@ -49,13 +48,6 @@ MIN_TITLE_WIDTH = 16
 MAX_TITLE_WIDTH = 90
 
 
-def show_date(iso: str) -> str:
-    """"14 Mar 2025": unambiguous wherever the room is from."""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%b %Y}"
 
 
 def workshop_cells(workshop: WorkshopRow, title_width: int) -> list[Text]:

@@ -33,7 +33,7 @@ from facilitator.ui.dialogs.register_filters import (
     WorkshopPick,
 )
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.text import cell, join, one_line, styled
+from facilitator.ui.text import cell, join, one_line, show_date, styled
 
 PAGE = 50
 DEBOUNCE_SECONDS = 0.15
@@ -59,15 +59,6 @@ LETTER_ACTIONS = {"next_status", "toggle_all", "toggle_review_due", "next_series
                   "choose_dates", "follow_up", "report", "focus_search"}
 
 
-def show_date(iso: str | None) -> str:
-    """"14 Mar 2025": unambiguous wherever the room is from."""
-    if not iso:
-        return ""
-    try:
-        day = date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%b %Y}"
 
 
 def review_soon(review_date: str | None, today: str) -> bool:

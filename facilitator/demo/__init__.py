@@ -20,8 +20,8 @@ import contextlib
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from facilitator import demo_data as data
 from facilitator import paths
+from facilitator.demo import data
 from facilitator.domain.agenda import load_agenda_file, stages_from_agenda
 from facilitator.domain.models import FIVE_VALUES, Participant, Stage, StageKind
 from facilitator.storage.store import Store

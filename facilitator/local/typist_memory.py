@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from facilitator import paths
-from facilitator.private_json import load_object, write_object
+from facilitator.local.private_json import load_object, write_object
 
 FILE_NAME = "typists.json"
 # Enough for every file a person realistically uses; the oldest entries are dropped first.

@@ -22,7 +22,9 @@ from contextlib import contextmanager
 from markdown_it import MarkdownIt
 
 from facilitator.domain import attribution as who
-from facilitator.domain.markdown_text import (
+from facilitator.domain.models import Involvement, WorkshopStatus
+from facilitator.domain.record import IdeaPart, StagePart, WorkshopRecord
+from facilitator.outputs.markdown_text import (
     block,
     clock_time,
     count_words,
@@ -33,11 +35,14 @@ from facilitator.domain.markdown_text import (
     seconds_words,
     table,
 )
-from facilitator.domain.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
-from facilitator.domain.minutes_outcomes import actions_section, decisions_section, feedback_section, values_section
-from facilitator.domain.minutes_votes import votes_section
-from facilitator.domain.models import Involvement, WorkshopStatus
-from facilitator.domain.record import IdeaPart, StagePart, WorkshopRecord
+from facilitator.outputs.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
+from facilitator.outputs.minutes_outcomes import (
+    actions_section,
+    decisions_section,
+    feedback_section,
+    values_section,
+)
+from facilitator.outputs.minutes_votes import votes_section
 
 INVOLVEMENT_WORDS: dict[Involvement, str] = {
     Involvement.CO_PRODUCTION: (

@@ -16,10 +16,25 @@ import html
 from markdown_it import MarkdownIt
 
 from facilitator.domain import attribution as who
-from facilitator.domain.markdown_text import block, count_words, inline, long_date, one_line, short_date
-from facilitator.domain.minutes_outcomes import ACTION_STATUS_WORDS, DECISION_STATUS_WORDS
 from facilitator.domain.models import DecisionStatus, FeedbackStatus
-from facilitator.domain.record import DecisionPart, FeedbackPart, IdeaPart, WorkshopRecord
+from facilitator.domain.record import (
+    DecisionPart,
+    FeedbackPart,
+    IdeaPart,
+    WorkshopRecord,
+)
+from facilitator.outputs.markdown_text import (
+    block,
+    count_words,
+    inline,
+    long_date,
+    one_line,
+    short_date,
+)
+from facilitator.outputs.minutes_outcomes import (
+    ACTION_STATUS_WORDS,
+    DECISION_STATUS_WORDS,
+)
 
 # Ideas quoted under each theme; the rest are counted ("and 4 more").
 IDEAS_PER_THEME = 5

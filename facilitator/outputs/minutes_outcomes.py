@@ -12,8 +12,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from facilitator.domain import attribution as who
 from facilitator.domain.checkout import checkout_values
-from facilitator.domain.markdown_text import block, count_words, inline, short_date, table
-from facilitator.domain.minutes_index import MinutesIndex
 from facilitator.domain.models import (
     FIVE_VALUES,
     ActionStatus,
@@ -23,6 +21,14 @@ from facilitator.domain.models import (
     StageKind,
 )
 from facilitator.domain.record import DecisionPart
+from facilitator.outputs.markdown_text import (
+    block,
+    count_words,
+    inline,
+    short_date,
+    table,
+)
+from facilitator.outputs.minutes_index import MinutesIndex
 
 DECISION_STATUS_WORDS: dict[DecisionStatus, str] = {
     DecisionStatus.AGREED: "Agreed",

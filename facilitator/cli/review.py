@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from facilitator.cli_output import shown, table, write_atomically
+from facilitator.cli.output import shown, table, write_atomically
 
 # The values of models.DecisionStatus and models.ActionStatus, written out so that loading the
 # command line (``--help``) does not import pydantic; a test keeps them in step.
@@ -175,7 +175,7 @@ def report(workshop_id: int, whole_series: bool, form: str, output: Path | None)
 
 
 def report_text(store, workshop_id: int, *, whole_series: bool, form: str = "md") -> str:
-    from facilitator.domain.report import render_report_html, render_report_markdown
+    from facilitator.outputs.report import render_report_html, render_report_markdown
 
     records, title = store.report_records(workshop_id, whole_series=whole_series)
     render = render_report_html if form == "html" else render_report_markdown

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator import paths
-from facilitator.private_json import load_object, write_object
+from facilitator.local.private_json import load_object, write_object
 
 FILE_NAME = "terminal.json"
 # Enough for every database a person realistically uses, and every stage with an idea half-typed.

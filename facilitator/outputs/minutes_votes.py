@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 
 from facilitator.domain import attribution as who
-from facilitator.domain.markdown_text import count_words, inline, table
-from facilitator.domain.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
 from facilitator.domain.models import Candidate, StageKind
 from facilitator.domain.record import DotPart, StagePart
 from facilitator.domain.voting import DEFAULT_CAP, describe_ties, tally
+from facilitator.outputs.markdown_text import count_words, inline, table
+from facilitator.outputs.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
 
 NOT_REVEALED = "Votes not yet revealed."
 # Idea texts can be long; the full text is in the "Ideas" section.

@@ -1,0 +1,51 @@
+"""Writing a document a person asked for: atomically, and private to its owner.
+
+Shared by the command line and the app's save dialogs (minutes, reports, and the packs and
+sheets to come). No textual, no storage.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from facilitator.domain.errors import FacilitatorError
+
+
+class OutputError(FacilitatorError):
+    """An output file cannot be written."""
+
+
+def write_atomically(path: Path, text: str, what: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it.
+
+    A reader (or a crash) never sees half a file. New files are private to their owner (0600):
+    minutes and exports can hold names and health-related perspectives.
+    """
+    path = Path(path).expanduser()
+    folder = path.parent
+    if path.is_dir():
+        raise OutputError(f"{path}: this is a folder; give a file name for the {what}.")
+    if not folder.is_dir():
+        raise OutputError(f"{folder}: this folder does not exist, so nothing was written.")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write the {what} here ({_reason(error)}).") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write the {what} ({_reason(error)}); nothing was changed.") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()

@@ -35,3 +35,11 @@ class StorageError(FacilitatorError):
 
 class ReadOnlyDatabase(StorageError):
     """The database can be read but not written."""
+
+
+class WrongJoinCode(RuleBroken):
+    """A phone typed a join code that is not the workshop's (counted, to slow down guessing)."""
+
+
+class WorkshopFull(RuleBroken):
+    """As many phones have joined as the workshop takes."""

@@ -267,3 +267,23 @@ class ValuesScore(Record):
     stage_id: int | None
     value: str
     score: int
+
+
+class Device(Record):
+    """A phone that joined a workshop with its join code; ``participant_id`` once it says who it is."""
+
+    id: int
+    workshop_id: int
+    participant_id: int | None = None
+    joined_at: str
+
+
+class WebServer(Record):
+    """The participants' web page running for a workshop (``facilitator serve``)."""
+
+    workshop_id: int
+    address: str  # what a phone opens, e.g. http://192.168.1.20:8765/
+    local_only: bool  # bound to 127.0.0.1: only this computer can open it
+    pid: int
+    host: str  # the computer's name, so another computer's server is never "checked" here
+    started_at: str

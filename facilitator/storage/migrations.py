@@ -241,6 +241,52 @@ def m005_passes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX passes_participant ON passes(participant_id)")
 
 
+
+@migrations()
+def m006_phones(db: sqlite_utils.Database) -> None:
+    # Participants taking part from their own phones (facilitator serve). All of it is private
+    # to the live workshop: never in the minutes, the exports or a published copy.
+    # One join code per workshop; a new code logs every device out (its devices are deleted).
+    db.execute(
+        "CREATE TABLE join_codes ("
+        "workshop_id INTEGER PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE, "
+        "code TEXT NOT NULL, "
+        "changed_at TEXT NOT NULL)"
+    )
+    # A phone that typed the code. The cookie holds a random token; only its SHA-256 is kept,
+    # so a copy of the file cannot be used to act as someone's phone. A person (a name on the
+    # roster) is taken by at most one device at a time: the UNIQUE index, not only the page.
+    db.execute(
+        "CREATE TABLE devices ("
+        "id INTEGER PRIMARY KEY, "
+        "workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE, "
+        "token_hash TEXT NOT NULL UNIQUE, "
+        "participant_id INTEGER REFERENCES participants(id) ON DELETE SET NULL, "
+        "joined_at TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX devices_workshop ON devices(workshop_id)")
+    db.execute("CREATE UNIQUE INDEX devices_participant ON devices(participant_id) WHERE participant_id IS NOT NULL")
+    # Who has sent their check-out from a phone, so a person scores once; never what they scored
+    # (the scores themselves stay in values_scores with no person).
+    db.execute(
+        "CREATE TABLE checkouts_sent ("
+        "stage_id INTEGER NOT NULL REFERENCES stages(id) ON DELETE CASCADE, "
+        "participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE, "
+        "PRIMARY KEY (stage_id, participant_id))"
+    )
+    # The participants' web page that is running for a workshop, so the run screen's Join panel
+    # can show its address whichever terminal started it. Removed when the server stops; a row
+    # left by a killed server is recognised by its process being gone.
+    db.execute(
+        "CREATE TABLE web_servers ("
+        "workshop_id INTEGER PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE, "
+        "address TEXT NOT NULL, "
+        "local_only INTEGER NOT NULL, "
+        "pid INTEGER NOT NULL, "
+        "host TEXT NOT NULL, "
+        "started_at TEXT NOT NULL)"
+    )
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

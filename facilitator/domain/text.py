@@ -28,7 +28,11 @@ _ESCAPE_SEQUENCES = re.compile(
     re.VERBOSE,
 )
 
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Bidirectional overrides, embeddings and isolates ("Trojan Source" characters): invisible, and
+# able to make the text after them read backwards on a phone or in the minutes. Arabic and
+# Hebrew read correctly without them (the Unicode bidi algorithm needs no help), so they go too.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 SHORT_TEXT = 200
 LONG_TEXT = 10_000
@@ -48,7 +52,7 @@ def strip_controls(value: str, *, multiline: bool = False) -> str:
             kept.append(" ")
         elif char in "\n":
             kept.append(" ")
-        elif unicodedata.category(char) == "Cc":
+        elif unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
             continue
         else:
             kept.append(char)

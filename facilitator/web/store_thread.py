@@ -23,7 +23,14 @@ class StoreThread:
     def __init__(self, open_store: Callable[[], Store]) -> None:
         self._open_store = open_store
         self._store: Store | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="facilitator-web-store")
+        self._thread: ThreadPoolExecutor | None = None
+
+    @property
+    def _executor(self) -> ThreadPoolExecutor:
+        # Made on first use, and again after ``close``: tests open the same app more than once.
+        if self._thread is None:
+            self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="facilitator-web-store")
+        return self._thread
 
     def _with_store(self, work: Callable[..., T], args: tuple, kwargs: dict) -> T:
         if self._store is None:
@@ -40,10 +47,14 @@ class StoreThread:
         return self._executor.submit(self._with_store, work, args, kwargs).result()
 
     def close(self) -> None:
+        if self._thread is None:
+            return
+
         def close_store() -> None:
             if self._store is not None:
                 self._store.close()
                 self._store = None
 
-        self._executor.submit(close_store).result()
-        self._executor.shutdown(wait=True)
+        self._thread.submit(close_store).result()
+        self._thread.shutdown(wait=True)
+        self._thread = None

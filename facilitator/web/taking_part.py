@@ -68,7 +68,7 @@ async def now(request: Request) -> Response:
 async def state(request: Request) -> Response:
     """For the page's script: poll this, and reload when ``key`` changes."""
     site = site_of(request)
-    return JSONResponse(await site.store.run(views.live_state, site.workshop_id, device_token(request)))
+    return JSONResponse(await site.store.run(views.live_state, site.workshop_id, device_token(request), site.clock))
 
 
 def _moved_on(state: views.Now, stage_id: str | None) -> bool:
@@ -92,8 +92,12 @@ async def send_idea(request: Request) -> Response:
     anonymous = fields.get("anonymous") == "yes"
     kept = {"typed": text, "typed_anonymous": anonymous}
     if _moved_on(state, fields.get("stage")) or state.stage.kind is not StageKind.IDEAS:
-        return await now_page(request, status_code=409, idea_error=_moved_on_sentence(state, "your idea")
-                              + " It is still in the box below if you want to keep it.", **kept)  # fmt: skip
+        sentence = _moved_on_sentence(state, "your idea")
+        if state.stage is not None and state.stage.kind is StageKind.IDEAS:
+            # Another ideas round: the text waits in this round's box, to send here if it fits.
+            return await now_page(request, status_code=409, idea_error=f"{sentence} It is in the box below.", **kept)
+        return await now_page(request, status_code=409, moved_error=f"{sentence} Here is what you typed, to keep.",
+                              kept_text=text)  # fmt: skip
     if not site.send_limit.allow(state.device.id):
         return await now_page(request, status_code=429, idea_error=TOO_FAST, **kept)
     try:
@@ -136,7 +140,7 @@ async def change_dot(request: Request) -> Response:
     if elsewhere:
         return elsewhere
     if _moved_on(state, fields.get("stage")) or state.stage.kind is not StageKind.VOTE:
-        return await now_page(request, status_code=409, vote_error=_moved_on_sentence(state, "that dot"))
+        return await now_page(request, status_code=409, moved_error=_moved_on_sentence(state, "that dot"))
     if not site.send_limit.allow(state.device.id):
         return await now_page(request, status_code=429, vote_error=TOO_FAST)
     kind, _, number = str(fields.get("choice") or "").partition(":")
@@ -169,7 +173,7 @@ async def send_checkout(request: Request) -> Response:
     if elsewhere:
         return elsewhere
     if _moved_on(state, fields.get("stage")) or state.stage.kind is not StageKind.EVALUATE:
-        return await now_page(request, status_code=409, checkout_error=_moved_on_sentence(state, "your check-out"))
+        return await now_page(request, status_code=409, moved_error=_moved_on_sentence(state, "your check-out"))
     page = await site.store.run(views.checkout_page, state)
     # What was chosen is kept on the page if one value is missing, so nobody chooses twice.
     chosen = {number: str(fields.get(f"score-{number}") or "") for number in range(len(page.values))}

@@ -27,6 +27,7 @@ from facilitator.domain.models import (
     Workshop,
     WorkshopStatus,
 )
+from facilitator.domain.text import strip_controls
 from facilitator.storage.store import Store
 
 # Said by = the participant; typed by = this, so the record shows who typed each idea.
@@ -68,6 +69,12 @@ def _timer_words(stage: Stage | None, clock: Callable[[], float]) -> str:
     return f"{words} (paused)" if stage.timer_status is TimerStatus.PAUSED else words
 
 
+def _prompt(stage: Stage, default: str = "") -> str:
+    """The stage's question. Agenda text is cleaned when the agenda is loaded; cleaned again here
+    because a phone's page must never carry an escape sequence, whatever made the stage."""
+    return strip_controls(str(stage.settings.get("prompt") or default or stage.title), multiline=True)
+
+
 def page_key(workshop: Workshop, stage: Stage | None, device: Device | None) -> str:
     """Changes exactly when the phone should show another page: the facilitator moved the stage,
     revealed it or ended the workshop, or this phone was logged out or had its name freed."""
@@ -84,9 +91,10 @@ def now(store: Store, workshop_id: int, token: str | None, clock: Callable[[], f
     return Now(workshop, stage, device, person, _timer_words(stage, clock), page_key(workshop, stage, device))
 
 
-def live_state(store: Store, workshop_id: int, token: str | None) -> dict[str, Any]:
+def live_state(store: Store, workshop_id: int, token: str | None,
+               clock: Callable[[], float] = time.time) -> dict[str, Any]:  # fmt: skip
     """What the page's script polls for: the key, and the words for the time left."""
-    state = now(store, workshop_id, token)
+    state = now(store, workshop_id, token, clock)
     return {"key": state.key, "time": state.time_words}
 
 
@@ -121,7 +129,7 @@ def ideas_page(store: Store, state: Now, anonymous_ids: list[int]) -> IdeasPage:
     ideas = store.ideas(stage_id=stage.id)
     mine = [i for i in ideas if _is_own(i, state.person.id, anonymous_ids)]
     page = IdeasPage(
-        prompt=str(stage.settings.get("prompt") or stage.title),
+        prompt=_prompt(stage),
         silent=silent,
         revealed=stage.revealed,
         allow_anonymous=bool(stage.settings.get("allow_anonymous", True)),
@@ -190,7 +198,7 @@ def vote_page(store: Store, state: Now) -> VotePage:
     else:
         choices = [Choice(c.kind, c.id, c.label, mine.get((c.kind, c.id), 0)) for c in store.candidates(stage.id)]
     return VotePage(
-        prompt=str(stage.settings.get("prompt") or stage.title),
+        prompt=_prompt(stage),
         budget=budget,
         cap=int(stage.settings.get("max_per_candidate", 3)),
         left=max(0, budget - sum(mine.values())),
@@ -213,7 +221,7 @@ def checkout_page(store: Store, state: Now) -> CheckoutPage:
     stage = state.stage
     assert stage is not None and state.person is not None
     return CheckoutPage(
-        prompt=str(stage.settings.get("prompt") or "How well did this workshop live up to each value?"),
+        prompt=_prompt(stage, "How well did this workshop live up to each value?"),
         values=checkout_values(stage.settings),
         sent=store.has_sent_checkout(stage.id, state.person.id),
     )

@@ -18,6 +18,8 @@ from facilitator.domain.text import clean_optional, clean_text, strip_controls
         ("tab\there", "tab here"),
         ("[/b] [ @click=app.quit]x", "[/b] [ @click=app.quit]x"),  # markup-like text is data: kept
         ("مرحبا שלום 🙂", "مرحبا שלום 🙂"),
+        ("invoice\u202egpj.exe", "invoicegpj.exe"),  # a right-to-left override would reverse what follows
+        ("a\u2066b\u2069c\u202ad\u202c", "abcd"),  # isolates and embeddings
     ],
 )
 def test_escape_sequences_and_controls_are_removed_and_the_rest_kept(raw, cleaned):

@@ -1,3 +1,5 @@
+import sys
+
 from facilitator.cli import main
 
-main()
+sys.exit(main())

@@ -42,6 +42,7 @@ def serve(session: Session, workshop_id: int, lan: bool, port: int, host: str | 
         click.echo("Press Ctrl+C to stop.")
 
     run_server(session.db_path, workshop_id, lan=lan, host=host, port=port, max_devices=max_devices, announce=announce)
+    click.echo("The phones' page has stopped. Everything phones sent is kept.")
 
 
 def register(group: click.Group) -> None:

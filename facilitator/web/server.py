@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -125,4 +126,20 @@ def serve(db_path: Path, workshop_id: int, *, lan: bool = False, host: str | Non
                      on_start=on_start, on_stop=on_stop)  # fmt: skip
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", server_header=False)
     announce(opened)
-    uvicorn.Server(config).run(sockets=[sock])
+    # uvicorn shuts down gracefully on Ctrl+C or SIGTERM (the Join panel's stop), then raises the
+    # signal again for the handler that was there before: make that a quiet, successful exit.
+    previous = signal.signal(signal.SIGTERM, _stopped)
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except (KeyboardInterrupt, _Stopped):
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stopped(signum, frame) -> None:
+    raise _Stopped

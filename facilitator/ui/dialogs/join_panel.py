@@ -24,6 +24,7 @@ from facilitator.domain import join_code
 from facilitator.domain.errors import FacilitatorError
 from facilitator.ui import serving
 from facilitator.ui.text import join
+from facilitator.ui.widgets.big_code import BigCode
 from facilitator.ui.widgets.qr_code import QRCode
 from facilitator.ui.widgets.status_line import StatusLine
 
@@ -53,7 +54,8 @@ class JoinPanel(ModalScreen[None]):
             with Horizontal(id="join-body"):
                 with Vertical(id="join-words"):
                     yield Static(id="join-address")
-                    yield Static(id="join-code")
+                    yield Static(Content("Join code:"), id="join-code-label")
+                    yield BigCode(id="join-code")
                     yield Static(id="join-count")
                     yield Static(id="join-keys", classes="dialog-hint")
                 with Vertical(id="join-qr-box"):
@@ -92,7 +94,7 @@ class JoinPanel(ModalScreen[None]):
         else:
             address.update(join(["On a phone on the same Wi-Fi, scan the code or open:\n", (server.address, "bold")]))
             qr.show(f"{server.address}?code={code}")
-        self.query_one("#join-code", Static).update(join(["Join code: ", (join_code.spaced(code), "bold reverse")]))
+        self.query_one("#join-code", BigCode).show(code)
         named = sum(1 for device in devices if device.participant_id is not None)
         phones = "1 phone has" if len(devices) == 1 else f"{len(devices)} phones have"
         self.query_one("#join-count", Static).update(Content(f"{phones} joined ({named} said who they are)."))

@@ -13,19 +13,18 @@ Built for speed on a note-taker's own terminal while the facilitator runs the pr
 - F4 notes that the person in "Said by" passes (the right to pass), F4 again takes it back: the
   same key and words as the facilitator's ideas panel, whose "Not heard from yet" updates live.
 
-Nothing typed is lost. Saves run in the background (``BackgroundWriter``), so while another
-program holds the database the screen keeps working and says it is waiting; the idea stays in
-the box until it has been committed, and stays there with the reason if it could not be.
+Nothing typed is lost. Saves run in the background (``SavesWithoutFreezing.save_in_background``),
+so while another program holds the database the screen keeps working and says it is waiting; the
+idea stays in the box until it has been committed, and stays there with the reason if it could
+not be.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -42,10 +41,11 @@ from facilitator.domain.models import (
 )
 from facilitator.domain.text import clean_text
 from facilitator.ui import text
-from facilitator.ui.background_writer import BackgroundWriter
 from facilitator.ui.idea_draft import RESTORED, KeepsIdeaDraft
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.screens.capture_pass import PASS_TOOLTIP, CapturePass
+from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
 from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
@@ -71,8 +71,9 @@ def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, b
     return text.join([("Ideas go to: ", "bold"), text.stage_label(stage)]), True
 
 
-class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
+class CaptureScreen(KeepsIdeaDraft, CapturePass, SavesWithoutFreezing, Screen):
     CSS_PATH = "capture.tcss"
+    still_saving_sentence = BUSY
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_box", "Your ideas", show=False),
         Binding("i", "type_idea", "Type an idea"),
@@ -94,18 +95,13 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         self._people: dict[int, Participant] = {}
         self._stages: dict[int, Stage] = {}
         self._unsaved_edits: dict[int, str] = {}  # idea id -> words whose save failed
-        self.writer: BackgroundWriter | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Taking notes", id="capture-title")
         yield Static(id="capture-target")
-        with Horizontal(id="capture-row"):
-            box = Input(placeholder="Type what was said, then Enter to save", id="idea-input")
-            box.border_title = "Idea"
-            yield box
-            yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
+        yield IdeaEntry("Type what was said, then Enter to save", id="capture-row")
         yield StatusLine(id="capture-status")
         yield Static(HEADING, id="my-ideas-heading")
         yield MyIdeasList(id="my-ideas")
@@ -136,7 +132,6 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         return self.store.database.read_only
 
     def on_mount(self) -> None:
-        self.writer = BackgroundWriter(self.store, owner=self)
         self.idea_input.focus()
         self._reload()
         if self.read_only:
@@ -149,10 +144,8 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         else:
             self.ask_typist()
 
-    def on_unmount(self) -> None:
+    def on_unmount(self) -> None:  # the writer is closed by ``SavesWithoutFreezing.on_unmount``
         self.keep_draft_now()
-        if self.writer is not None:
-            self.writer.close()
 
     def draft_place(self) -> tuple[str, int]:
         # One per workshop, not per stage: the box follows the facilitator from stage to stage.
@@ -264,23 +257,9 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
 
     # -- saving an idea ----------------------------------------------------------------------
 
-    @on(Input.Submitted, "#idea-input")
-    def _idea_entered(self, event: Input.Submitted) -> None:
-        event.stop()
+    def on_idea_entry_submitted(self, message: IdeaEntry.Submitted) -> None:
+        message.stop()
         self.save_idea()
-
-    @on(Input.Changed, "#idea-input")
-    def _idea_typed(self, event: Input.Changed) -> None:
-        self.note_draft_changed()
-
-    @on(SpeakerPicker.Picked)
-    def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
-        event.stop()
-        self.note_draft_changed()
-        if event.submit and self.idea_input.value.strip():
-            self.save_idea()
-        elif event.submit:
-            self.idea_input.focus()
 
     def save_idea(self) -> bool:
         """Start saving what is in the box; True if the save started. The text stays until committed."""
@@ -289,10 +268,10 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             self.ask_typist()
             return False
         if self.read_only:
-            self.status.error(f"{READ_ONLY} Your idea is still in the box.")
+            self.status.error(f"{READ_ONLY} {STILL_IN_BOX}")
             return False
         if not words.strip():
-            self.status.error("Type the idea first, then press Enter.")
+            self.status.error(TYPE_FIRST)
             self.idea_input.focus()
             return False
         shown = self.stage.id if self.stage else None
@@ -307,36 +286,20 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
                 ". Check your idea still fits, then press Enter again.",
             ]))
             return False
-        stage, speaker, typist = self.stage, self.picker.speaker, self.typist
-        started = self.writer.submit(
-            lambda store: store.add_idea(
-                stage.id, words,
-                said_by=speaker.participant_id if speaker else None,
-                anonymous=bool(speaker and speaker.anonymous),
-                typed_by=typist,
-            ),
+        speaker = self.picker.speaker
+        if not self.save_in_background(
+            adding_idea(self.stage.id, words, speaker, typed_by=self.typist),
             done=lambda idea: self._idea_saved(idea, words, speaker),
-            failed=lambda error: self.status.error(f"{error} Your idea is still in the box."),
-        )
-        if not started:
-            self.status.error(BUSY)
-            return False
-        self.idea_input.add_class("-saving")
+            failed=lambda error: self.status.error(f"{error} {STILL_IN_BOX}"),
+        ):
+            return False  # an earlier change is still saving: ``show_still_saving`` said so
+        self.query_one(IdeaEntry).show_saving(True)
         self.status.info("Saving\u2026")
         return True
 
     def _idea_saved(self, idea: Idea, words: str, speaker: Speaker | None) -> None:
-        box = self.idea_input
-        # Keep anything typed while the save was going (a fast note-taker is already on the next one).
-        if box.value.startswith(words):
-            box.value = box.value[len(words):].lstrip()
-        if self.picker.speaker == speaker:
-            self.picker.clear()
+        self.query_one(IdeaEntry).take_saved(words, speaker)
         self.draft_saved()
-        # Ready for the next one, unless the note-taker has gone to their list meanwhile.
-        focused = self.focused
-        if focused is None or focused is box or self.picker in focused.ancestors:
-            box.focus()
         self._sync_my_ideas()
         stage = self._stages.get(idea.stage_id)
         self.status.saved(text.join([
@@ -344,14 +307,14 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             said_by_label(idea, self._people), f" (stage {stage.position})." if stage else ".",
         ]))
 
-    @on(BackgroundWriter.Waiting)
-    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
-        self.status.waiting(message.seconds)
+    def show_still_saving(self, sentence: str) -> None:
+        self.status.error(sentence)
 
-    @on(BackgroundWriter.Finished)
-    def _finished(self, message: BackgroundWriter.Finished) -> None:
-        self.idea_input.remove_class("-saving")
-        self.writer.deliver(message.job)
+    def show_saving_state(self, seconds: float | None) -> None:
+        if seconds is None:
+            self.query_one(IdeaEntry).show_saving(False)  # ``done`` or the error says what happened
+        else:
+            self.status.waiting(seconds)
 
     # -- the note-taker's own ideas ----------------------------------------------------------
 
@@ -368,8 +331,7 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         elif self.read_only:
             self.status.error(READ_ONLY)
             return None
-        elif self.writer.busy:
-            self.status.error(BUSY)
+        elif self.refuse_while_saving():
             return None
         return idea
 
@@ -398,8 +360,10 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             self._sync_my_ideas()
             self.status.saved(text.join(["\u2713 Changed: ", text.one_line(saved.text, 60)]))
 
-        if not self.writer.submit(lambda store: store.edit_idea(idea.id, changed), done=done, failed=failed):
+        if self.saving_in_background:  # kept in ``_unsaved_edits`` for the next e
             failed(FacilitatorError("Still saving the last change."))
+            return
+        self.save_in_background(lambda store: store.edit_idea(idea.id, changed), done=done, failed=failed)
 
     def action_withdraw(self) -> None:
         from facilitator.ui.dialogs.confirm import ConfirmDialog
@@ -423,12 +387,11 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             self._sync_my_ideas()
             self.status.saved("\u2713 Withdrawn." if withdrawn else "\u2713 Brought back.")
 
-        if not self.writer.submit(
+        self.save_in_background(
             lambda store: store.withdraw_idea(idea.id, withdrawn),
             done=done,
             failed=lambda error: self.status.error(str(error)),
-        ):
-            self.status.error(BUSY)
+        )
 
     # -- keys --------------------------------------------------------------------------------
 

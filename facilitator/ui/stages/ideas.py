@@ -15,7 +15,6 @@ lines that are new or changed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,32 +30,19 @@ from facilitator.ui import text
 from facilitator.ui.idea_draft import RESTORED, KeepsIdeaDraft
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.stages.ideas_balance import balance_text, counts_text, perspective_balance
 from facilitator.ui.stages.ideas_round import PassTurn, not_heard_text
 from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import StatusLine
 
 BUSY = "Still saving the last idea; press Enter again in a moment. Your text is kept."
-BALANCE_MIN_PEOPLE = 5  # breakdowns by perspective identify people in smaller groups
 
 
 def idea_line(number: int, idea: Idea, people: dict[int, Participant]) -> Content:
     """``12. the idea — who said it``, the speaker shown as they chose (named, perspective, anonymous)."""
     label = who.speaker(idea.said_by, idea.anonymous, people)
     return text.join([(f"{number}. ", "bold"), text.plain(idea.text), (f"  \u2014 {label}", "italic")])
-
-
-def perspective_balance(ideas: Iterable[Idea], people: dict[int, Participant]) -> Counter:
-    """Ideas per perspective row; a person with two perspectives counts in both.
-
-    People who chose to be anonymous, and anonymous ideas, count as "Anonymous or not recorded",
-    so the breakdown never undoes anyone's choice.
-    """
-    balance: Counter = Counter()
-    for idea in ideas:
-        person = None if idea.anonymous or idea.said_by is None else people.get(idea.said_by)
-        balance.update(who.breakdown_groups(person))
-    return balance
 
 
 def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
@@ -216,43 +202,17 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         count = f"{total} idea" if total == 1 else f"{total} ideas"
         if hidden:
             summary = f"{count} so far. Silent mode: the ideas stay hidden until you reveal them (press r)."
-            self.query_one("#counts-text", Static).update(self._counts_text())
+            self.query_one("#counts-text", Static).update(counts_text(self._counts, self._people,
+                                                                      presenting=self.presenting))
         elif stage.settings.get("silent"):
             summary = f"{count}, revealed."
         else:
             summary = f"{count} so far."
         self.query_one("#ideas-summary", Static).update(summary)
-        self.query_one("#not-heard", Static).update(self._not_heard_text())
-        self.query_one("#balance", Static).update(self._balance_text())
-
-    def _name_for_counts(self, person_id: int) -> str:
-        person = self._people.get(person_id)
-        if self.presenting:
-            return who.display_name(person)
-        return person.name if person and person.name else "a participant"
-
-    def _counts_text(self) -> Content:
-        lines: list = [("Ideas given so far, by person\n", "bold")]
-        named = [(self._name_for_counts(pid), n) for pid, n in self._counts.items() if pid is not None]
-        for name, n in sorted(named, key=lambda item: item[0].casefold()):
-            lines += [text.one_line(name, 40), f": {n}\n"]
-        if self._counts.get(None):
-            lines.append(f"Anonymous or not given: {self._counts[None]}\n")
-        if len(lines) == 1:
-            lines.append("No ideas yet.")
-        return text.join(lines)
-
-    def _not_heard_text(self) -> Content | str:
-        return not_heard_text(self._people, self._present, self._counts, self._passes, presenting=self.presenting)
-
-    def _balance_text(self) -> str:
-        if len(self._present) < BALANCE_MIN_PEOPLE:
-            return "Balance by perspective: hidden for groups under 5, to protect privacy."
-        balance = self._balance
-        if not balance:
-            return "Balance by perspective: no ideas yet."
-        rows = [f"{group}: {n}" for group, n in who.breakdown_rows(balance)]
-        return "Ideas by perspective\n" + "\n".join(rows)
+        self.query_one("#not-heard", Static).update(
+            not_heard_text(self._people, self._present, self._counts, self._passes, presenting=self.presenting)
+        )
+        self.query_one("#balance", Static).update(balance_text(self._balance, len(self._present)))
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -11,12 +11,14 @@ from facilitator.storage import db as dbmod
 from facilitator.storage import first_page
 from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.ideas import IdeasMixin
+from facilitator.storage.people import PeopleMixin
 from facilitator.storage.register import RegisterMixin
+from facilitator.storage.stages import StagesMixin
 from facilitator.storage.votes import VotesMixin
 from facilitator.storage.workshops import WorkshopsMixin
 
 
-class Store(WorkshopsMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin):
+class Store(WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 
     def close(self) -> None:

@@ -21,7 +21,9 @@ from facilitator.domain.errors import StorageError
 from facilitator.storage import db as dbmod
 from facilitator.storage.store import Store, open_store
 from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.capture import BUSY as CAPTURE_BUSY
 from facilitator.ui.screens.capture import CaptureScreen
+from facilitator.ui.screens.capture_pass import PASS_BUSY
 from facilitator.ui.screens.run import INTERRUPTED_NOTE
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -119,6 +121,29 @@ async def test_a_lock_held_elsewhere_makes_the_save_wait_and_say_so(store: Store
         assert screen.idea_input.value == "next"  # what was typed during the wait is kept
         assert "\u2713 Saved" in flat(app)
         assert "locked" not in " ".join(seen) + flat(app)
+
+
+async def test_while_an_idea_waits_enter_and_f4_are_refused_with_their_own_sentence(
+    store: Store, db_path: Path
+) -> None:
+    workshop, stage = ideas_round(store)
+    app = FacilitatorApp(store, start="capture", workshop_id=workshop.id, typist="Sam")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(pilot)
+        with lock_held_elsewhere(db_path, 2.0):
+            screen.idea_input.value = "Saved once the other program lets go"
+            await pilot.press("enter")
+            assert await until(pilot, lambda: screen.status.kind == "-waiting")
+            # Called directly, so no "waiting" line can land between the refusal and the check.
+            assert screen.save_idea() is False
+            assert screen.status.sentence == CAPTURE_BUSY and screen.status.kind == "-error"
+            screen.picker.pick_person(store.participants(workshop.id)[0].id)
+            screen.action_pass_turn()
+            assert screen.status.sentence == PASS_BUSY
+            assert await until(pilot, lambda: not screen.saving_in_background)
+        await pilot.pause()
+        assert [i.text for i in store.ideas(workshop_id=workshop.id)] == ["Saved once the other program lets go"]
+        assert store.passes(stage.id) == set()
 
 
 async def test_a_lock_held_too_long_keeps_the_idea_and_says_why(store: Store, db_path: Path, monkeypatch) -> None:

@@ -21,7 +21,10 @@ from facilitator.storage.store import Store
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.run import RunScreen
+from facilitator.ui.stages.ideas import BUSY as IDEAS_BUSY
 from facilitator.ui.stages.ideas import IdeasPanel
+from facilitator.ui.stages.ideas_round import BUSY as PASS_BUSY
+from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 
 SIZE = (120, 40)
 WAITING = "Waiting for another program to finish saving"
@@ -59,6 +62,30 @@ async def test_an_idea_waits_for_a_lock_held_elsewhere_while_the_screen_keeps_wo
         assert box.value == "next"  # what was typed during the wait is kept
         assert WAITING not in flat(app) and "Saved idea 1." in flat(app)
         assert "locked" not in flat(app)
+
+
+async def test_while_an_idea_waits_enter_and_f4_are_refused_with_their_own_sentence(
+    store: Store, db_path: Path
+) -> None:
+    workshop, stage = ideas_round(store)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await run_screen(pilot)
+        panel = screen.query_one(IdeasPanel)
+        with lock_held_elsewhere(db_path, 2.0):
+            panel.idea_input.value = "Saved once the other program lets go"
+            await pilot.press("enter")
+            assert await until(pilot, lambda: WAITING in flat(app))
+            # Called directly, so no "waiting" line can land between the refusal and the check.
+            assert panel.save_idea() is False
+            assert panel.status.sentence == IDEAS_BUSY and panel.status.kind == "-error"
+            panel.query_one(SpeakerPicker).pick_person(store.participants(workshop.id)[0].id)
+            panel.action_pass_turn()
+            assert panel.status.sentence == PASS_BUSY
+            assert await until(pilot, lambda: not panel.saving_in_background)
+        await pilot.pause()
+        assert [i.text for i in store.ideas(stage_id=stage.id)] == ["Saved once the other program lets go"]
+        assert store.passes(stage.id) == set()
 
 
 async def test_a_full_disk_keeps_the_idea_in_the_box_and_says_so(store: Store) -> None:

@@ -13,7 +13,7 @@ A dialog stays open, with what was typed, until its change is saved: that is wha
 "nothing typed is lost" true while another terminal holds the file.
 
 ``save_in_background`` skips the attempt on this thread and always hands the change to the
-writer: the note-taker's screen saves that way, so its saves never wait on the UI thread.
+writer, on its own connection: the note-taker's screen saves every change that way.
 """
 
 from __future__ import annotations
@@ -86,10 +86,10 @@ class SavesWithoutFreezing:
         try:
             result = write_now_if_free(self.saving_store(), change)
         except LockHeld:
-            self.writer.submit(change, done=done, failed=self._refused(failed))
+            self.writer.submit(change, done=done, failed=self._failure_handler(failed))
             return False
         except FacilitatorError as error:
-            self._refused(failed)(error)
+            self._failure_handler(failed)(error)
             return False
         if done is not None:
             done(result)
@@ -106,9 +106,11 @@ class SavesWithoutFreezing:
         commits. True when it started; False when refused (an earlier change is still waiting)."""
         if self.refuse_while_saving():
             return False
-        return self.writer.submit(change, done=done, failed=self._refused(failed))
+        return self.writer.submit(change, done=done, failed=self._failure_handler(failed))
 
-    def _refused(self, failed: Callable[[FacilitatorError], None] | None) -> Callable[[FacilitatorError], None]:
+    def _failure_handler(
+        self, failed: Callable[[FacilitatorError], None] | None
+    ) -> Callable[[FacilitatorError], None]:
         return failed or (lambda error: self.show_save_error(str(error)))
 
     # -- the writer's messages (Textual calls these by name, for every class in the MRO) --------

@@ -166,7 +166,7 @@ def bench_queries(store: Store, repeats: int) -> None:
 
 def bench_filter_choices(store: Store, repeats: int) -> None:
     """What the series (e) and workshop (w) filters read on the UI thread, against the first page."""
-    from facilitator.ui.screens.register import Search, find_page
+    from facilitator.ui.screens.register_search import Search, find_page
 
     workshops = store._value("SELECT count(*) FROM workshops")
     series = store._value("SELECT count(DISTINCT series) FROM workshops WHERE series != ''")

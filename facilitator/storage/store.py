@@ -12,12 +12,16 @@ from facilitator.storage import first_page
 from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.devices import DevicesMixin
 from facilitator.storage.ideas import IdeasMixin
+from facilitator.storage.people import PeopleMixin
 from facilitator.storage.register import RegisterMixin
+from facilitator.storage.stages import StagesMixin
 from facilitator.storage.votes import VotesMixin
 from facilitator.storage.workshops import WorkshopsMixin
 
 
-class Store(WorkshopsMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin):
+class Store(
+    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin
+):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 
     def close(self) -> None:

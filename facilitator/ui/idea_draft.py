@@ -15,6 +15,7 @@ from textual.widgets import Input
 
 from facilitator.local import terminal_memory
 from facilitator.local.terminal_memory import Draft
+from facilitator.ui.widgets.idea_entry import IdeaEntry
 from facilitator.ui.widgets.speaker_picker import ANONYMOUS, SpeakerPicker
 
 RESTORED = "The idea you were typing when the app closed is back in the box: press Enter to save it."
@@ -25,12 +26,12 @@ PERSON_MARK = "person:"
 
 
 class KeepsIdeaDraft:
-    """Mixin for a widget with an idea box and a ``SpeakerPicker``.
+    """Mixin for a widget with an ``IdeaEntry`` (the idea box and its ``SpeakerPicker``).
 
     The host provides ``store``, ``idea_input`` and ``draft_place()`` (``(view, id)``, or None when
-    there is nowhere to type), calls ``note_draft_changed()`` when the box or the speaker changes,
-    ``draft_saved()`` after a save, ``keep_draft_now()`` when it goes away, and ``restore_draft()``
-    once built.
+    there is nowhere to type), calls ``draft_saved()`` after a save, ``keep_draft_now()`` when it
+    goes away, and ``restore_draft()`` once built. A change to the box or the speaker is noted
+    here, from the entry's ``Edited`` message.
     """
 
     _draft_timer: Timer | None = None
@@ -52,6 +53,10 @@ class KeepsIdeaDraft:
         else:
             said_by = f"{PERSON_MARK}{speaker.participant_id}"
         return Draft(self.idea_input.value, said_by)
+
+    def on_idea_entry_edited(self, message: IdeaEntry.Edited) -> None:
+        message.stop()
+        self.note_draft_changed()
 
     def note_draft_changed(self) -> None:
         self._draft_latest = self._draft_on_screen()

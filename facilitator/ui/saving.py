@@ -11,6 +11,9 @@ the store (a rule, a full disk) goes to ``show_save_error`` as its one sentence.
 
 A dialog stays open, with what was typed, until its change is saved: that is what makes
 "nothing typed is lost" true while another terminal holds the file.
+
+``save_in_background`` skips the attempt on this thread and always hands the change to the
+writer, on its own connection: the note-taker's screen saves every change that way.
 """
 
 from __future__ import annotations
@@ -44,16 +47,28 @@ class SavesWithoutFreezing:
     def show_saving_state(self, seconds: float | None) -> None:
         """``seconds`` waited so far for another program's lock, or None once the wait is over."""
 
+    def show_still_saving(self, sentence: str) -> None:
+        """Say why a change was refused: an earlier one is still waiting to be saved."""
+        self.app.notify(sentence, severity="warning", markup=False)  # type: ignore[attr-defined]
+
     # -- saving -------------------------------------------------------------------------------
+
+    @property
+    def writer(self) -> BackgroundWriter:
+        """The writer that saves in the background; made on first use, closed on unmount."""
+        if self._background_writer is None:
+            self._background_writer = BackgroundWriter(self.saving_store(), owner=self)  # type: ignore[arg-type]
+        return self._background_writer
 
     @property
     def saving_in_background(self) -> bool:
         return self._background_writer is not None and self._background_writer.busy
 
-    def refuse_while_saving(self) -> bool:
-        """True (and the person is told) while an earlier change is still waiting to be saved."""
+    def refuse_while_saving(self, sentence: str = "") -> bool:
+        """True (and the person is told: ``sentence``, or ``still_saving_sentence``) while an
+        earlier change is still waiting to be saved."""
         if self.saving_in_background:
-            self.app.notify(self.still_saving_sentence, severity="warning", markup=False)  # type: ignore[attr-defined]
+            self.show_still_saving(sentence or self.still_saving_sentence)
             return True
         return False
 
@@ -68,24 +83,35 @@ class SavesWithoutFreezing:
         waiting in the background (then ``done`` runs later, when it commits)."""
         if self.refuse_while_saving():
             return False
-
-        def refused(error: FacilitatorError) -> None:
-            (failed or (lambda e: self.show_save_error(str(e))))(error)
-
-        store = self.saving_store()
         try:
-            result = write_now_if_free(store, change)
+            result = write_now_if_free(self.saving_store(), change)
         except LockHeld:
-            if self._background_writer is None:
-                self._background_writer = BackgroundWriter(store, owner=self)  # type: ignore[arg-type]
-            self._background_writer.submit(change, done=done, failed=refused)
+            self.writer.submit(change, done=done, failed=self._failure_handler(failed))
             return False
         except FacilitatorError as error:
-            refused(error)
+            self._failure_handler(failed)(error)
             return False
         if done is not None:
             done(result)
         return True
+
+    def save_in_background(
+        self,
+        change: Callable[[Store], Any],
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[FacilitatorError], None] | None = None,
+    ) -> bool:
+        """Hand ``change(store)`` to the background writer straight away; ``done`` runs once it
+        commits. True when it started; False when refused (an earlier change is still waiting)."""
+        if self.refuse_while_saving():
+            return False
+        return self.writer.submit(change, done=done, failed=self._failure_handler(failed))
+
+    def _failure_handler(
+        self, failed: Callable[[FacilitatorError], None] | None
+    ) -> Callable[[FacilitatorError], None]:
+        return failed or (lambda error: self.show_save_error(str(error)))
 
     # -- the writer's messages (Textual calls these by name, for every class in the MRO) --------
 

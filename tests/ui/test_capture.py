@@ -307,7 +307,7 @@ async def test_the_list_keeps_the_highlighted_idea_when_new_ones_arrive(store: S
 
 async def test_a_long_list_shows_the_latest_ideas_so_saving_stays_quick(store: Store) -> None:
     workshop, _, stage = open_round(store)
-    from facilitator.ui.screens.capture import MY_IDEAS_SHOWN
+    from facilitator.ui.screens.capture_my_ideas import MY_IDEAS_SHOWN
 
     made = [store.add_idea(stage.id, f"Earlier idea {n}", typed_by="Sam").id for n in range(MY_IDEAS_SHOWN + 5)]
     app = capture_app(store, workshop.id)

@@ -21,7 +21,9 @@ from facilitator.domain.errors import StorageError
 from facilitator.storage import db as dbmod
 from facilitator.storage.store import Store, open_store
 from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.capture import BUSY as CAPTURE_BUSY
 from facilitator.ui.screens.capture import CaptureScreen
+from facilitator.ui.screens.capture_pass import PASS_BUSY
 from facilitator.ui.screens.run import INTERRUPTED_NOTE
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -112,6 +114,11 @@ async def test_a_lock_held_elsewhere_makes_the_save_wait_and_say_so(store: Store
             seen.append(flat(app))
             # The screen keeps working while it waits: the next idea can be typed already.
             await pilot.press(*" next")
+            # A second Enter, or F4, is refused with its own sentence, not queued out of sight
+            # (called directly, so no "waiting" line can land between the refusal and the check).
+            assert screen.save_idea() is False and screen.status.sentence == CAPTURE_BUSY
+            screen.action_pass_turn()
+            assert screen.status.sentence == PASS_BUSY
             assert await until(pilot, lambda: not screen.writer.busy)
         await pilot.pause()
         assert "Waiting for another program to finish saving" in seen[0]

@@ -21,7 +21,10 @@ from facilitator.storage.store import Store
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.run import RunScreen
+from facilitator.ui.stages.ideas import BUSY as IDEAS_BUSY
 from facilitator.ui.stages.ideas import IdeasPanel
+from facilitator.ui.stages.ideas_round import BUSY as PASS_BUSY
+from facilitator.ui.widgets.speaker_picker import SpeakerPicker
 
 SIZE = (120, 40)
 WAITING = "Waiting for another program to finish saving"
@@ -52,6 +55,12 @@ async def test_an_idea_waits_for_a_lock_held_elsewhere_while_the_screen_keeps_wo
             assert panel.writer.busy and box.value.endswith(" next")
             assert store.ideas(stage_id=stage.id) == []
             assert box.value.startswith("Saved once the other program lets go")  # kept until committed
+            # A second Enter, or F4, is refused with its own sentence, not queued out of sight
+            # (called directly, so no "waiting" line can land between the refusal and the check).
+            assert panel.save_idea() is False and panel.status.sentence == IDEAS_BUSY
+            panel.query_one(SpeakerPicker).pick_person(store.participants(workshop.id)[0].id)
+            panel.action_pass_turn()
+            assert panel.status.sentence == PASS_BUSY
             assert await until(pilot, lambda: not panel.writer.busy)
         await pilot.pause()
         assert [i.text for i in store.ideas(stage_id=stage.id)] == ["Saved once the other program lets go"]
@@ -59,6 +68,7 @@ async def test_an_idea_waits_for_a_lock_held_elsewhere_while_the_screen_keeps_wo
         assert box.value == "next"  # what was typed during the wait is kept
         assert WAITING not in flat(app) and "Saved idea 1." in flat(app)
         assert "locked" not in flat(app)
+        assert store.passes(stage.id) == set()
 
 
 async def test_a_full_disk_keeps_the_idea_in_the_box_and_says_so(store: Store) -> None:

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from facilitator.domain import timer as timer_maths
 from facilitator.domain.models import TimerStatus
+from facilitator.storage.stages import timer_state
 from facilitator.storage.store import open_store
-from facilitator.storage.workshops import timer_state
 
 KILLS = 6
 TIMER_EVENTS = ("pause", "resume", "extend")

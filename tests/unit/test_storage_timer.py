@@ -6,7 +6,7 @@ import pytest
 
 from facilitator.domain import timer as timer_maths
 from facilitator.domain.errors import RuleBroken
-from facilitator.storage.workshops import timer_state
+from facilitator.storage.stages import timer_state
 
 
 def left(store, stage_id: int) -> float:

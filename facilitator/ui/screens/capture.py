@@ -13,24 +13,22 @@ Built for speed on a note-taker's own terminal while the facilitator runs the pr
 - F4 notes that the person in "Said by" passes (the right to pass), F4 again takes it back: the
   same key and words as the facilitator's ideas panel, whose "Not heard from yet" updates live.
 
-Nothing typed is lost. Saves run in the background (``BackgroundWriter``), so while another
-program holds the database the screen keeps working and says it is waiting; the idea stays in
-the box until it has been committed, and stays there with the reason if it could not be.
+Nothing typed is lost. Saves run in the background (``SavesWithoutFreezing.save_in_background``),
+so while another program holds the database the screen keeps working and says it is waiting; the
+idea stays in the box until it has been committed, and stays there with the reason if it could
+not be.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from facilitator.local import typist_memory
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import (
     Idea,
@@ -41,21 +39,20 @@ from facilitator.domain.models import (
     WorkshopStatus,
 )
 from facilitator.domain.text import clean_text
+from facilitator.local import typist_memory
 from facilitator.ui import text
-from facilitator.ui.background_writer import BackgroundWriter
 from facilitator.ui.idea_draft import RESTORED, KeepsIdeaDraft
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.saving import SavesWithoutFreezing
+from facilitator.ui.screens.capture_my_ideas import HEADING, CaptureMyIdeas
 from facilitator.ui.screens.capture_pass import PASS_TOOLTIP, CapturePass
+from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
 from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
 from facilitator.ui.widgets.title_bar import TitleBar
 
 BUSY = "Still saving the last change; press Enter again in a moment. Your text is kept."
-# The list shows a note-taker's latest ideas, so saving one costs the same however many they
-# have typed (older ones are in the facilitator's view, the minutes and the export).
-MY_IDEAS_SHOWN = 100
-HEADING = "Your ideas, newest first (Escape to get here: e changes one, w withdraws it)"
 
 
 
@@ -71,8 +68,9 @@ def target_sentence(workshop: Workshop, stage: Stage | None) -> tuple[Content, b
     return text.join([("Ideas go to: ", "bold"), text.stage_label(stage)]), True
 
 
-class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
+class CaptureScreen(KeepsIdeaDraft, CapturePass, CaptureMyIdeas, SavesWithoutFreezing, Screen):
     CSS_PATH = "capture.tcss"
+    still_saving_sentence = BUSY
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave_box", "Your ideas", show=False),
         Binding("i", "type_idea", "Type an idea"),
@@ -94,18 +92,13 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         self._people: dict[int, Participant] = {}
         self._stages: dict[int, Stage] = {}
         self._unsaved_edits: dict[int, str] = {}  # idea id -> words whose save failed
-        self.writer: BackgroundWriter | None = None
 
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Taking notes", id="capture-title")
         yield Static(id="capture-target")
-        with Horizontal(id="capture-row"):
-            box = Input(placeholder="Type what was said, then Enter to save", id="idea-input")
-            box.border_title = "Idea"
-            yield box
-            yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
+        yield IdeaEntry("Type what was said, then Enter to save", id="capture-row")
         yield StatusLine(id="capture-status")
         yield Static(HEADING, id="my-ideas-heading")
         yield MyIdeasList(id="my-ideas")
@@ -136,7 +129,6 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         return self.store.database.read_only
 
     def on_mount(self) -> None:
-        self.writer = BackgroundWriter(self.store, owner=self)
         self.idea_input.focus()
         self._reload()
         if self.read_only:
@@ -149,10 +141,8 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         else:
             self.ask_typist()
 
-    def on_unmount(self) -> None:
+    def on_unmount(self) -> None:  # the writer is closed by ``SavesWithoutFreezing.on_unmount``
         self.keep_draft_now()
-        if self.writer is not None:
-            self.writer.close()
 
     def draft_place(self) -> tuple[str, int]:
         # One per workshop, not per stage: the box follows the facilitator from stage to stage.
@@ -236,25 +226,6 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
         target.set_class(not self.can_take, "-closed")
         target.update(self.target)
 
-    def _sync_my_ideas(self) -> None:
-        """Bring the note-taker's list in line with the store (their latest ideas)."""
-        if self.typist is None:
-            return
-        try:
-            ideas = self.store.ideas(workshop_id=self.workshop_id, typed_by=self.typist, include_withdrawn=True,
-                                     newest_first=True, limit=MY_IDEAS_SHOWN)
-        except FacilitatorError as error:
-            self.status.error(str(error))
-            return
-        latest = HEADING.replace("Your ideas", f"Your latest {MY_IDEAS_SHOWN} ideas")
-        self.query_one("#my-ideas-heading", Static).update(HEADING if len(ideas) < MY_IDEAS_SHOWN else latest)
-        self.ideas_list.show(ideas, self._people, self._stages)
-
-    @property
-    def my_ideas(self) -> dict[int, Idea]:
-        """The ideas the list shows, newest first."""
-        return self.ideas_list.ideas
-
     def on_database_changed(self, message: DatabaseChanged) -> None:
         self._reload()
 
@@ -264,23 +235,9 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
 
     # -- saving an idea ----------------------------------------------------------------------
 
-    @on(Input.Submitted, "#idea-input")
-    def _idea_entered(self, event: Input.Submitted) -> None:
-        event.stop()
+    def on_idea_entry_submitted(self, message: IdeaEntry.Submitted) -> None:
+        message.stop()
         self.save_idea()
-
-    @on(Input.Changed, "#idea-input")
-    def _idea_typed(self, event: Input.Changed) -> None:
-        self.note_draft_changed()
-
-    @on(SpeakerPicker.Picked)
-    def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
-        event.stop()
-        self.note_draft_changed()
-        if event.submit and self.idea_input.value.strip():
-            self.save_idea()
-        elif event.submit:
-            self.idea_input.focus()
 
     def save_idea(self) -> bool:
         """Start saving what is in the box; True if the save started. The text stays until committed."""
@@ -289,10 +246,10 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             self.ask_typist()
             return False
         if self.read_only:
-            self.status.error(f"{READ_ONLY} Your idea is still in the box.")
+            self.status.error(f"{READ_ONLY} {STILL_IN_BOX}")
             return False
         if not words.strip():
-            self.status.error("Type the idea first, then press Enter.")
+            self.status.error(TYPE_FIRST)
             self.idea_input.focus()
             return False
         shown = self.stage.id if self.stage else None
@@ -307,36 +264,20 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
                 ". Check your idea still fits, then press Enter again.",
             ]))
             return False
-        stage, speaker, typist = self.stage, self.picker.speaker, self.typist
-        started = self.writer.submit(
-            lambda store: store.add_idea(
-                stage.id, words,
-                said_by=speaker.participant_id if speaker else None,
-                anonymous=bool(speaker and speaker.anonymous),
-                typed_by=typist,
-            ),
+        speaker = self.picker.speaker
+        if not self.save_in_background(
+            adding_idea(self.stage.id, words, speaker, typed_by=self.typist),
             done=lambda idea: self._idea_saved(idea, words, speaker),
-            failed=lambda error: self.status.error(f"{error} Your idea is still in the box."),
-        )
-        if not started:
-            self.status.error(BUSY)
-            return False
-        self.idea_input.add_class("-saving")
+            failed=lambda error: self.status.error(f"{error} {STILL_IN_BOX}"),
+        ):
+            return False  # an earlier change is still saving: ``show_still_saving`` said so
+        self.query_one(IdeaEntry).show_saving(True)
         self.status.info("Saving\u2026")
         return True
 
     def _idea_saved(self, idea: Idea, words: str, speaker: Speaker | None) -> None:
-        box = self.idea_input
-        # Keep anything typed while the save was going (a fast note-taker is already on the next one).
-        if box.value.startswith(words):
-            box.value = box.value[len(words):].lstrip()
-        if self.picker.speaker == speaker:
-            self.picker.clear()
+        self.query_one(IdeaEntry).take_saved(words, speaker)
         self.draft_saved()
-        # Ready for the next one, unless the note-taker has gone to their list meanwhile.
-        focused = self.focused
-        if focused is None or focused is box or self.picker in focused.ancestors:
-            box.focus()
         self._sync_my_ideas()
         stage = self._stages.get(idea.stage_id)
         self.status.saved(text.join([
@@ -344,91 +285,14 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, Screen):
             said_by_label(idea, self._people), f" (stage {stage.position})." if stage else ".",
         ]))
 
-    @on(BackgroundWriter.Waiting)
-    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
-        self.status.waiting(message.seconds)
+    def show_still_saving(self, sentence: str) -> None:
+        self.status.error(sentence)
 
-    @on(BackgroundWriter.Finished)
-    def _finished(self, message: BackgroundWriter.Finished) -> None:
-        self.idea_input.remove_class("-saving")
-        self.writer.deliver(message.job)
-
-    # -- the note-taker's own ideas ----------------------------------------------------------
-
-    def _highlighted_idea(self) -> Idea | None:
-        idea = self.ideas_list.highlighted_idea
-        # Only their own: the list holds nothing else, but the typist may just have changed.
-        return idea if idea is not None and idea.typed_by == self.typist else None
-
-    def _require_idea(self) -> Idea | None:
-        idea = self._highlighted_idea()
-        if idea is None:
-            self.notify("Choose one of your ideas in the list first (Escape moves to the list).",
-                        severity="warning")
-        elif self.read_only:
-            self.status.error(READ_ONLY)
-            return None
-        elif self.writer.busy:
-            self.status.error(BUSY)
-            return None
-        return idea
-
-    def action_edit(self) -> None:
-        from facilitator.ui.dialogs.edit_idea import EditIdeaDialog
-
-        idea = self._require_idea()
-        if idea is None:
-            return
-        words = self._unsaved_edits.get(idea.id, idea.text)
-        problem = self.status.sentence if idea.id in self._unsaved_edits else ""
-        dialog = EditIdeaDialog(words, said_by=said_by_label(idea, self._people), problem=problem)
-        self.app.push_screen(dialog, lambda changed: self._edited(idea, changed))
-
-    def _edited(self, idea: Idea, changed: str | None) -> None:
-        if changed is None or changed == idea.text:
-            self._unsaved_edits.pop(idea.id, None)
-            return
-
-        def failed(error: FacilitatorError) -> None:
-            self._unsaved_edits[idea.id] = changed
-            self.status.error(f"{error} Your change is kept: press e to try again.")
-
-        def done(saved: Idea) -> None:
-            self._unsaved_edits.pop(idea.id, None)
-            self._sync_my_ideas()
-            self.status.saved(text.join(["\u2713 Changed: ", text.one_line(saved.text, 60)]))
-
-        if not self.writer.submit(lambda store: store.edit_idea(idea.id, changed), done=done, failed=failed):
-            failed(FacilitatorError("Still saving the last change."))
-
-    def action_withdraw(self) -> None:
-        from facilitator.ui.dialogs.confirm import ConfirmDialog
-
-        idea = self._require_idea()
-        if idea is None:
-            return
-        words = text.one_line(idea.text, 120)
-        if idea.withdrawn:
-            question = "Bring this idea back?"
-            detail = text.join(["\u201c", words, "\u201d will count again in votes and the minutes."])
+    def show_saving_state(self, seconds: float | None) -> None:
+        if seconds is None:
+            self.query_one(IdeaEntry).show_saving(False)  # ``done`` or the error says what happened
         else:
-            question = "Withdraw this idea?"
-            detail = text.join(["\u201c", words, ("\u201d is kept in the record but left out of votes "
-                                                    "and the minutes. You can bring it back with w.")])
-        dialog = ConfirmDialog(question, detail=detail, yes="Bring back" if idea.withdrawn else "Withdraw")
-        self.app.push_screen(dialog, lambda yes: self._withdraw(idea, not idea.withdrawn) if yes else None)
-
-    def _withdraw(self, idea: Idea, withdrawn: bool) -> None:
-        def done(saved: Idea) -> None:
-            self._sync_my_ideas()
-            self.status.saved("\u2713 Withdrawn." if withdrawn else "\u2713 Brought back.")
-
-        if not self.writer.submit(
-            lambda store: store.withdraw_idea(idea.id, withdrawn),
-            done=done,
-            failed=lambda error: self.status.error(str(error)),
-        ):
-            self.status.error(BUSY)
+            self.status.waiting(seconds)
 
     # -- keys --------------------------------------------------------------------------------
 

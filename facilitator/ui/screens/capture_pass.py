@@ -23,16 +23,15 @@ PASS_BUSY = f"Still saving the last change; press {PASS_KEY} again in a moment."
 
 
 class CapturePass:
-    """Uses the screen's ``store``, ``writer``, ``picker``, ``status``, ``stage``, ``can_take``,
-    ``target``, ``read_only``, ``_people`` and ``_refresh_stage``."""
+    """Uses the screen's ``store``, ``picker``, ``status``, ``stage``, ``can_take``, ``target``,
+    ``read_only``, ``_people``, ``_refresh_stage`` and its saving (``SavesWithoutFreezing``)."""
 
     def action_pass_turn(self) -> None:
         """The person in "Said by" passes; if they had passed, they take it back (said in words)."""
         if self.read_only:
             self.status.error(READ_ONLY)
             return
-        if self.writer.busy:  # never overtake a save the note-taker is waiting for
-            self.status.error(PASS_BUSY)
+        if self.refuse_while_saving(PASS_BUSY):  # never overtake a save the note-taker is waiting for
             return
         shown = self.stage.id if self.stage else None
         if not self._refresh_stage():  # the facilitator may have moved on since the screen last looked
@@ -68,7 +67,5 @@ class CapturePass:
                 self.picker.clear()  # ready for the next person round the room
             self.status.saved(said)
 
-        if not self.writer.submit(change, done=done, failed=lambda error: self.status.error(str(error))):
-            self.status.error(PASS_BUSY)
-            return
-        self.status.info("Saving\u2026")
+        if self.save_in_background(change, done=done, failed=lambda error: self.status.error(str(error))):
+            self.status.info("Saving\u2026")

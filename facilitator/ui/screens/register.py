@@ -9,7 +9,7 @@ rows, and a register can hold 100,000 decisions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import ClassVar
 
@@ -27,18 +27,12 @@ from textual.worker import Worker, WorkerState
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import DecisionStatus
 from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
-from facilitator.ui.dialogs.register_filters import (
-    DateRangeDialog,
-    WorkshopChoiceDialog,
-    WorkshopPick,
-)
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.text import cell, join, one_line, show_date, styled
+from facilitator.ui.screens.register_filter_keys import RegisterFilterKeys
+from facilitator.ui.screens.register_search import PAGE, Found, Search, count_found, find_page
+from facilitator.ui.text import cell, join, one_line, show_date
 
-PAGE = 50
 DEBOUNCE_SECONDS = 0.15
-# The status filter, in the order the s key steps through it (None: any status).
-STATUS_STEPS: tuple[str | None, ...] = (None, *(status.value for status in DecisionStatus))
 # A symbol and a word for each status, so colour is never the only signal.
 STATUS_LABELS = {
     DecisionStatus.AGREED: ("\u2713 agreed", ""),
@@ -53,12 +47,6 @@ MIN_DECISION_WIDTH = 20
 # On a narrow screen (80 columns) the workshop column gives way to this, and the status to the
 # width of its longest label, so the decision itself is in view and not off the right edge.
 NARROWEST_WORKSHOP, NARROWEST_STATUS, WANTED_DECISION_WIDTH = 10, 10, 30
-# The filter keys are letters: while the search box has the cursor they type into it instead.
-FILTER_KEYS = "s status \u00b7 a replaced too \u00b7 d review due \u00b7 e series \u00b7 w workshop \u00b7 t dates"
-LETTER_ACTIONS = {"next_status", "toggle_all", "toggle_review_due", "next_series", "choose_workshop",
-                  "choose_dates", "follow_up", "report", "focus_search"}
-
-
 
 
 def review_soon(review_date: str | None, today: str) -> bool:
@@ -68,53 +56,11 @@ def review_soon(review_date: str | None, today: str) -> bool:
     return review_date <= soon
 
 
-@dataclass(frozen=True)
-class Search:
-    """What the person asked for: the words, the filters and the page."""
-
-    query: str = ""
-    status: str | None = None
-    show_all: bool = False  # include decisions replaced by later ones
-    review_due: bool = False
-    series: str | None = None  # None: any series
-    workshop_id: int | None = None  # None: every workshop
-    workshop_title: str = ""  # said in the filter line; not part of the query
-    since: str | None = None  # first and last workshop dates, YYYY-MM-DD; None: open at that end
-    until: str | None = None
-    page: int = 0
-
-    def filters(self) -> dict:
-        return {"status": self.status, "current_only": not self.show_all, "review_due": self.review_due,
-                "series": self.series, "workshop_id": self.workshop_id, "since": self.since, "until": self.until}
-
-    @property
-    def narrowed(self) -> bool:
-        return bool(self.query.strip() or self.status or self.review_due or self.series is not None
-                    or self.workshop_id is not None or self.since or self.until)
-
-
-@dataclass(frozen=True)
-class Found:
-    search: Search
-    items: list[DecisionSummary] = field(default_factory=list)
-    has_more: bool = False
-
-
-def find_page(store, search: Search) -> Found:
-    """One page of the register (runs in a worker thread: reads the store, touches no widget)."""
-    rows = store.search_decisions(search.query, **search.filters(), limit=PAGE + 1, offset=search.page * PAGE)
-    return Found(search, rows[:PAGE], len(rows) > PAGE)
-
-
-def count_found(store, search: Search) -> tuple[Search, int]:
-    return search, store.count_decisions(search.query, **search.filters())
-
-
 class ResultsTable(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
 
 
-class RegisterScreen(Screen):
+class RegisterScreen(RegisterFilterKeys, Screen):
     CSS_PATH = "register.tcss"
     # No focus is chosen for us (on_mount focuses the search box): back from a filter dialog with
     # no rows left, auto focus would put the search box in the way of the next filter key.
@@ -162,11 +108,7 @@ class RegisterScreen(Screen):
         self._fit_columns(self.app.size.width)
         self.query_one("#register-empty", Static).display = False
         self.query_one("#register-search", Input).focus()
-        self._show_filters()
-        # The first page with no words is one index read (about 2 ms on 100,000 decisions): show
-        # it before the first paint. Typed searches and the count go to workers.
-        self._show(find_page(self.app.store, self.search))
-        self._count(self.app.store, self.search)
+        self._refilter()  # the first page and the filter line, before the first paint
 
     @property
     def table(self) -> ResultsTable:
@@ -291,48 +233,6 @@ class RegisterScreen(Screen):
         hint = "" if self.search.show_all else " Press a to include decisions that were replaced."
         return join(["No decisions match that.", hint, "\nTry fewer letters, or change the filters (s, e, w, t, d)."])
 
-    # -- what is shown around the table ------------------------------------------------------------
-
-    def _show_filters(self) -> None:
-        search = self.search
-        parts = ["Showing: ", ("all decisions" if search.show_all else "current decisions", "bold")]
-        parts += [" \u00b7 status: ", (search.status or "any", "bold")]
-        if search.series is not None:
-            parts += [" \u00b7 series: ", styled(one_line(search.series, 40), "bold")]
-        if search.workshop_id is not None:
-            parts += [" \u00b7 workshop: ", styled(one_line(search.workshop_title, 40), "bold")]
-        if search.since or search.until:
-            dates = (f"from {show_date(search.since)} to {show_date(search.until)}" if search.since and search.until
-                     else f"from {show_date(search.since)} on" if search.since else f"up to {show_date(search.until)}")
-            parts += [" \u00b7 workshops ", (dates, "bold")]
-        if search.review_due:
-            parts += [" \u00b7 ", (f"review due within {REVIEW_SOON_DAYS} days or overdue", "bold")]
-        parts += [f"   ({self._keys_hint()})"]
-        self.query_one("#register-filters", Static).update(join(parts))
-
-    def _keys_hint(self) -> str:
-        """The keys that work where the cursor is: in the search box, letters are typed."""
-        if not self.searching:
-            return FILTER_KEYS
-        escape = "Escape clears it" if self.query_one("#register-search", Input).value else "Escape: back"
-        return f"Type to search \u00b7 Down: the list and the filter keys \u00b7 {escape}"
-
-    @property
-    def searching(self) -> bool:
-        """True while the search box has the cursor."""
-        focused = self.focused
-        return focused is not None and focused.id == "register-search"
-
-    def on_descendant_focus(self) -> None:
-        self._show_filters()
-
-    def on_descendant_blur(self) -> None:
-        self._show_filters()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Typed letters go into the search box, so its filter keys are not offered (footer, F1).
-        return not (action in LETTER_ACTIONS and self.searching)
-
     def _show_page_line(self) -> None:
         shown = len(self.found.items)
         first = self.search.page * PAGE + 1
@@ -405,45 +305,6 @@ class RegisterScreen(Screen):
     def action_focus_results(self) -> None:
         if self.table.row_count:
             self.table.focus()
-
-    def _refilter(self, **changes) -> None:
-        self.search = replace(self.search, page=0, **changes)
-        self._show_filters()
-        # The first page with no words is one index read (about 2 ms on 100,000 decisions): show
-        # it before the first paint. Typed searches and the count go to workers.
-        self._show(find_page(self.app.store, self.search))
-        self._count(self.app.store, self.search)
-
-    def action_next_status(self) -> None:
-        index = STATUS_STEPS.index(self.search.status)
-        self._refilter(status=STATUS_STEPS[(index + 1) % len(STATUS_STEPS)])
-
-    def action_toggle_all(self) -> None:
-        self._refilter(show_all=not self.search.show_all)
-
-    def action_toggle_review_due(self) -> None:
-        self._refilter(review_due=not self.search.review_due)
-
-    def action_next_series(self) -> None:
-        """Step through "any series" and each series in the file, in alphabetical order."""
-        steps: list[str | None] = [None, *self.app.store.register_series()]
-        index = steps.index(self.search.series) if self.search.series in steps else 0
-        self._refilter(series=steps[(index + 1) % len(steps)])
-
-    def action_choose_workshop(self) -> None:
-        def chosen(pick: WorkshopPick | None) -> None:
-            if pick is not None:
-                self._refilter(workshop_id=pick.workshop_id, workshop_title=pick.title)
-
-        dialog = WorkshopChoiceDialog(self.app.store.workshop_choices(), self.search.workshop_id)
-        self.app.push_screen(dialog, chosen)
-
-    def action_choose_dates(self) -> None:
-        def chosen(dates: tuple[str | None, str | None] | None) -> None:
-            if dates is not None:
-                self._refilter(since=dates[0], until=dates[1])
-
-        self.app.push_screen(DateRangeDialog(self.search.since, self.search.until), chosen)
 
     def action_page(self, step: int) -> None:
         if step > 0 and not self.found.has_more or step < 0 and not self.search.page:

@@ -15,9 +15,7 @@ lines that are new or changed.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -29,15 +27,16 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Idea, Participant
 from facilitator.ui import text
-from facilitator.ui.background_writer import BackgroundWriter, LockHeld, write_now_if_free
 from facilitator.ui.idea_draft import RESTORED, KeepsIdeaDraft
+from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.stages.ideas_balance import balance_text, counts_text, perspective_balance
 from facilitator.ui.stages.ideas_round import PassTurn, not_heard_text
-from facilitator.ui.widgets.speaker_picker import SpeakerPicker
+from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
+from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import StatusLine
 
 BUSY = "Still saving the last idea; press Enter again in a moment. Your text is kept."
-BALANCE_MIN_PEOPLE = 5  # breakdowns by perspective identify people in smaller groups
 
 
 def idea_line(number: int, idea: Idea, people: dict[int, Participant]) -> Content:
@@ -46,24 +45,11 @@ def idea_line(number: int, idea: Idea, people: dict[int, Participant]) -> Conten
     return text.join([(f"{number}. ", "bold"), text.plain(idea.text), (f"  \u2014 {label}", "italic")])
 
 
-def perspective_balance(ideas: Iterable[Idea], people: dict[int, Participant]) -> Counter:
-    """Ideas per perspective row; a person with two perspectives counts in both.
-
-    People who chose to be anonymous, and anonymous ideas, count as "Anonymous or not recorded",
-    so the breakdown never undoes anyone's choice.
-    """
-    balance: Counter = Counter()
-    for idea in ideas:
-        person = None if idea.anonymous or idea.said_by is None else people.get(idea.said_by)
-        balance.update(who.breakdown_groups(person))
-    return balance
-
-
 def _labels(people: dict[int, Participant]) -> dict[int, tuple]:
     return {pid: (p.name, p.attribution, p.perspectives, p.forgotten) for pid, p in people.items()}
 
 
-class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
+class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
     IdeasPanel #ideas-prompt { text-style: bold; }
@@ -84,6 +70,8 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
     IdeasPanel.-shown-ideas #ideas-counts { display: none; }
     """
 
+    still_saving_sentence = BUSY
+
     BINDINGS = [
         Binding("escape", "leave_box", "Leave the box", show=False),
         Binding("i", "type_idea", "Type an idea"),
@@ -101,18 +89,13 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
         self._passes: set[int] = set()  # who passed in this stage
         self._balance: Counter = Counter()  # ideas per perspective
         self._stage = None
-        self.writer: BackgroundWriter | None = None
 
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Static(id="ideas-prompt")
         yield Static(id="ideas-round")
-        with Horizontal(id="ideas-capture"):
-            idea_input = Input(placeholder="Type an idea, then Enter to save", id="idea-input")
-            idea_input.border_title = "Idea"
-            yield idea_input
-            yield SpeakerPicker(id="idea-speaker", placeholder="Type a name")
+        yield IdeaEntry("Type an idea, then Enter to save", id="ideas-capture")
         yield StatusLine(id="ideas-message")
         with Horizontal(id="ideas-body"):
             with Vertical(id="ideas-main"):
@@ -126,16 +109,13 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
                 yield Static(id="balance")
 
     def on_built(self) -> None:
-        self.writer = BackgroundWriter(self.store, owner=self)
         self.reload()
         self.query_one("#idea-input", Input).focus()
         if self.restore_draft():
             self._message(RESTORED)
 
-    def on_unmount(self) -> None:
+    def on_unmount(self) -> None:  # the writer is closed by ``SavesWithoutFreezing.on_unmount``
         self.keep_draft_now()
-        if self.writer is not None:
-            self.writer.close()
 
     def draft_place(self) -> tuple[str, int]:
         return "run", self.stage_id
@@ -222,140 +202,74 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
         count = f"{total} idea" if total == 1 else f"{total} ideas"
         if hidden:
             summary = f"{count} so far. Silent mode: the ideas stay hidden until you reveal them (press r)."
-            self.query_one("#counts-text", Static).update(self._counts_text())
+            self.query_one("#counts-text", Static).update(counts_text(self._counts, self._people,
+                                                                      presenting=self.presenting))
         elif stage.settings.get("silent"):
             summary = f"{count}, revealed."
         else:
             summary = f"{count} so far."
         self.query_one("#ideas-summary", Static).update(summary)
-        self.query_one("#not-heard", Static).update(self._not_heard_text())
-        self.query_one("#balance", Static).update(self._balance_text())
-
-    def _name_for_counts(self, person_id: int) -> str:
-        person = self._people.get(person_id)
-        if self.presenting:
-            return who.display_name(person)
-        return person.name if person and person.name else "a participant"
-
-    def _counts_text(self) -> Content:
-        lines: list = [("Ideas given so far, by person\n", "bold")]
-        named = [(self._name_for_counts(pid), n) for pid, n in self._counts.items() if pid is not None]
-        for name, n in sorted(named, key=lambda item: item[0].casefold()):
-            lines += [text.one_line(name, 40), f": {n}\n"]
-        if self._counts.get(None):
-            lines.append(f"Anonymous or not given: {self._counts[None]}\n")
-        if len(lines) == 1:
-            lines.append("No ideas yet.")
-        return text.join(lines)
-
-    def _not_heard_text(self) -> Content | str:
-        return not_heard_text(self._people, self._present, self._counts, self._passes, presenting=self.presenting)
-
-    def _balance_text(self) -> str:
-        if len(self._present) < BALANCE_MIN_PEOPLE:
-            return "Balance by perspective: hidden for groups under 5, to protect privacy."
-        balance = self._balance
-        if not balance:
-            return "Balance by perspective: no ideas yet."
-        rows = [f"{group}: {n}" for group, n in who.breakdown_rows(balance)]
-        return "Ideas by perspective\n" + "\n".join(rows)
+        self.query_one("#not-heard", Static).update(
+            not_heard_text(self._people, self._present, self._counts, self._passes, presenting=self.presenting)
+        )
+        self.query_one("#balance", Static).update(balance_text(self._balance, len(self._present)))
 
     # -- saving -----------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#idea-input")
-    def _idea_entered(self, event: Input.Submitted) -> None:
-        event.stop()
+    def on_idea_entry_submitted(self, message: IdeaEntry.Submitted) -> None:
+        message.stop()
         self.save_idea()
 
-    @on(Input.Changed, "#idea-input")
-    def _idea_typed(self, event: Input.Changed) -> None:
-        self.note_draft_changed()
-
-    @on(SpeakerPicker.Picked)
-    def _speaker_picked(self, event: SpeakerPicker.Picked) -> None:
-        event.stop()
-        self.note_draft_changed()
-        if event.submit and self.idea_input.value.strip():
-            self.save_idea()
-        elif event.submit:
-            self.idea_input.focus()
-
-    def save_idea(self) -> Idea | None:
-        """Save what is in the box; the idea if it was saved at once, None if not (yet).
+    def save_idea(self) -> bool:
+        """Save what is in the box; True if it was saved at once.
 
         Nobody else writing: saved at once, as before. Another program holding the database:
-        the save goes to the background (``BackgroundWriter``), so the screen keeps ticking and
-        says it is waiting. The text stays in the box until the idea has been committed, and
+        the save goes to the background (``SavesWithoutFreezing``), so the screen keeps ticking
+        and says it is waiting. The text stays in the box until the idea has been committed, and
         stays there with the reason if it could not be.
         """
-        box = self.idea_input
-        picker = self.query_one(SpeakerPicker)
-        words, speaker, stage_id = box.value, picker.speaker, self.stage_id
-        if self.writer.busy:  # never overtake a save the room is waiting for
-            self._message(BUSY, error=True)
-            return None
+        entry = self.query_one(IdeaEntry)
+        words, speaker = entry.box.value, entry.picker.speaker
+        if self.refuse_while_saving():  # never overtake a save the room is waiting for
+            return False
         if not words.strip():  # the same words as the note-taker's screen; nothing is "in the box"
-            self._message("Type the idea first, then press Enter.", error=True)
-            box.focus()
-            return None
-
-        def change(store):
-            return store.add_idea(
-                stage_id,
-                words,
-                said_by=speaker.participant_id if speaker else None,
-                anonymous=bool(speaker and speaker.anonymous),
-                typed_by="facilitator",
-            )
+            self._message(TYPE_FIRST, error=True)
+            entry.box.focus()
+            return False
 
         def failed(error: FacilitatorError) -> None:
-            self._message(f"{error} Your idea is still in the box.", error=True)
+            self._message(f"{error} {STILL_IN_BOX}", error=True)
 
-        try:
-            idea = write_now_if_free(self.store, change)
-        except LockHeld:
-            self.writer.submit(change, done=lambda idea: self._idea_saved(idea, words, speaker), failed=failed)
-            box.add_class("-saving")
+        change = adding_idea(self.stage_id, words, speaker, typed_by="facilitator")
+        if self.save(change, done=lambda idea: self._idea_saved(idea, words, speaker), failed=failed):
+            return True
+        if self.saving_in_background:
+            entry.show_saving(True)
             self._message("Saving\u2026")
-            return None
-        except FacilitatorError as error:
-            failed(error)
-            box.focus()
-            return None
-        self._idea_saved(idea, words, speaker)
-        return idea
+        else:  # refused: the message line says why
+            entry.box.focus()
+        return False
 
-    def _idea_saved(self, idea: Idea, words: str, speaker) -> None:
-        box = self.idea_input
-        picker = self.query_one(SpeakerPicker)
+    def _idea_saved(self, idea: Idea, words: str, speaker: Speaker | None) -> None:
         self._counts[idea.said_by] += 1
         self._balance.update(perspective_balance([idea], self._people))
         if idea.id not in self._ideas:
             self._append([idea], follow=True)  # whoever typed it sees it arrive
-        # Keep anything typed while the save was going (the next idea may already be on its way).
-        if box.value.startswith(words):
-            box.value = box.value[len(words):].lstrip()
-        if picker.speaker == speaker:
-            picker.clear()
+        self.query_one(IdeaEntry).take_saved(words, speaker)
         self.draft_saved()
-        focused = self.screen.focused
-        if focused is None or focused is box or picker in focused.ancestors:
-            box.focus()
         self._message(f"Saved idea {len(self._ideas)}" + (" (hidden until revealed)." if self.hidden else "."),
                       saved=True)
         self._show_summary()
         self.post_message(self.Changed())
 
-    @on(BackgroundWriter.Waiting)
-    def _waiting(self, message: BackgroundWriter.Waiting) -> None:
-        message.stop()
-        self.status.waiting(message.seconds)
+    def show_still_saving(self, sentence: str) -> None:
+        self._message(sentence, error=True)
 
-    @on(BackgroundWriter.Finished)
-    def _finished(self, message: BackgroundWriter.Finished) -> None:
-        message.stop()
-        self.idea_input.remove_class("-saving")
-        self.writer.deliver(message.job)
+    def show_saving_state(self, seconds: float | None) -> None:
+        if seconds is None:
+            self.query_one(IdeaEntry).show_saving(False)  # ``done`` or the error says what happened
+        else:
+            self.status.waiting(seconds)
 
     @property
     def status(self) -> StatusLine:
@@ -379,8 +293,7 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
         if stage.revealed:
             self.notify("The ideas are already revealed.")
             return
-        if self.writer.busy:
-            self._message(BUSY, error=True)
+        if self.refuse_while_saving():
             return
 
         def revealed(stage) -> None:
@@ -395,16 +308,7 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, StagePanel):
             self.notify(str(error), severity="error", markup=False)
 
         stage_id = self.stage_id
-        change = lambda store: store.set_revealed(stage_id, True)  # noqa: E731
-        try:
-            stage = write_now_if_free(self.store, change)
-        except LockHeld:
-            self.writer.submit(change, done=revealed, failed=failed)
-            return
-        except FacilitatorError as error:
-            failed(error)
-            return
-        revealed(stage)
+        self.save(lambda store: store.set_revealed(stage_id, True), done=revealed, failed=failed)
 
     def action_leave_box(self) -> None:
         """Escape leaves the typing box, so single-letter keys (space, r, ]) work again."""

@@ -21,7 +21,6 @@ from textual.content import Content
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Participant
 from facilitator.ui import text
-from facilitator.ui.background_writer import LockHeld, write_now_if_free
 from facilitator.ui.widgets.speaker_picker import SpeakerPicker, match_people
 
 PASS_KEY = "F4"
@@ -93,8 +92,8 @@ def person_for_pass(picker: SpeakerPicker, people: Iterable[Participant]) -> tup
 class PassTurn:
     """The pass key of ``IdeasPanel`` (kept here with the list it changes).
 
-    Uses the panel's ``store``, ``stage_id``, ``presenting``, ``writer``, ``_people``,
-    ``_passes``, ``_counts``, ``_message``, ``_show_summary`` and ``Changed``.
+    Uses the panel's ``stage_id``, ``presenting``, ``_people``, ``_passes``, ``_counts``,
+    ``_message``, ``_show_summary``, ``Changed`` and its saving (``SavesWithoutFreezing``).
     """
 
     def action_pass_turn(self) -> None:
@@ -104,8 +103,7 @@ class PassTurn:
         if isinstance(chosen, str):
             self._message(chosen, error=True)
             return
-        if self.writer.busy:  # never overtake a save the room is waiting for
-            self._message(BUSY, error=True)
+        if self.refuse_while_saving(BUSY):  # never overtake a save the room is waiting for
             return
         (person_id, name), stage_id = chosen, self.stage_id
         taking_back = person_id in self._passes
@@ -124,16 +122,8 @@ class PassTurn:
         def failed(error: FacilitatorError) -> None:
             self._message(str(error), error=True)
 
-        try:
-            write_now_if_free(self.store, change)
-        except LockHeld:
-            self.writer.submit(change, done=done, failed=failed)
+        if not self.save(change, done=done, failed=failed) and self.saving_in_background:
             self._message("Saving\u2026")
-            return
-        except FacilitatorError as error:
-            failed(error)
-            return
-        done()
 
     def _pass_sentence(self, name: str, taking_back: bool, *, heard: bool) -> str:
         return pass_sentence(name, taking_back, heard=heard, presenting=self.presenting)

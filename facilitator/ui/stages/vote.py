@@ -5,7 +5,8 @@ dots with keys. The store checks the budget and the per-item cap inside its writ
 this panel only shows the store's sentence when it refuses. Totals stay hidden until the
 facilitator reveals them: before that the room sees how many people have voted, and only the
 facilitator's own screen (not while presenting) sees who has not voted yet. Who voted for what
-is never shown to the room; a person's own dots are shown only on an unprojected screen.
+is never shown to the room; a person's own dots are shown only on an unprojected screen. How far
+the vote has got, and the reveal, are in ``vote_reveal.py``.
 
 Saving never freezes the projected screen: a dot or the reveal is written at once when nobody
 else is writing, and otherwise handed to a ``BackgroundWriter`` while the message line says it is
@@ -14,7 +15,6 @@ waiting; a second change while one waits is refused with a sentence, not queued 
 
 from __future__ import annotations
 
-import importlib
 from typing import ClassVar
 
 from textual import on
@@ -29,12 +29,12 @@ from facilitator.domain.models import Participant
 from facilitator.domain.voting import dots_left
 from facilitator.ui.dialogs.decision_fields import (
     display_name,
-    people_list,
     refill,
     starts_with,
 )
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
+from facilitator.ui.stages.vote_reveal import VoteReveal
 from facilitator.ui.text import join, one_line, plain
 from facilitator.ui.widgets.result_bars import ResultBars
 from facilitator.ui.widgets.status_line import StatusLine
@@ -51,7 +51,7 @@ def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
 
 
-class VotePanel(SavesWithoutFreezing, StagePanel):
+class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     VotePanel { height: 1fr; }
     VotePanel #vote-prompt { margin-bottom: 1; }
@@ -205,18 +205,6 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
             text = join([(display_name(person), "bold"), f": {left} of {_dots(budget)} left"])
         self.query_one("#vote-who", Static).update(text)
 
-    def _show_progress(self, used: dict[int, int]) -> None:
-        present = self._present_people()
-        voted = {pid for pid, count in used.items() if count}
-        eligible = voted | {person.id for person in present}
-        people = "person has" if len(eligible) == 1 else "people have"
-        parts: list = [f"{len(voted)} of {len(eligible)} {people} voted."]
-        if not self.presenting and not self.stage.revealed:
-            waiting = [person for person in present if person.id not in voted]
-            if waiting:
-                parts += ["\nNot voted yet (only you see this): ", people_list(waiting)]
-        self.query_one("#vote-progress", Static).update(join(parts))
-
     # -- choosing a person ----------------------------------------------------------------------
 
     @on(Input.Changed, "#vote-name")
@@ -335,47 +323,13 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
             candidates.highlighted = number - 1
             candidates.focus()
 
-    # -- paper dots and the reveal --------------------------------------------------------------
+    # -- paper dots -----------------------------------------------------------------------------
 
     def action_toggle_paper(self) -> None:
         self.paper = not self.paper
         self.set_class(self.paper, "-paper")
         self._say("Paper dots on: dots are recorded as entered by the facilitator." if self.paper
                   else "Paper dots off.", error=False)
-
-    def action_reveal(self) -> None:
-        if self._busy():
-            return
-        if self.stage.revealed:
-            self._say("The votes are already revealed.", error=False)
-            return
-        dialog = _confirm_dialog("Reveal the votes now?", self._reveal_detail())
-        if dialog is None:
-            self.reveal()
-        else:
-            self.app.push_screen(dialog, lambda yes: self.reveal() if yes else None)
-
-    def _reveal_detail(self) -> Content:
-        """"4 of 5 people here have voted": the facilitator sees who is missing before revealing."""
-        voted = {pid for pid, count in self.store.dots_used(self.stage_id).items() if count}
-        here = self._present_people()
-        voted_here = [person for person in here if person.id in voted]
-        people, verb = ("person" if len(here) == 1 else "people"), ("has" if len(voted_here) == 1 else "have")
-        parts: list = [f"{len(voted_here)} of {len(here)} {people} here {verb} voted."]
-        gone = len(voted) - len(voted_here)
-        if gone:
-            parts.append(f" {gone} more {'person' if gone == 1 else 'people'} voted and left.")
-        waiting = [person for person in here if person.id not in voted]
-        if waiting and not self.presenting:  # who has not voted is for the facilitator's eyes only
-            parts += ["\nNot voted yet: ", people_list(waiting)]
-        parts.append("\nNo more dots can be given after the reveal.")
-        return join(parts)
-
-    def reveal(self) -> None:
-        if self._busy():
-            return
-        stage_id = self.stage_id
-        self._write(lambda store: store.set_revealed(stage_id, True), lambda _stage: self._after_change(""))
 
     # -- messages -------------------------------------------------------------------------------
 
@@ -392,12 +346,3 @@ class VotePanel(SavesWithoutFreezing, StagePanel):
         if error and sentence:
             self.app.notify(sentence, severity="error", markup=False)
 
-
-def _confirm_dialog(question: str, detail: str):
-    """The shared confirm dialog when it exists (written by another helper), else ``None``."""
-    try:
-        module = importlib.import_module("facilitator.ui.dialogs.confirm")
-    except ImportError:
-        return None
-    dialog_type = getattr(module, "ConfirmDialog", None)
-    return dialog_type(question, yes="Reveal", no="Not yet", detail=detail) if dialog_type is not None else None

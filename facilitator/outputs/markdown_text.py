@@ -20,8 +20,9 @@ _ANYWHERE = "\\`*_[]<>#|~&"
 _ESCAPE_TABLE = str.maketrans({char: "\\" + char for char in _ANYWHERE})
 # At the start of a line: list markers, setext underlines, table delimiter rows, ordered lists.
 _LINE_START = re.compile(r"^(?:([-+=:])|(\d+)([.)]))")
-# Control characters (Unicode category Cc) other than tab and newline; ESC starts every escape.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters (Unicode category Cc) other than tab and newline (ESC starts every escape),
+# and the bidirectional overrides ``strip_controls`` also removes.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",

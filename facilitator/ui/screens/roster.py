@@ -33,7 +33,8 @@ SHOWN_AS = {
     Attribution.PERSPECTIVE: "perspective",
     Attribution.ANONYMOUS: "anonymous",
 }
-SHOWN_AS_WIDTH, HERE_WIDTH = 11, 14
+SHOWN_AS_WIDTH, HERE_WIDTH = 11, 20
+ON_A_PHONE = ", phone"  # after "✓ here 10:05": this person joined from their own phone
 NARROW = 100
 MAX_NAME_WIDTH, MAX_PERSPECTIVES_WIDTH = 30, 34
 FORGOTTEN = "(forgotten)"
@@ -44,13 +45,14 @@ def clock_time(iso: str) -> str:
     return iso[11:16] if len(iso) >= 16 else iso
 
 
-def here_label(person: Participant) -> tuple[str, str]:
+def here_label(person: Participant, on_phone: bool = False) -> tuple[str, str]:
     """A symbol and words (never colour alone), and a style."""
+    phone = ON_A_PHONE if on_phone else ""
     if person.arrived_at is None:
-        return "\u00b7 not here yet", "dim"
+        return f"\u00b7 not here yet{phone}", "dim"
     if person.left_at is not None:
-        return f"\u2190 left {clock_time(person.left_at)}", "dim"
-    return f"\u2713 here {clock_time(person.arrived_at)}", "bold"
+        return f"\u2190 left {clock_time(person.left_at)}{phone}", "dim"
+    return f"\u2713 here {clock_time(person.arrived_at)}{phone}", "bold"
 
 
 def person_name(person: Participant) -> str:
@@ -69,6 +71,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         Binding("space", "toggle_here", "Here/left"),
         Binding("x", "remove", "Remove"),
         Binding("f", "forget", "Forget"),
+        Binding("u", "free_name", "Free phone", tooltip="Free this name from the phone that took it; that phone chooses again"),
         Binding("escape", "back", "Back"),
     ]
 
@@ -76,6 +79,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         super().__init__()
         self.workshop_id = workshop_id
         self.people: dict[int, Participant] = {}
+        self.on_phones: set[int] = set()  # people who joined from their own phone
         self.widths: tuple[int, ...] = ()
         self.showing_needs: bool | None = None
         self.showing_attribution: bool | None = None
@@ -143,7 +147,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         return ", ".join(p.value for p in person.perspectives) or "\u2013"
 
     def _cells(self, person: Participant) -> list[Text]:
-        here, here_style = here_label(person)
+        here, here_style = here_label(person, person.id in self.on_phones)
         style = "dim" if person.forgotten else ""
         cells = [
             cell(person_name(person), limit=self.widths[0], style=style or "bold"),
@@ -159,6 +163,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
     def reload(self) -> None:
         try:
             people = self.app.store.participants(self.workshop_id)
+            self.on_phones = self.app.store.people_on_devices(self.workshop_id)
         except FacilitatorError as error:
             self.app.report_error(error)
             return
@@ -168,6 +173,8 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         left = sum(1 for p in people if p.left_at is not None)
         waiting = sum(1 for p in people if p.arrived_at is None)
         summary = f"{len(people)} {'person' if len(people) == 1 else 'people'}: {here} here, {left} left, {waiting} not here yet"
+        if self.on_phones:
+            summary += f", {len(self.on_phones)} on their own phones"
         if not self.showing_needs:
             summary += "\nPresenting: support needs, and perspectives of people not named, are hidden."
         self.query_one("#roster-summary", Static).update(Content(summary))
@@ -187,9 +194,12 @@ class RosterScreen(SavesWithoutFreezing, Screen):
 
         parts: list = [(person_name(person), "bold"), " \u00b7 ", self._perspectives(person), " \u00b7 ",
                        ATTRIBUTION_LABELS[person.attribution]]
+        if person.id in self.on_phones:
+            parts += [" \u00b7 joined from their own phone (u frees the name)"]
         if self.showing_needs:
             parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
         details.update(join(parts))
+        self.refresh_bindings()
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -330,6 +340,18 @@ class RosterScreen(SavesWithoutFreezing, Screen):
             ),
             answered,
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "free_name":  # only for someone a phone has taken
+            return (self.table.selected_id or -1) in self.on_phones
+        return True
+
+    def action_free_name(self) -> None:
+        person = self._selected_person()
+        if person is None or person.id not in self.on_phones:
+            return
+        self._write(lambda store: store.release_person(person.id), then=lambda: self.notify(
+            join([person_name(person), "'s name is free: the phone that took it chooses again."]).plain, markup=False))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -52,6 +52,9 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
                 tooltip="Go back to the previous stage (its timer paused)"),
         Binding("r", "reveal", "Reveal", tooltip="Reveal the hidden ideas or votes of this stage"),
         Binding("p", "people", "People", tooltip="Who is here: add people, mark arrived and left"),
+        # Projected on purpose: the address, the join code and the QR code for the room's phones.
+        Binding("f9", "join_panel", "Phones", priority=True,
+                tooltip="Let the room take part from their own phones: the address, join code and QR code"),
         Binding("ctrl+e", "end_workshop", "End", priority=True,
                 tooltip="End the workshop, then see and save the minutes"),
         Binding("ctrl+e", "show_minutes", "Minutes", priority=True, tooltip="See and save the minutes"),

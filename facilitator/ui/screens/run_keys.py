@@ -56,6 +56,8 @@ class RunScreenKeys:
             return not self._finished
         if action in ("end_workshop", "show_minutes"):  # ctrl+e: what it does once finished
             return self._finished == (action == "show_minutes")
+        if action == "join_panel":  # a finished workshop takes no more phones
+            return not self._finished
         return True
 
     def action_while_typing(self, action: str) -> None:
@@ -127,6 +129,11 @@ class RunScreenKeys:
             self.notify("There is nothing to reveal in this stage.")
             return
         reveal()
+
+    def action_join_panel(self) -> None:
+        from facilitator.ui.dialogs.join_panel import JoinPanel
+
+        self.app.push_screen(JoinPanel(self.workshop_id))
 
     def action_people(self) -> None:
         from facilitator.ui.screens.roster import RosterScreen

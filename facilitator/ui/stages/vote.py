@@ -78,6 +78,12 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
     VotePanel.-narrow #vote-people { width: 20; margin-right: 0; }
     /* A wide screen: room for whole names and "not voted" beside them. */
     VotePanel.-wide #vote-people { width: 42; }
+    /* Presenting while someone votes at this keyboard: the room must not see which item or
+       which person the cursor is on, so the cursor rows look like every other row. */
+    VotePanel.-private OptionList > .option-list--option-highlighted,
+    VotePanel.-private OptionList:focus > .option-list--option-highlighted {
+        color: $foreground; background: $background 0%; text-style: none;
+    }
     """
 
     still_saving_sentence = BUSY
@@ -147,6 +153,9 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         revealed = stage.revealed
         self.set_class(revealed, "-revealed")
         self.set_class(self.paper, "-paper")
+        self.set_class(self.presenting and not revealed, "-private")
+        # A name typed to choose who votes is hidden on a projected screen, like a password.
+        self.query_one("#vote-name", Input).password = self.presenting
         prompt = stage.settings.get("prompt", "")
         self.query_one("#vote-prompt", Static).update(plain(prompt) if prompt else join([(stage.title, "bold")]))
         budget = self.store.vote_budget(self.stage_id)
@@ -198,7 +207,15 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
 
     def _show_who(self, budget: int) -> None:
         person = self._person()
-        if person is None:
+        if self.presenting:
+            # The projected screen never says who is voting, nor where the cursor is.
+            text = Content(
+                "Private voting: choose who votes with w (the name is hidden), then 1-9 picks an item "
+                "and + gives a dot. Nobody's name, item or dots are shown while presenting."
+                if person is None else
+                "Someone is voting in private: 1-9 picks an item, + gives a dot, - takes one back."
+            )  # fmt: skip
+        elif person is None:
             text = Content("Choose who is voting: press w, or pick a name from the list.")
         else:
             left = dots_left(budget, sum(self.store.dots_of(self.stage_id, person.id).values()))
@@ -272,7 +289,10 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         def change(store):
             return store.cast_dot(stage_id, person_id, *candidate, entered_by=entered_by)
 
-        self._write(change, lambda left: self._after_change(f"Dot given. {name}: {_dots(left)} left."))
+        if self.presenting:
+            self._write(change, lambda left: self._after_change(f"Dot given. {_dots(left)} left."))
+        else:
+            self._write(change, lambda left: self._after_change(f"Dot given. {name}: {_dots(left)} left."))
 
     def action_take_dot(self) -> None:
         if self._busy():
@@ -282,11 +302,14 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
             return
         stage_id, person_id, name = self.stage_id, self.person_id, self._person_name()
 
+        if self.presenting:
+            name = "This person"
+
         def taken_back(taken: bool) -> None:
             if not taken:
                 self._say(f"{name} has no dot on that item to take back.")
                 return
-            self._after_change(f"Dot taken back from {name}.")
+            self._after_change("Dot taken back." if self.presenting else f"Dot taken back from {name}.")
 
         self._write(lambda store: store.remove_dot(stage_id, person_id, *candidate), taken_back)
 
@@ -298,8 +321,19 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         self.save(change, done=done)
 
     def show_save_error(self, sentence: str) -> None:
+        if self.presenting and self.person_id is not None:
+            # The store's sentence names the person and the item: not for the projected screen.
+            sentence = self._private_refusal()
         self._say(sentence)
         self.reload()  # another program may have changed things while this one waited
+
+    def _private_refusal(self) -> str:
+        budget = self.store.vote_budget(self.stage_id)
+        used = sum(self.store.dots_of(self.stage_id, self.person_id).values())
+        if used >= budget:
+            return f"Not given: all {_dots(budget)} are used. Take one back first to move it."
+        cap = int(self.stage.settings.get("max_per_candidate", 3))
+        return f"Not given: that item already has the most dots one person can give it ({cap})."
 
     def show_saving_state(self, seconds: float | None) -> None:
         # The waiting line goes when the wait is over; ``done`` or the error says what happened.

@@ -267,12 +267,14 @@ def m006_phones(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX devices_workshop ON devices(workshop_id)")
     db.execute("CREATE UNIQUE INDEX devices_participant ON devices(participant_id) WHERE participant_id IS NOT NULL")
     # Who has sent their check-out from a phone, so a person scores once; never what they scored
-    # (the scores themselves stay in values_scores with no person).
+    # (the scores themselves stay in values_scores with no person). WITHOUT ROWID: the rows are
+    # kept in the order of the key, not the order people sent them, so this list cannot be lined
+    # up with the scores (which are kept in the order they came) to tell who gave which.
     db.execute(
         "CREATE TABLE checkouts_sent ("
         "stage_id INTEGER NOT NULL REFERENCES stages(id) ON DELETE CASCADE, "
         "participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE, "
-        "PRIMARY KEY (stage_id, participant_id))"
+        "PRIMARY KEY (stage_id, participant_id)) WITHOUT ROWID"
     )
     # The participants' web page that is running for a workshop, so the run screen's Join panel
     # can show its address whichever terminal started it. Removed when the server stops; a row

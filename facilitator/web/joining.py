@@ -7,7 +7,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from facilitator.domain.attribution import PERSPECTIVE_GROUPS
-from facilitator.domain.errors import FacilitatorError, NotFound, RuleBroken, WorkshopFull, WrongJoinCode
+from facilitator.domain.errors import FacilitatorError, InvalidText, NotFound, RuleBroken, WorkshopFull, WrongJoinCode
 from facilitator.domain.models import Attribution, Perspective
 from facilitator.web.site import checked_form, go, new_device_token, render, site_of
 
@@ -109,8 +109,10 @@ async def join_as_new(request: Request) -> Response:
         return await _who_again(request, "Choose how you want to appear.", field="appear", form=fields)
     try:
         await site.store.run(lambda store: store.join_as_new(state.device.id, name, chosen, appear))
-    except FacilitatorError as error:
+    except InvalidText as error:  # the name: too long, or nothing left once cleaned
         return await _who_again(request, str(error), field="name", form=fields)
+    except FacilitatorError as error:  # not about a field (this phone already joined as someone)
+        return await _who_again(request, str(error), field="", form=fields)
     return go("/now")
 
 
@@ -135,8 +137,14 @@ async def leave(request: Request) -> Response:
     return go("/")
 
 
+async def no_icon(request: Request) -> Response:
+    """Browsers ask for /favicon.ico on every page; there is none, and that is not an error page."""
+    return Response(status_code=204)
+
+
 routes = [
     Route("/", start, methods=["GET"]),
+    Route("/favicon.ico", no_icon, methods=["GET"]),
     Route("/join", join, methods=["POST"]),
     Route("/who", who, methods=["GET"]),
     Route("/who/name", claim, methods=["POST"]),

@@ -200,7 +200,8 @@ def vote_page(store: Store, state: Now) -> VotePage:
     return VotePage(
         prompt=_prompt(stage),
         budget=budget,
-        cap=int(stage.settings.get("max_per_candidate", 3)),
+        # "At most 3 on one item" means nothing with one dot to give: the cap is never above the budget.
+        cap=min(int(stage.settings.get("max_per_candidate", 3)), budget),
         left=max(0, budget - sum(mine.values())),
         revealed=stage.revealed,
         choices=choices,

@@ -3,6 +3,7 @@ once with no person, and none of it in the exports."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
@@ -175,3 +176,21 @@ def test_the_running_server_is_recorded_and_forgotten_by_its_own_process(store, 
     assert store.web_server(workshop.id) is not None
     store.forget_web_server(workshop.id, pid=111)
     assert store.web_server(workshop.id) is None
+
+
+def test_who_checked_out_cannot_be_lined_up_with_the_scores(store) -> None:
+    """The scores keep no person; the list of who sent theirs must not keep the order they came
+    in either, or its nth name would match the nth block of scores."""
+    workshop = store.create_workshop(
+        title="Check-out", stages=[{"kind": "evaluate", "title": "Check-out", "minutes": 5}], date="2025-03-14"
+    )
+    stage = store.stages(workshop.id)[0]
+    people = [store.add_participant(workshop.id, name, ["carer"], arrived=True) for name in ("Ann", "Bob", "Cy")]
+    values = ("Empathy", "Inclusion", "Honesty", "Working Together", "Personalisation")
+    for person, score in ((people[2], 3), (people[0], 1), (people[1], 5)):  # sent in this order
+        store.send_checkout(stage.id, person.id, dict.fromkeys(values, score))
+    conn = store.database.conn
+    listed = [row[0] for row in conn.execute("SELECT participant_id FROM checkouts_sent")]
+    assert listed == sorted(listed)  # the key's order, not Cy, Ann, Bob
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("SELECT rowid FROM checkouts_sent")

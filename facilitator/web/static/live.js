@@ -5,18 +5,21 @@
 (function () {
   "use strict";
   var key = document.body.getAttribute("data-key");
-  if (!key || !window.fetch) { return; }
+  // Nothing more will change once the workshop has finished.
+  if (!key || !window.fetch || key.indexOf("finished:") === 0) { return; }
   var timeLeft = document.getElementById("time-left");
   var moved = document.getElementById("moved");
   var busy = false;
 
+  // True while the page holds something of the person's that a reload would lose: words in a
+  // box (typed, or kept after a refusal), scores chosen but not sent, or a problem being shown.
   function typing() {
     var fields = document.querySelectorAll("textarea, input[type=text]");
     for (var i = 0; i < fields.length; i++) {
-      if (fields[i].value.trim() !== "" && fields[i].value !== fields[i].defaultValue) { return true; }
-      if (document.activeElement === fields[i] && fields[i].value.trim() !== "") { return true; }
+      if (fields[i].value.trim() !== "") { return true; }
     }
-    return false;
+    if (document.querySelector("form[action='/checkout'] input[type=radio]:checked")) { return true; }
+    return document.querySelector(".error") !== null;
   }
 
   function check() {

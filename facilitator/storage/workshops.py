@@ -33,6 +33,16 @@ def _clean_date(value: str | None, field: str) -> str | None:
         raise InvalidText(f"The {field} must be a date written as YYYY-MM-DD, not {value!r}.") from None
 
 
+def _clean_settings(settings: dict[str, Any], position: int) -> dict[str, Any]:
+    """A stage's question is shown on the projector and on phones: cleaned at the door like any
+    other text (agendas are cleaned when loaded; this covers every other way in)."""
+    prompt = settings.get("prompt")
+    if isinstance(prompt, str):
+        return {**settings, "prompt": clean_optional(prompt, f"question of stage {position}", max_length=LONG_TEXT,
+                                                     multiline=True)}  # fmt: skip
+    return settings
+
+
 def _minutes(value, position: int) -> int:
     """A stage's planned minutes: a whole number of minutes, up to a day."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 24 * 60:
@@ -93,7 +103,7 @@ class WorkshopsMixin(StoreBase):
                     "kind": _enum(StageKind, stage.get("kind"), f"kind of stage {position}").value,
                     "title": clean_text(stage["title"], f"title of stage {position}"),
                     "planned_minutes": _minutes(stage.get("minutes"), position),
-                    "settings": json.dumps(stage.get("settings", {}), sort_keys=True),
+                    "settings": json.dumps(_clean_settings(stage.get("settings", {}), position), sort_keys=True),
                     "timer_left_seconds": _minutes(stage.get("minutes"), position) * 60.0,
                 }
                 for position, stage in enumerate(stages, start=1)

@@ -9,7 +9,8 @@ from starlette.routing import Route
 from facilitator.domain.attribution import PERSPECTIVE_GROUPS
 from facilitator.domain.errors import FacilitatorError, InvalidText, NotFound, RuleBroken, WorkshopFull, WrongJoinCode
 from facilitator.domain.models import Attribution, Perspective
-from facilitator.web.site import checked_form, go, new_device_token, render, site_of
+from facilitator.web.site import checked_form, form_handler, go, new_device_token, render, site_of
+from facilitator.web.views import Now
 
 # How a person can appear, in plain words (the value is ``Attribution``).
 APPEAR_CHOICES = [
@@ -76,14 +77,9 @@ async def who(request: Request) -> Response:
                   perspectives=PERSPECTIVE_CHOICES, title="Who are you?", form={})  # fmt: skip
 
 
-async def claim(request: Request) -> Response:
+@form_handler("no person")
+async def claim(request: Request, fields: dict, state: Now) -> Response:
     site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state = await site.now(request)
-    if state.device is None:
-        return go("/")
     try:
         person_id = int(str(fields.get("person") or ""))
         await site.store.run(lambda store: store.claim_person(state.device.id, person_id))
@@ -94,14 +90,9 @@ async def claim(request: Request) -> Response:
     return go("/now")
 
 
-async def join_as_new(request: Request) -> Response:
+@form_handler("no person")
+async def join_as_new(request: Request, fields: dict, state: Now) -> Response:
     site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state = await site.now(request)
-    if state.device is None:
-        return go("/")
     name = str(fields.get("name") or "")
     chosen = [p for p in fields.get("perspective") or [] if isinstance(p, str)]
     appear = str(fields.get("appear") or "")
@@ -125,14 +116,9 @@ async def _who_again(request: Request, error: str, *, field: str = "person", for
                   form=form or {})  # fmt: skip
 
 
-async def leave(request: Request) -> Response:
-    site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state = await site.now(request)
-    if state.device is not None:
-        await site.store.run(lambda store: store.leave_device(state.device.id))
+@form_handler("device")
+async def leave(request: Request, fields: dict, state: Now) -> Response:
+    await site_of(request).store.run(lambda store: store.leave_device(state.device.id))
     request.session.clear()
     return go("/")
 

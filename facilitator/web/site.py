@@ -8,9 +8,10 @@ itself can know which are its own.
 
 from __future__ import annotations
 
+import functools
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,34 @@ async def checked_form(request: Request) -> tuple[dict[str, Any] | None, Respons
         )  # fmt: skip
         return None, refusal
     return fields, None
+
+
+def form_handler(needs: str):
+    """A POST route: its form's CSRF token checked, then where this phone is.
+
+    ``needs`` is what the phone must have done first: "device" (typed the code), "no person"
+    (typed the code but not yet said who it is) or "person" (said who it is). A phone that has
+    not is sent to the page that asks for it. The handler gets ``(request, fields, state)``.
+    """
+
+    def wrap(handler: Callable[[Request, dict[str, Any], views.Now], Awaitable[Response]]):
+        @functools.wraps(handler)
+        async def endpoint(request: Request) -> Response:
+            fields, refusal = await checked_form(request)
+            if refusal:
+                return refusal
+            state = await site_of(request).now(request)
+            if state.device is None:
+                return go("/")
+            if needs == "person" and state.person is None:
+                return go("/who")
+            if needs == "no person" and state.person is not None:
+                return go("/now")
+            return await handler(request, fields, state)
+
+        return endpoint
+
+    return wrap
 
 
 def problem_page(request: Request, error: FacilitatorError) -> HTMLResponse:

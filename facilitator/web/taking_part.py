@@ -13,8 +13,8 @@ from facilitator.domain.models import StageKind
 from facilitator.web import views
 from facilitator.web.site import (
     anonymous_ids,
-    checked_form,
     device_token,
+    form_handler,
     go,
     remember_anonymous,
     render,
@@ -80,14 +80,9 @@ def _moved_on_sentence(state: views.Now, what: str) -> str:
     return f"The facilitator has moved on to {where}, so {what} was not sent."
 
 
-async def send_idea(request: Request) -> Response:
+@form_handler("person")
+async def send_idea(request: Request, fields: dict, state: views.Now) -> Response:
     site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state, elsewhere = await _ready(request)
-    if elsewhere:
-        return elsewhere
     text = str(fields.get("idea") or "")
     anonymous = fields.get("anonymous") == "yes"
     kept = {"typed": text, "typed_anonymous": anonymous}
@@ -114,14 +109,9 @@ async def send_idea(request: Request) -> Response:
     return go("/now?sent=idea")
 
 
-async def withdraw_idea(request: Request) -> Response:
+@form_handler("person")
+async def withdraw_idea(request: Request, fields: dict, state: views.Now) -> Response:
     site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state, elsewhere = await _ready(request)
-    if elsewhere:
-        return elsewhere
     idea_id = request.path_params["idea_id"]
     mine = anonymous_ids(request)
     idea = await site.store.run(views.own_idea, state, idea_id, mine)
@@ -131,14 +121,9 @@ async def withdraw_idea(request: Request) -> Response:
     return go("/now?sent=withdrawn")
 
 
-async def change_dot(request: Request) -> Response:
+@form_handler("person")
+async def change_dot(request: Request, fields: dict, state: views.Now) -> Response:
     site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state, elsewhere = await _ready(request)
-    if elsewhere:
-        return elsewhere
     if _moved_on(state, fields.get("stage")) or state.stage.kind is not StageKind.VOTE:
         return await now_page(request, status_code=409, moved_error=_moved_on_sentence(state, "that dot"))
     if not site.send_limit.allow(state.device.id):
@@ -164,14 +149,9 @@ async def change_dot(request: Request) -> Response:
     return go(f"/now#choice-{kind}-{candidate_id}")
 
 
-async def send_checkout(request: Request) -> Response:
+@form_handler("person")
+async def send_checkout(request: Request, fields: dict, state: views.Now) -> Response:
     site = site_of(request)
-    fields, refusal = await checked_form(request)
-    if refusal:
-        return refusal
-    state, elsewhere = await _ready(request)
-    if elsewhere:
-        return elsewhere
     if _moved_on(state, fields.get("stage")) or state.stage.kind is not StageKind.EVALUATE:
         return await now_page(request, status_code=409, moved_error=_moved_on_sentence(state, "your check-out"))
     page = await site.store.run(views.checkout_page, state)

@@ -47,11 +47,11 @@ async def test_f9_opens_the_join_panel_from_the_idea_box_and_starts_and_stops_th
         assert "Not running yet" in text and "Join code:" in text
         assert code not in text or join_code.spaced(code) in text  # drawn big, or plain when small
         await pilot.press("l")  # this computer only: the test machine may have no network
-        assert await wait_for(pilot, lambda: "page is running at http://127.0.0.1:" in screen_text(app))
-        assert "Only this computer can open" in screen_text(app)
-        running = serving.serving(store, workshop.id)
-        assert running.running and running.server.local_only
-        try:
+        try:  # the page is a process of its own: never leave one behind, whatever fails
+            assert await wait_for(pilot, lambda: "page is running at http://127.0.0.1:" in screen_text(app))
+            assert "Only this computer can open" in screen_text(app)
+            running = serving.serving(store, workshop.id)
+            assert running.running and running.server.local_only
             await pilot.press("x")
             assert await wait_for(pilot, lambda: "The phones' page has stopped." in screen_text(app))
             assert not serving.serving(store, workshop.id).running

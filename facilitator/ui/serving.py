@@ -76,6 +76,7 @@ def start(store: Store, workshop_id: int, *, lan: bool) -> Serving:
             while time.monotonic() < deadline:
                 found = serving(store, workshop_id)
                 if found.running and found.server.pid == process.pid:
+                    _forget_errors(process.pid)  # it started: nothing to read there
                     return found
                 if process.poll() is not None:
                     break
@@ -111,6 +112,12 @@ def _spawn(path: Path, workshop_id: int, *, lan: bool, port: int) -> tuple[subpr
     errors.close()
     _ERRORS[process.pid] = Path(errors.name)
     return process, ""
+
+
+def _forget_errors(pid: int) -> None:
+    file = _ERRORS.pop(pid, None)
+    if file is not None:
+        file.unlink(missing_ok=True)  # the server keeps writing to it, unseen, until it stops
 
 
 def _problem_of(process: subprocess.Popen) -> str:

@@ -52,6 +52,7 @@ async def test_f9_opens_the_join_panel_from_the_idea_box_and_starts_and_stops_th
             assert "Only this computer can open" in screen_text(app)
             running = serving.serving(store, workshop.id)
             assert running.running and running.server.local_only
+            assert running.server.pid not in serving._ERRORS  # its error file is not left behind
             await pilot.press("x")
             assert await wait_for(pilot, lambda: "The phones' page has stopped." in screen_text(app))
             assert not serving.serving(store, workshop.id).running

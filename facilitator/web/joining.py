@@ -45,6 +45,8 @@ async def join(request: Request) -> Response:
         return refusal
     typed = str(fields.get("code") or "")[:40]
     state = await site.now(request)
+    if state.device is not None:  # joined already (the form sent twice, or Back then Join)
+        return go("/now" if state.person else "/who")
     address = request.client.host if request.client else "unknown"
     wait = site.wrong_codes.wait_seconds(address)
     if wait:

@@ -53,6 +53,13 @@ def test_a_wrong_code_gets_a_sentence_and_the_right_one_leads_to_the_names(room)
     assert names == sorted(p.name for p in room.built.people)
 
 
+def test_joining_twice_from_one_phone_counts_it_once(room, store) -> None:
+    phone = room.phone()
+    phone.join(room.code)
+    phone.client.post("/join", data={"csrf": phone.csrf, "code": room.code})
+    assert len(store.devices(room.built.workshop.id)) == 1
+
+
 def test_the_qr_link_fills_in_the_code(room) -> None:
     phone = room.phone()
     phone.get(f"/?code={room.code}")

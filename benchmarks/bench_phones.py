@@ -1,10 +1,10 @@
 """Forty phones on loopback against the real ``facilitator serve``: ideas and dots per second,
 send-to-commit and send-to-projector times, the server's memory, and anything lost or wrong.
 
-The server runs as its own process (``python -m facilitator --db DB serve ID --port 0``) over a
-temporary database: a workshop from the shipped ``coproduction-workshop`` agenda, at its first
+The server runs as its own process (``python -m facilitator --db DB serve ID --host 127.0.0.1
+--port 0``; its address read from the ``web_servers`` row it records) over a temporary database: a workshop from the shipped ``coproduction-workshop`` agenda, at its first
 (not silent) ideas stage, with a quarter as many people on the list as there are phones. Each
-phone is an HTTP client with its own cookies, doing what a browser does: GET / (the CSRF field),
+phone (``phone_clients.py``) is an HTTP client with its own cookies, doing what a browser does: GET / (the CSRF field),
 POST /join with the code, GET /who, then claims a name from the list (every fourth phone; a name
 another phone took first is a refusal by the rules, and it tries another or joins as new) or
 POST /who/new. It then sends its ideas (POST /ideas, following the 303 to /now as a browser
@@ -24,9 +24,10 @@ it changes, noting when each idea was first seen (the drawing itself is not incl
 Printed: per request kind, the count and the 50th/95th percentile and slowest times; ideas and
 dots per second; send to commit (the POST's answer comes after the commit) and send to projector;
 the server's memory (VmRSS, VmHWM) and CPU time; errors (anything but a refusal by the rules or a
-429), lost ideas or dots, budget breaches and ``PRAGMA integrity_check``. At most 200 phones; the
-run stops at ``--seconds`` whatever has happened and reports what it has. Only 127.0.0.1 is used.
-Figures only; nothing is asserted.
+429), lost ideas or dots, budget breaches and ``PRAGMA integrity_check``. At most 200 phones and 50
+ideas each; the phones stop at ``--seconds`` (at most 600) whatever has happened, and the run
+reports what it has (ideas sent but not answered by then are counted apart, not as lost). Only
+127.0.0.1 is used. Figures only; nothing is asserted.
 
     python benchmarks/bench_phones.py [--phones 40] [--ideas 5] [--seconds 120] [--think 0]
 """

@@ -18,8 +18,6 @@ from pathlib import Path
 LOOPBACK_PREFIX = "http://127.0.0.1:"
 DOUBLE_TAP = 4  # dots sent at once at the end; the budget leaves room for two of them
 LIVE_POLL_SECONDS = 1.0  # facilitator/web/static/live.js
-BUDGET_PROJECTOR_SECONDS = 1.0
-BUDGET_MEMORY_MIB = 150
 
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 DATA_KEY = re.compile(r'data-key="([^"]+)"')
@@ -29,9 +27,6 @@ PERSON = re.compile(r'name="person" value="(\d+)"')
 PROBLEM = re.compile(r'<p class="error"[^>]*><span class="error-word">Problem:</span> (.*?)</p>', re.DOTALL)
 # Refusals by the rules, by the words the store uses (facilitator/domain/voting.py, storage/devices.py).
 RULES = {"budget": "has used all", "cap": "the most on one item is", "name taken": "has already joined from another phone"}
-
-
-# -- the phones -------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -54,7 +49,6 @@ class Tally:
     idea_window: list[float] = field(default_factory=list)  # first send, last answer
     dot_window: list[float] = field(default_factory=list)
     candidates: int = 0
-    budget: int = 0
 
     def window(self, which: list[float], start: float, end: float) -> None:
         if not which:
@@ -248,7 +242,7 @@ class Phone:
             self.tally.errors.append(f"phone {self.n}: the vote page had no candidates or no budget")
             raise PhoneFailed
         self.stage_id = int(stage.group(1))
-        self.tally.candidates, self.tally.budget = len(choices), int(left.group(2))
+        self.tally.candidates = len(choices)
         favourites = self.rng.sample(choices, min(len(choices), 8))
         one_by_one = max(0, int(left.group(1)) - 2)
         saved = attempts = 0

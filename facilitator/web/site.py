@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from facilitator.domain.errors import FacilitatorError
@@ -92,7 +92,10 @@ def go(path: str) -> RedirectResponse:
 
 async def checked_form(request: Request) -> tuple[dict[str, Any] | None, Response | None]:
     """The form's fields, or the page that says why it was refused (no cookies, an old form)."""
-    form = await request.form()
+    try:
+        form = await request.form()
+    except ClientDisconnect:  # the phone went away mid-send (walked out of Wi-Fi): nothing to answer
+        return None, Response(status_code=400)
     fields: dict[str, Any] = {key: form.getlist(key) if key == "perspective" else form.get(key) for key in form}
     if not csrf_ok(request.session, fields.get("csrf")):
         refusal = render(

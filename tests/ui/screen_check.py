@@ -10,6 +10,7 @@ widget shows it, then ``await assert_shows_literally(pilot, value)`` and
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -82,6 +83,29 @@ async def click_on_text(pilot: Pilot, value: str) -> None:
 
 def assert_still_running(app: App) -> None:
     assert app.is_running and app.return_code is None, "the app stopped"
+
+
+def hold_the_poll(app: FacilitatorApp) -> Callable[[], None]:
+    """Keep the app from looking for other terminals' changes until the function returned is called.
+
+    Call it before ``run_test``. For a test of what happens when another terminal has changed the
+    file and this one has *not yet noticed*: the app looks every half second, and on a busy machine
+    that can fall between the other terminal's change and the test's next key, which would make
+    the test check the other case (the change already noticed) and fail.
+    """
+    held = True
+    look = app.check_for_changes
+
+    def check_for_changes() -> None:
+        if not held:
+            look()
+
+    def release() -> None:
+        nonlocal held
+        held = False
+
+    app.check_for_changes = check_for_changes  # what the app's interval timer calls, once mounted
+    return release
 
 
 def make_app(store: Store, **kwargs) -> FacilitatorApp:

@@ -181,6 +181,7 @@ async def test_an_idea_is_not_saved_to_a_stage_the_facilitator_has_just_left(sto
     workshop, _, _stage = open_round(store)
     following = stage_titled(store, workshop.id, "Ideas, written quietly")
     app = capture_app(store, workshop.id)
+    release_poll = screen_check.hold_the_poll(app)
     async with app.run_test(size=SIZE) as pilot:
         screen = await capture_screen(pilot)
         reopen().start_stage(following.id)  # another terminal, before this one has noticed
@@ -188,6 +189,7 @@ async def test_an_idea_is_not_saved_to_a_stage_the_facilitator_has_just_left(sto
         assert store.ideas(workshop_id=workshop.id) == []
         assert screen.idea_input.value == "Peer support on the night shift"
         assert "has moved on to 3. Ideas, written quietly" in screen_text(app)
+        release_poll()
         await type_idea(pilot, screen, screen.idea_input.value)
         assert [i.stage_id for i in store.ideas(workshop_id=workshop.id)] == [following.id]
 

@@ -1,118 +1,20 @@
-"""A whole workshop on the run screen, from the keyboard: start, ideas (silent, then revealed),
-themes, on to the vote, end, and the minutes saved to a file that holds what happened."""
+"""The run screen's ways in and out: minutes saved as HTML from a finished workshop, moving on
+from an unrevealed vote, and the roster and back.
+
+The whole workshop from the keyboard (start, ideas silent then revealed, themes, the vote, the
+end and the minutes saved) is one journey, walked in ``test_whole_workshop.py`` at 80x24."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from panel_harness import screen_text
-from run_helpers import coproduction_workshop, go_to_stage, run_app, run_screen, stage_titled
-from textual.widgets import Input, OptionList
+from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from textual.widgets import Input
 
-from facilitator.domain.models import StageKind, WorkshopStatus
+from facilitator.domain.models import StageKind
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
-from facilitator.ui.stages.group import GroupPanel, ThemeChooser
-from facilitator.ui.stages.ideas import IdeasPanel
-
-SILENT_IDEAS = ["Evening drop-in sessions", "A quiet room on the ward", "Peer support workers"]
-
-
-async def type_idea(pilot, idea: str, speaker: str = "") -> None:
-    """Put the idea in the box; with a speaker, type the start of their name and press Enter."""
-    screen = pilot.app.screen
-    screen.query_one("#idea-input", Input).value = idea
-    if speaker:
-        screen.query_one("#speaker-query", Input).focus()
-        await pilot.pause()
-        screen.query_one("#speaker-query", Input).value = speaker
-        await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-
-
-async def test_a_whole_workshop_from_the_keyboard(store: Store, tmp_path: Path) -> None:
-    workshop, people = coproduction_workshop(store)
-    app = run_app(store, workshop.id)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await run_screen(pilot)
-        assert "Press Enter (or ]) to start the first stage." in screen_text(app)
-
-        await pilot.press("enter")
-        await pilot.pause()
-        assert store.current_stage(workshop.id).kind is StageKind.WELCOME
-        assert "Our ground rules" in screen_text(app)
-
-        # Stage 3 is the silent ideas stage.
-        await go_to_stage(pilot, store, workshop.id, 3)
-        panel = screen.panel
-        assert isinstance(panel, IdeasPanel)
-        await type_idea(pilot, SILENT_IDEAS[0], speaker="Ai")
-        await type_idea(pilot, SILENT_IDEAS[1], speaker="ben")
-        await type_idea(pilot, SILENT_IDEAS[2])
-        silent = stage_titled(store, workshop.id, "Ideas, written quietly")
-        assert [idea.text for idea in store.ideas(stage_id=silent.id)] == SILENT_IDEAS
-        assert [idea.said_by for idea in store.ideas(stage_id=silent.id)] == [people[0].id, people[1].id, None]
-
-        shown = screen_text(app)
-        assert "Aisha Khan: 1" in shown and "Ben Carter: 1" in shown
-        assert "Anonymous or not given: 1" in shown
-        for idea in SILENT_IDEAS:
-            assert idea not in shown, "a silent idea was on screen before the reveal"
-
-        await pilot.press("escape", "r")
-        await pilot.pause()
-        assert store.stage(silent.id).revealed
-        shown = screen_text(app)
-        for idea in SILENT_IDEAS:
-            assert idea in shown
-
-        # Stage 5: group the ideas into themes with keys only.
-        await go_to_stage(pilot, store, workshop.id, 5)
-        assert isinstance(screen.panel, GroupPanel)
-        group_list = screen.query_one("#group-list", OptionList)
-        assert group_list.highlighted_option.id == f"idea-{store.ideas(stage_id=silent.id)[0].id}"
-        await pilot.press("t")
-        screen.query_one("#group-name", Input).value = "Somewhere calm"
-        await pilot.press("enter")
-        await pilot.pause()
-        themes = store.themes(workshop.id)
-        assert [theme.name for theme in themes] == ["Somewhere calm"]
-        first, second, third = store.ideas(stage_id=silent.id)
-        assert first.theme_id == themes[0].id
-
-        # Move the next ungrouped idea in by choosing theme number 1.
-        group_list.highlighted = group_list.get_option_index(f"idea-{second.id}")
-        await pilot.press("m")
-        await pilot.pause()
-        assert isinstance(app.screen, ThemeChooser)
-        await pilot.press("1")
-        await pilot.pause()
-        assert store.idea(second.id).theme_id == themes[0].id
-        assert "Somewhere calm  (2 ideas)" in screen_text(app)
-
-        # On to the vote (stage 6); whatever panel shows it, the workshop ends from here.
-        await go_to_stage(pilot, store, workshop.id, 6)
-        assert store.current_stage(workshop.id).kind is StageKind.VOTE
-
-        await pilot.press("ctrl+e")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
-        assert store.workshop(workshop.id).status is WorkshopStatus.FINISHED
-        assert isinstance(app.screen, CloseWorkshopDialog)
-        target = tmp_path / "minutes.md"
-        app.screen.query_one("#minutes-path", Input).value = str(target)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "Saved the minutes (Markdown) to" in screen_text(app)
-        assert app.screen.saved_path == target
-
-    minutes = target.read_text(encoding="utf-8")
-    for idea in SILENT_IDEAS:
-        assert idea in minutes
-    assert "Somewhere calm" in minutes
-    assert "Safer wards workshop" in minutes
 
 
 async def test_minutes_can_be_saved_as_html(store: Store, tmp_path: Path) -> None:

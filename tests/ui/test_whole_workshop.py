@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from run_helpers import go_to_stage, stage_titled
-from screen_check import screen_text
+from screen_check import flat, screen_text
 from textual.widgets import Input, Select
 
 from facilitator.domain.models import Attribution, Perspective, StageKind, WorkshopStatus
@@ -150,10 +150,12 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RunScreen) and screen.workshop_id == workshop.id
+        assert "Press Enter (or ]) to start the first stage." in flat(app)
         await pilot.press("enter")
         await pilot.pause()
         assert store.current_stage(workshop.id).kind is StageKind.WELCOME
         assert store.workshop(workshop.id).status is WorkshopStatus.IN_PROGRESS
+        assert "Our ground rules" in screen_text(app)  # the agenda's welcome text
 
         # -- ideas said aloud, round the room: shown as they come ------------------------------
         await go_to_stage(pilot, store, workshop.id, 2)

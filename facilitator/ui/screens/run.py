@@ -52,13 +52,16 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
                 tooltip="Go back to the previous stage (its timer paused)"),
         Binding("r", "reveal", "Reveal", tooltip="Reveal the hidden ideas or votes of this stage"),
         Binding("p", "people", "People", tooltip="Who is here: add people, mark arrived and left"),
-        # Projected on purpose: the address, the join code and the QR code for the room's phones.
-        Binding("f9", "join_panel", "Phones", priority=True,
-                tooltip="Let the room take part from their own phones: the address, join code and QR code"),
         Binding("ctrl+e", "end_workshop", "End", priority=True,
                 tooltip="End the workshop, then see and save the minutes"),
         Binding("ctrl+e", "show_minutes", "Minutes", priority=True, tooltip="See and save the minutes"),
         Binding("h", "home", "Home", tooltip="Back to the list of workshops (the timer keeps running)"),
+        # Projected on purpose: the address, the join code and the QR code for the room's phones.
+        # It works everywhere; while typing, the footer keeps its room for the timer's F keys.
+        Binding("f9", "join_panel", "Phones", priority=True,
+                tooltip="Let the room take part from their own phones: the address, join code and QR code"),
+        Binding("f9", "join_panel_while_typing", "Phones", show=False, priority=True,
+                tooltip="Let the room take part from their own phones: the address, join code and QR code"),
         Binding("enter", "start_first", "Start", show=False, tooltip="Start the first stage"),
         # While the cursor is in a box the single keys above type letters; the F keys work
         # everywhere, and the footer shows them while typing (the unshown twins act otherwise).

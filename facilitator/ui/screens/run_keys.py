@@ -56,8 +56,8 @@ class RunScreenKeys:
             return not self._finished
         if action in ("end_workshop", "show_minutes"):  # ctrl+e: what it does once finished
             return self._finished == (action == "show_minutes")
-        if action == "join_panel":  # a finished workshop takes no more phones
-            return not self._finished
+        if action in ("join_panel", "join_panel_while_typing"):  # a finished workshop takes no more phones
+            return not self._finished and self._typing() == (action == "join_panel_while_typing")
         return True
 
     def action_while_typing(self, action: str) -> None:
@@ -134,6 +134,9 @@ class RunScreenKeys:
         from facilitator.ui.dialogs.join_panel import JoinPanel
 
         self.app.push_screen(JoinPanel(self.workshop_id))
+
+    def action_join_panel_while_typing(self) -> None:
+        self.action_join_panel()
 
     def action_people(self) -> None:
         from facilitator.ui.screens.roster import RosterScreen

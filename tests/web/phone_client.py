@@ -12,6 +12,18 @@ from starlette.testclient import TestClient
 from facilitator.web.app import create_app
 
 SECRET = "a-test-secret-that-is-long-enough-for-signing"
+# What a participant might type that must stay text: markup, script, links, template syntax,
+# terminal escapes, a right-to-left override and 10,000 characters.
+WEB_HOSTILE = [
+    "<script>alert('x')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(document.cookie)",
+    "{{ 7*7 }} {% if true %}injected{% endif %}",
+    "[ @click=app.quit]x [/b]",
+    "\x1b[31mred\x1b[0m \x1b]0;title\x07 after",
+    "\u202egnp.exe right to left",
+    "long " + "x" * 9_995,
+]
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 ERROR = re.compile(r'<p class="error"[^>]*>\s*<span class="error-word">Problem:</span>\s*(.*?)</p>', re.S)
 

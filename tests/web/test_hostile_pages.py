@@ -7,20 +7,9 @@ import html
 import re
 
 import pytest
-from phone_client import Phone, phone_app
+from phone_client import WEB_HOSTILE, Phone, phone_app
 
 from facilitator.domain.text import strip_controls
-
-WEB_HOSTILE = [
-    "<script>alert('x')</script>",
-    '"><img src=x onerror=alert(1)>',
-    "javascript:alert(document.cookie)",
-    "{{ 7*7 }} {% if true %}injected{% endif %}",
-    "[ @click=app.quit]x [/b]",
-    "\x1b[31mred\x1b[0m \x1b]0;title\x07 after",
-    "\u202egnp.exe right to left",
-    "long " + "x" * 9_995,
-]
 
 
 def assert_inert(page: str) -> None:
@@ -81,32 +70,3 @@ def test_hostile_text_is_shown_literally_on_every_page(store, clock, db_path, ho
         assert_inert(phone.page)
         assert shows(phone.page, expected)
 
-
-async def test_hostile_text_from_a_phone_is_shown_literally_on_the_run_screen(store, db_path, tmp_path,
-                                                                              monkeypatch) -> None:  # fmt: skip
-    from run_helpers import ROUND, coproduction_workshop, run_app, run_screen, stage_titled
-    from screen_check import screen_text
-
-    from facilitator.ui.stages.ideas import IdeasPanel
-
-    monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path / "home"))
-    workshop, people = coproduction_workshop(store)
-    stage = stage_titled(store, workshop.id, ROUND)
-    store.start_stage(stage.id)
-    app = run_app(store, workshop.id)
-    with Phone(phone_app(db_path, workshop.id)) as phone:
-        phone.join(store.join_code(workshop.id))
-        phone.join_as_new("[/b]<script>", ("carer",), "named")
-        for hostile in WEB_HOSTILE:
-            phone.send_idea(hostile)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await run_screen(pilot)
-        panel = app.screen.query_one(IdeasPanel)
-        await pilot.pause()
-        assert len(panel.shown_idea_ids) == len(WEB_HOSTILE)
-        text = " ".join(screen_text(app).split())
-        for hostile in WEB_HOSTILE[:-1]:
-            shown = " ".join(strip_controls(hostile).split())
-            assert shown[:60] in text, f"{shown!r} is not shown literally"
-        assert "x" * 40 in text and "[/b]<script>" in text  # the long one, cut; the name, literal
-        assert app.is_running

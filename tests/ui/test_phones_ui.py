@@ -32,43 +32,49 @@ async def wait_for(pilot, condition, seconds: float = 20.0) -> bool:
     return condition()
 
 
-async def test_f9_opens_the_join_panel_from_the_idea_box_and_starts_and_stops_the_page(store) -> None:
+async def test_f9_opens_the_join_panel_from_the_idea_box_starts_the_page_which_outlives_the_app(store) -> None:
     workshop, _ = coproduction_workshop(store)
     store.start_stage(stage_titled(store, workshop.id, ROUND).id)
     app = run_app(store, workshop.id)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await run_screen(pilot)
-        assert isinstance(screen.focused, Input)  # the cursor is in the idea box
-        await pilot.press("f9")
-        await pilot.pause()
-        assert isinstance(app.screen, JoinPanel)
-        code = store.join_code(workshop.id)
-        text = screen_text(app)
-        assert "Not running yet" in text and "Join code:" in text
-        assert code not in text or join_code.spaced(code) in text  # drawn big, or plain when small
-        await pilot.press("l")  # this computer only: the test machine may have no network
-        try:  # the page is a process of its own: never leave one behind, whatever fails
+    try:  # the page is a process of its own: never leave one behind, whatever fails
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await run_screen(pilot)
+            assert isinstance(screen.focused, Input)  # the cursor is in the idea box
+            await pilot.press("f9")
+            await pilot.pause()
+            assert isinstance(app.screen, JoinPanel)
+            code = store.join_code(workshop.id)
+            text = screen_text(app)
+            assert "Not running yet" in text and "Join code:" in text
+            assert code not in text or join_code.spaced(code) in text  # drawn big, or plain when small
+            await pilot.press("l")  # this computer only: the test machine may have no network
             assert await wait_for(pilot, lambda: "page is running at http://127.0.0.1:" in screen_text(app))
             assert "Only this computer can open" in screen_text(app)
             running = serving.serving(store, workshop.id)
             assert running.running and running.server.local_only
             assert running.server.pid not in serving._ERRORS  # its error file is not left behind
+        # The app is closed: the phones' page goes on, and the next run screen finds it and stops it.
+        assert serving.serving(store, workshop.id).running
+        again = run_app(store, workshop.id)
+        async with again.run_test(size=(80, 24)) as pilot:
+            screen = await run_screen(pilot)
+            await pilot.press("f9")
+            assert await wait_for(pilot, lambda: "Only this computer can open" in screen_text(again), 5)
             await pilot.press("x")
-            assert await wait_for(pilot, lambda: "The phones' page has stopped." in screen_text(app))
+            assert await wait_for(pilot, lambda: "The phones' page has stopped." in screen_text(again))
             assert not serving.serving(store, workshop.id).running
-        finally:
-            serving.stop(store, workshop.id)
-        device = store.join_device(workshop.id, code, "phone-token")
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("y")
-        assert await wait_for(pilot, lambda: "Every phone has been logged out" in screen_text(app), 5)
-        assert store.join_code(workshop.id) != code and store.devices(workshop.id) == []
-        assert device.id not in {d.id for d in store.devices(workshop.id)}
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
-
+            device = store.join_device(workshop.id, code, "phone-token")
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press("y")
+            assert await wait_for(pilot, lambda: "Every phone has been logged out" in screen_text(again), 5)
+            assert store.join_code(workshop.id) != code and store.devices(workshop.id) == []
+            assert device.id not in {d.id for d in store.devices(workshop.id)}
+            await pilot.press("escape")
+            await pilot.pause()
+            assert again.screen is screen
+    finally:
+        serving.stop(store, workshop.id)
 
 async def test_the_roster_shows_who_joined_from_a_phone_and_u_frees_the_name(store) -> None:
     workshop, people = coproduction_workshop(store)

@@ -17,7 +17,9 @@ def assert_inert(page: str) -> None:
     assert "<script>alert" not in page
     assert "<img" not in page and "onerror=" not in page.replace("onerror=alert(1)&gt;", "")
     assert not re.search(r"""(href|src|action)\s*=\s*["']?\s*javascript:""", page, re.I)
-    assert "49" not in re.sub(r"\d{3,}", "", page.replace("x" * 50, ""))  # {{ 7*7 }} was not evaluated
+    # {{ 7*7 }} was not evaluated; the random CSRF token and long numbers could hold a "49" by chance
+    without_tokens = re.sub(r'name="csrf" value="[^"]*"', "", page.replace("x" * 50, ""))
+    assert "49" not in re.sub(r"\d{3,}", "", without_tokens)
     assert "\x1b" not in page and "\u202e" not in page
 
 

@@ -27,7 +27,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import (
@@ -47,6 +47,7 @@ from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.screens.capture_my_ideas import HEADING, CaptureMyIdeas
 from facilitator.ui.screens.capture_pass import PASS_TOOLTIP, CapturePass
 from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
+from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import READ_ONLY, StatusLine
@@ -102,7 +103,7 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, CaptureMyIdeas, SavesWithoutFre
         yield StatusLine(id="capture-status")
         yield Static(HEADING, id="my-ideas-heading")
         yield MyIdeasList(id="my-ideas")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     @property
     def store(self):

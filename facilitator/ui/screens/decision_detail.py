@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.domain import attribution as who
 from facilitator.domain.errors import FacilitatorError
@@ -26,6 +26,7 @@ from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.dialogs.report_dialog import ask_and_write_report
 from facilitator.ui.text import show_date
 from facilitator.ui.text import Part, join
+from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 
 STATUS_WORDS = {
     DecisionStatus.AGREED: "\u2713 Agreed",
@@ -164,7 +165,7 @@ class DecisionDetailScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(Content(f"Decision {self.decision_id}"), id="detail-title")
         yield VerticalScroll(id="detail-body")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Action, ActionStatus
@@ -27,6 +27,7 @@ from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.text import show_date
 from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 
 # More than this many outstanding actions: the rest are counted, not listed.
 MOST_ACTIONS = 300
@@ -127,7 +128,7 @@ class FollowUpScreen(Screen):
         yield Static(id="follow-reviews-title", classes="section-title")
         yield DataTable(id="follow-reviews", cursor_type="row")
         yield Static(id="follow-message")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fit(self.app.size.width)

@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker, WorkerState
 
 from facilitator.domain.errors import FacilitatorError
@@ -31,6 +31,7 @@ from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.screens.register_filter_keys import RegisterFilterKeys
 from facilitator.ui.screens.register_search import PAGE, Found, Search, count_found, find_page
 from facilitator.ui.text import cell, join, one_line, show_date
+from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 
 DEBOUNCE_SECONDS = 0.15
 # A symbol and a word for each status, so colour is never the only signal.
@@ -102,7 +103,7 @@ class RegisterScreen(RegisterFilterKeys, Screen):
         yield Static(id="register-empty", classes="empty-message")
         yield Static(id="register-why")
         yield Static(id="register-page", classes="status-line")
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fit_columns(self.app.size.width)

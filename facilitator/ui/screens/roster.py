@@ -17,13 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Attribution, Participant
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.record_table import RecordTable
 from facilitator.ui.widgets.status_line import StatusLine
 from facilitator.ui.widgets.title_bar import TitleBar
@@ -93,7 +94,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         yield Static(id="empty", classes="empty-message")
         yield Static(id="person-details")
         yield StatusLine(id="roster-status")  # shown only while a change waits for another program
-        yield Footer(compact=True)
+        yield WholeKeysFooter(compact=True)
 
     @property
     def table(self) -> PeopleTable:

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facilitator.domain.models import Stage, TimerStatus, WorkshopStatus
 from facilitator.domain.timer import WarningLevel
@@ -30,10 +30,15 @@ from facilitator.ui.screens.run_keys import RunScreenKeys
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.registry import make_panel
 from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
+from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.stage_timer import StageTimer
 from facilitator.ui.widgets.status_line import StatusLine
 
 INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while the app was closed."
+
+# Narrower than this, the agenda folds to its stage numbers and the stage takes the room
+# (a zoomed-in projector is often 80 columns).
+AGENDA_NUMBERS_BELOW = 100
 
 # Workshops whose run screen this process has already opened, per store: only the first opening
 # can find a timer that "kept running while the app was closed".
@@ -95,7 +100,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
                 yield StageTimer(id="timer")
                 yield Container(id="stage-area")
                 yield StatusLine(id="run-status")
-        yield Footer()
+        yield WholeKeysFooter()
 
     @property
     def store(self):
@@ -120,6 +125,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
         return self.query_one("#run-status", StatusLine)
 
     def on_mount(self) -> None:
+        self._fold_agenda(self.app.size.width)
         self._reload(panel=False)
         self._note_interruption()
         self.set_interval(1.0, self.refresh_timer)
@@ -203,6 +209,10 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
 
     def on_resize(self) -> None:
         self._show_title()
+        self._fold_agenda(self.size.width)
+
+    def _fold_agenda(self, width: int) -> None:
+        self.query_one(AgendaSidebar).fold(width < AGENDA_NUMBERS_BELOW)
 
     def refresh_timer(self) -> None:
         """Once a second: redraw the countdown; log an overrun the first time it is seen."""

@@ -36,7 +36,8 @@ class ActionsPanel(StagePanel):
     ActionsPanel #actions-prompt { margin-bottom: 1; }
     ActionsPanel #actions-list { height: 1fr; min-height: 6; border: round $foreground 40%; }
     ActionsPanel #actions-list:focus { border: round $accent; }
-    ActionsPanel #actions-message { color: $text-success; text-style: bold; }
+    /* Takes a line only once there is something to say: on a small screen the list wants it. */
+    ActionsPanel #actions-message { color: $text-success; text-style: bold; display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -112,6 +113,7 @@ class ActionsPanel(StagePanel):
         self.reload()
         actions = self.query_one("#actions-list", OptionList)
         actions.highlighted = actions.get_option_index(f"a{action.id}")
-        self.query_one("#actions-message", Static).update(
-            join(["Saved: ", one_line(action.what, 50), f" ({action.status.value})"]))
+        message = self.query_one("#actions-message", Static)
+        message.update(join(["Saved: ", one_line(action.what, 50), f" ({action.status.value})"]))
+        message.display = True
         self.post_message(StagePanel.Changed())

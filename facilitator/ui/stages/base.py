@@ -22,6 +22,17 @@ class StagePanel(Vertical):
 
     DEFAULT_CLASSES = "stage-panel"
 
+    # Lists keep the room for their scroll bar even while it is not needed. An OptionList works
+    # out how many lines each wrapped item takes when its items are replaced; if its scroll bar
+    # appears just after, the items are drawn two cells narrower in the lines counted without
+    # it, and an item that now needs one more line loses its last word (after an idea moved into
+    # a theme, "toast." vanished). A list whose items never wrap may say ``scrollbar-gutter: auto``.
+    # No horizontal scroll bar (the items wrap): Textual would add its line to a list of auto
+    # height that keeps the room for the vertical one.
+    DEFAULT_CSS = """
+    StagePanel OptionList { scrollbar-gutter: stable; scrollbar-size-horizontal: 0; }
+    """
+
     class Changed(Message):
         """The panel saved something: other parts of the run screen may want to reload."""
 

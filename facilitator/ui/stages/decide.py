@@ -39,7 +39,8 @@ class DecidePanel(StagePanel):
     DecidePanel #decide-results { height: auto; max-height: 40%; min-height: 3; border: round $foreground 40%; }
     DecidePanel #decide-list { height: 1fr; min-height: 6; border: round $foreground 40%; }
     DecidePanel OptionList:focus { border: round $accent; }
-    DecidePanel #decide-message { color: $text-success; text-style: bold; }
+    /* Takes a line only once there is something to say: on a small screen the lists want it. */
+    DecidePanel #decide-message { color: $text-success; text-style: bold; display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -166,6 +167,7 @@ class DecidePanel(StagePanel):
         self.reload()
         decisions = self.query_one("#decide-list", OptionList)
         decisions.highlighted = decisions.get_option_index(f"d{decision.id}")
-        self.query_one("#decide-message", Static).update(
-            join(["Decision recorded: ", one_line(decision.statement, 60)]))
+        message = self.query_one("#decide-message", Static)
+        message.update(join(["Decision recorded: ", one_line(decision.statement, 60)]))
+        message.display = True
         self.post_message(StagePanel.Changed())

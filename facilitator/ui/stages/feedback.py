@@ -32,7 +32,8 @@ class FeedbackPanel(SavesWithoutFreezing, StagePanel):
     FeedbackPanel #feedback-prompt { margin-bottom: 1; }
     FeedbackPanel #feedback-list { height: 1fr; min-height: 6; border: round $foreground 40%; }
     FeedbackPanel #feedback-list:focus { border: round $accent; }
-    FeedbackPanel #feedback-message { color: $text-success; text-style: bold; }
+    /* Takes a line only while there is something to say: on a small screen the list wants it. */
+    FeedbackPanel #feedback-message { color: $text-success; text-style: bold; display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -138,4 +139,6 @@ class FeedbackPanel(SavesWithoutFreezing, StagePanel):
         self.post_message(StagePanel.Changed())
 
     def _say(self, message: str | Content) -> None:
-        self.query_one("#feedback-message", Static).update(message if isinstance(message, Content) else plain(message))
+        box = self.query_one("#feedback-message", Static)
+        box.update(message if isinstance(message, Content) else plain(message))
+        box.display = bool(message)

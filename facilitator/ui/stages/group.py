@@ -45,7 +45,8 @@ class ThemeChooser(ModalScreen[int | None]):
         border: thick $accent; background: $surface; padding: 0 1;
     }
     ThemeChooser #chooser-question { text-style: bold; margin-bottom: 1; }
-    ThemeChooser OptionList { height: auto; max-height: 16; }
+    /* See StagePanel: room for the scroll bar, so a wrapped theme name keeps its last word. */
+    ThemeChooser OptionList { height: auto; max-height: 16; scrollbar-gutter: stable; scrollbar-size-horizontal: 0; }
     """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]

@@ -53,7 +53,8 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     IdeasPanel { padding: 0 1; }
     IdeasPanel #ideas-prompt { text-style: bold; }
-    IdeasPanel #ideas-round { color: $text-muted; }
+    IdeasPanel #ideas-round { color: $text-muted; display: none; }
+    IdeasPanel.-round #ideas-round { display: block; }
     IdeasPanel #ideas-capture { height: auto; }
     IdeasPanel #idea-input { width: 1fr; }
     IdeasPanel #idea-speaker { width: 34; }
@@ -144,6 +145,7 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         self.query_one("#ideas-round", Static).update(
             "In turn round the room, with a right to pass." if stage.settings.get("round") else ""
         )
+        self.set_class(bool(stage.settings.get("round")), "-round")  # no round: no empty line
         self.query_one(SpeakerPicker).set_people(list(people.values()))
         self.query_one(SpeakerPicker).allow_anonymous = bool(stage.settings.get("allow_anonymous", True))
         self._sync_list(self.store.ideas(stage_id=self.stage_id), rebuild=people_changed)

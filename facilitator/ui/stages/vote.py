@@ -61,6 +61,8 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
     VotePanel #vote-body { height: 1fr; }
     VotePanel #vote-people { width: 28; height: 1fr; margin-right: 1; }
     VotePanel #vote-people-list { height: 1fr; border: round $foreground 40%; text-wrap: nowrap; text-overflow: ellipsis; }
+    /* One line per name, never wrapped: no need to keep room for a scroll bar (see StagePanel). */
+    VotePanel #vote-people-list { scrollbar-gutter: auto; }
     VotePanel #vote-people-list:focus { border: round $accent; }
     VotePanel #vote-candidates { border: round $foreground 40%; }
     VotePanel #vote-candidates:focus { border: round $accent; }
@@ -114,7 +116,8 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         )
         with Horizontal(id="vote-body"):
             with Vertical(id="vote-people"):
-                yield Input(placeholder="Who is voting? Type a name", id="vote-name", compact=True)
+                # Short enough for the narrowest column (20 cells); the line above says what to do.
+                yield Input(placeholder="Type who is voting", id="vote-name", compact=True)
                 yield OptionList(id="vote-people-list")
             yield OptionList(id="vote-candidates")
         with VerticalScroll(id="vote-results-box"):
@@ -130,7 +133,7 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         self.set_class(self.size.width >= WIDE, "-wide")
 
     def on_built(self) -> None:
-        self.query_one("#vote-people-list").border_title = "Who has arrived"
+        self.query_one("#vote-people-list").border_title = "Who is here"
         self.query_one("#vote-candidates").border_title = "Items: + gives a dot, - takes one back"
         self.query_one("#vote-results-box").border_title = "Results"
         self.reload()

@@ -2,6 +2,10 @@
 
 The current stage is marked "▶ now" and finished ones "✓ done": a symbol and a word, so nothing
 depends on colour. Items are updated in place on every reload (no rebuild, so no flicker).
+
+On a narrow screen (a zoomed-in projector at 80 columns) the agenda folds to its stage numbers,
+"▶ 7", "✓ 6", one a line (``numbers_only``), and leaves the room to the stage; the stage's title
+is in the line above the timer ("Stage 7 of 10: Dot vote"), so nothing is lost.
 """
 
 from __future__ import annotations
@@ -40,9 +44,14 @@ def stage_state(stage: Stage, current_id: int | None) -> str:
 _MARKERS = {"now": "\u25b6", "done": "\u2713", "to come": " "}
 
 
-def describe_stage(stage: Stage, current_id: int | None) -> Content:
-    """Marker, position and title; then the state in words, planned minutes and actual times."""
+def describe_stage(stage: Stage, current_id: int | None, *, numbers_only: bool = False) -> Content:
+    """Marker, position and title; then the state in words, planned minutes and actual times.
+
+    ``numbers_only``: the marker and the position alone (``"▶ 7"``), for a folded agenda.
+    """
     state = stage_state(stage, current_id)
+    if numbers_only:
+        return Content(f"{_MARKERS[state]}{stage.position:>3}")
     start, end = clock_time(stage.started_at), clock_time(stage.ended_at)
     details = [f"{stage.planned_minutes} min"]
     if start:
@@ -66,17 +75,17 @@ class AgendaItem(Static):
     AgendaItem.-done { color: $text-muted; }
     """
 
-    def __init__(self, stage: Stage, current_id: int | None) -> None:
-        super().__init__(describe_stage(stage, current_id), id=f"agenda-stage-{stage.id}")
+    def __init__(self, stage: Stage, current_id: int | None, *, numbers_only: bool = False) -> None:
+        super().__init__(describe_stage(stage, current_id, numbers_only=numbers_only), id=f"agenda-stage-{stage.id}")
         self.stage_id = stage.id
-        self._shown = (stage, current_id)
+        self._shown = (stage, current_id, numbers_only)
         self._set_state(stage_state(stage, current_id))
 
-    def show(self, stage: Stage, current_id: int | None) -> None:
-        if self._shown == (stage, current_id):
+    def show(self, stage: Stage, current_id: int | None, *, numbers_only: bool = False) -> None:
+        if self._shown == (stage, current_id, numbers_only):
             return
-        self._shown = (stage, current_id)
-        self.update(describe_stage(stage, current_id))
+        self._shown = (stage, current_id, numbers_only)
+        self.update(describe_stage(stage, current_id, numbers_only=numbers_only))
         self._set_state(stage_state(stage, current_id))
 
     def _set_state(self, state: str) -> None:
@@ -85,7 +94,12 @@ class AgendaItem(Static):
 
 
 class AgendaSidebar(VerticalScroll, can_focus=False):
-    """``show(stages, current_id)`` updates the list in place."""
+    """``show(stages, current_id)`` updates the list in place; ``fold(True)`` shows numbers only.
+
+    Folded, it is six cells wide (its width is in ``run.tcss``): a cell of padding, "▶ 12" and
+    its border. Its scroll bar is hidden then, so a long agenda still fits the numbers; it scrolls
+    to the current stage by itself.
+    """
 
     DEFAULT_CSS = """
     AgendaSidebar {
@@ -96,26 +110,46 @@ class AgendaSidebar(VerticalScroll, can_focus=False):
         scrollbar-size-vertical: 1;
     }
     AgendaSidebar #agenda-heading { text-style: bold; margin-bottom: 1; }
+    AgendaSidebar.-numbers { padding: 0 0 0 1; scrollbar-size-vertical: 0; }
+    AgendaSidebar.-numbers #agenda-heading { display: none; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._stages: list[Stage] = []
         self._stage_ids: list[int] = []
         self._current_id: int | None = None
+        self._numbers_only = False
+
+    @property
+    def numbers_only(self) -> bool:
+        return self._numbers_only
+
+    def fold(self, numbers_only: bool) -> None:
+        """Show only the stages' numbers (a narrow screen), or everything again."""
+        if numbers_only == self._numbers_only:
+            return
+        self._numbers_only = numbers_only
+        self.set_class(numbers_only, "-numbers")
+        for item, stage in zip(self.query(AgendaItem), self._stages):
+            item.show(stage, self._current_id, numbers_only=numbers_only)
+        self.call_after_refresh(self._scroll_to_current)
 
     def compose(self) -> ComposeResult:
         yield Static("Agenda", id="agenda-heading")
 
     def show(self, stages: Sequence[Stage], current_id: int | None) -> None:
+        self._stages = list(stages)
         ids = [stage.id for stage in stages]
+        numbers_only = self._numbers_only
         if ids != self._stage_ids:
             # The agenda itself changed (rare): rebuild it once.
             self.remove_children(AgendaItem)
-            self.mount_all(AgendaItem(stage, current_id) for stage in stages)
+            self.mount_all(AgendaItem(stage, current_id, numbers_only=numbers_only) for stage in stages)
             self._stage_ids = ids
         else:
             for item, stage in zip(self.query(AgendaItem), stages):
-                item.show(stage, current_id)
+                item.show(stage, current_id, numbers_only=numbers_only)
         if current_id != self._current_id:
             self._current_id = current_id
             self.call_after_refresh(self._scroll_to_current)

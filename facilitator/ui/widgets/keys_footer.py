@@ -1,17 +1,24 @@
-"""Textual's Footer, rebuilt only when the keys it shows have changed.
+"""Textual's Footer, drawn with whole keys only (``WholeKeysFooter``, every screen), and
+rebuilt only when the keys it shows have changed (``KeysFooter``, the home screen).
+
+On a narrow screen (80 columns) ``Footer`` lets its keys run on under the command palette's key,
+which cuts the last one mid-word ("r Re▏^p palette"), and the compact ``Footer`` leaves the last
+cell of the line to whatever key lies under it ("^p palette^"). ``WholeKeysFooter`` shows only the
+keys that fit whole, in their order (the keys help lists them all), and draws that last cell.
 
 Textual's ``Footer`` removes and re-mounts every key each time the screen's bindings *may* have
 changed: each focus change and each screen pushed or popped, even when the same keys come back.
 Each rebuild restyles and relays out the whole footer (about 50 ms here), and opening the home
-screen asked for five of them, nearly half of its start-up. This footer asks at most once per
+screen asked for five of them, nearly half of its start-up. ``KeysFooter`` asks at most once per
 refresh, and only rebuilds when the keys (their labels, tooltips and whether they are enabled)
-differ from the ones on screen, so what it shows is exactly what ``Footer`` would show.
+differ from the ones on screen, so what it shows is exactly what ``WholeKeysFooter`` would show.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.widget import Widget
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
@@ -19,7 +26,53 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-class KeysFooter(Footer):
+class WholeKeysFooter(Footer):
+    """``Footer`` that shows only the keys that fit whole beside the command palette's key."""
+
+    DEFAULT_CSS = """
+    /* A cell of padding (the key's own colours) instead of the compact footer's margin, which
+       showed a stray character of the key beneath. */
+    WholeKeysFooter.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        # Where each key (or group of keys) ends, from the left, when all of them are shown.
+        self._ends: list[int] | None = None
+
+    def compose(self) -> ComposeResult:
+        self._ends = None  # measured again once the new keys are laid out
+        yield from super().compose()
+        self.call_after_refresh(self._fit)
+
+    def _key_units(self) -> tuple[list[Widget], list[Widget]]:
+        """The keys (and groups of keys) in order, and the command palette's key (docked right)."""
+        keys, docked = [], []
+        for child in self.children:
+            (docked if child.has_class("-command-palette") else keys).append(child)
+        return keys, docked
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self, tries: int = 3) -> None:
+        """Show the keys that fit whole beside the palette's key; hide the rest (from the last)."""
+        if not self.is_attached:
+            return
+        keys, docked = self._key_units()
+        if self._ends is None or len(self._ends) != len(keys):
+            regions = [key.virtual_region for key in keys]
+            if not all(key.display and region.width for key, region in zip(keys, regions)):
+                if tries:
+                    self.call_after_refresh(self._fit, tries - 1)  # not laid out yet
+                return
+            self._ends = [region.right for region in regions]
+        room = self.size.width - sum(key.outer_size.width + key.styles.margin.width for key in docked)
+        for key, end in zip(keys, self._ends):
+            key.display = end <= room
+
+
+class KeysFooter(WholeKeysFooter):
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._shown: tuple | None = None  # the keys of the last rebuild

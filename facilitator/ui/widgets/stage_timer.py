@@ -48,7 +48,8 @@ class StageTimer(Horizontal):
     StageTimer.-warning Digits, StageTimer.-warning #timer-words { color: $warning; }
     StageTimer.-final Digits, StageTimer.-final #timer-words { color: $error; }
     StageTimer.-overrun Digits, StageTimer.-overrun #timer-words { color: $error; text-style: bold reverse; }
-    StageTimer #timer-note { color: $text-muted; }
+    StageTimer #timer-note { color: $text-muted; display: none; }
+    StageTimer #timer-note.-shown { display: block; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -79,8 +80,13 @@ class StageTimer(Horizontal):
         self.query_one("#timer-stage", Static).update(text.one_line(heading))
 
     def show_note(self, note: str) -> None:
-        """A lasting note under the timer, e.g. that it kept running while the app was closed."""
-        self.query_one("#timer-note", Static).update(text.plain(note))
+        """A lasting note under the timer, e.g. that it kept running while the app was closed.
+
+        No note takes no line: on a small screen every line is one more for the stage.
+        """
+        line = self.query_one("#timer-note", Static)
+        line.update(text.plain(note))
+        line.set_class(bool(note), "-shown")
 
     def show(self, stage: Stage | None, now: float, planned_seconds: float | None = None, *,
              finished: bool = False) -> timer_maths.TimerReading | None:

@@ -22,10 +22,11 @@ def agendas(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from facilitator.domain.agenda import list_agendas
+    from facilitator.local.join_command import typed
 
     click.echo(agendas_table(list_agendas(), paths.shipped_agendas_dir()))
     click.echo(f"\nYour own agendas go in {paths.user_agendas_dir()}.")
-    click.echo("Check one with: facilitator agendas check FILE")
+    click.echo(f"Check one with: {typed('agendas', 'check', 'FILE')}")
 
 
 @agendas.command("check")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from panel_harness import screen_text
-from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
+from run_helpers import coproduction_workshop, private_view, run_app, run_screen, stage_titled
 from textual.widgets import Input
 
 from facilitator.domain.models import StageKind
@@ -78,6 +78,7 @@ async def test_people_opens_the_roster_and_coming_back_shows_who_arrived(store: 
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await run_screen(pilot)
+        await private_view(pilot)
         assert "nobody is marked as here" in screen.query_one("#not-heard").render().plain
         screen.set_focus(None)
         await pilot.press("p")

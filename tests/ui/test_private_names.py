@@ -7,13 +7,14 @@ presenting (F5) shows them as they chose again.
 
 from __future__ import annotations
 
-from panel_harness import PanelTestApp, build_room
+from panel_harness import HOSTILE, HOSTILE_SHOWN, PanelTestApp, build_room
 from screen_check import screen_text, until
 
 from facilitator.storage.store import Store
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.follow_up import FollowUpScreen
 from facilitator.ui.stages.actions import ActionsPanel
+from facilitator.ui.text import shorten
 
 
 def owners(store: Store, workshop_id: int) -> None:
@@ -68,3 +69,24 @@ async def test_the_actions_stage_names_them_only_in_the_private_view(store: Stor
         text = screen_text(app)
         assert "Ben Carter" not in text and "Erin Walsh" not in text and "private" not in text
         assert "owner: a carer \u00b7" in text and "owner: a participant \u00b7" in text
+
+
+async def test_hostile_names_of_private_owners_are_shown_literally(store: Store) -> None:
+    room = build_room(store, names=[])
+    for n, (evil, shown) in enumerate(zip(HOSTILE, HOSTILE_SHOWN)):
+        owner = store.add_participant(room.workshop.id, f"{evil} {n}", ["carer"], "perspective", arrived=True)
+        store.add_action(room.workshop.id, f"Action {n}", owner_participant_id=owner.id, due_date=f"2025-04-0{n + 1}")
+    app = PanelTestApp(store, ActionsPanel, room.workshop.id, room.stages["actions"].id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for n, shown in enumerate(HOSTILE_SHOWN):
+            assert f"owner: {shown} {n} (private: shown as a carer)" in text
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        assert await until(pilot, lambda: isinstance(app.screen, FollowUpScreen))
+        await pilot.pause()
+        for n, shown in enumerate(HOSTILE_SHOWN):  # the name is cut to keep the mark: never the mark
+            assert f"{shorten(f'{shown} {n}', 10)} (private)" in row(app, f"{n + 1} Apr 2025")

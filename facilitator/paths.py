@@ -37,6 +37,15 @@ def backups_dir() -> Path:
     return data_dir() / "backups"
 
 
+def minutes_dir(db_path: Path | str | None) -> Path:
+    """Where the app saves the minutes (and reports) unless told otherwise: ``minutes/`` beside the
+    database, so each file's documents stay with it (``facilitator locate`` shows it). A database
+    kept in memory has no folder: then the one in the data folder."""
+    if db_path is None:
+        return data_dir() / "minutes"
+    return Path(os.path.abspath(Path(db_path).expanduser())).parent / "minutes"
+
+
 def shipped_agendas_dir() -> Path:
     """The agendas that ship with the app: inside the wheel, or beside the package in a checkout."""
     inside = Path(__file__).parent / "agendas"

@@ -22,10 +22,11 @@ def agendas(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from facilitator.domain.agenda import list_agendas
+    from facilitator.local.join_command import typed
 
     click.echo(agendas_table(list_agendas(), paths.shipped_agendas_dir()))
     click.echo(f"\nYour own agendas go in {paths.user_agendas_dir()}.")
-    click.echo("Check one with: facilitator agendas check FILE")
+    click.echo(f"Check one with: {typed('agendas', 'check', 'FILE')}")
 
 
 @agendas.command("check")
@@ -51,9 +52,9 @@ def check_agendas(ctx: click.Context, files: tuple[Path, ...]) -> None:
 @click.command(short_help="Where the database and agendas live.")
 @pass_session
 def locate(session: Session) -> None:
-    """Where the database, your own agendas and the backups live."""
+    """Where the database, your own agendas, the backups and the app's saved minutes live."""
     for label, place in (("database", session.db_path), ("agendas", paths.user_agendas_dir()),
-                         ("backups", paths.backups_dir())):  # fmt: skip
+                         ("backups", paths.backups_dir()), ("minutes", paths.minutes_dir(session.db_path))):  # fmt: skip
         note = "" if place.exists() else "  (not created yet)"
         click.echo(f"{label + ':':<10} {place}{note}")
 

@@ -26,11 +26,16 @@ DECISION_KEYS = (
     "id", "uid", "statement", "rationale", "status", "method", "decided_by", "review_date", "created_at",
     "supersedes_id", "superseded_by_id", "workshop_id", "workshop_title", "workshop_date", "workshop_series",
 )  # fmt: skip
-# ``actions --json``: one object per outstanding action.
+# ``actions --json``: one object per outstanding action. "owner" is as the room and the minutes see
+# them; "owner_private_name" is the name of an owner who chose otherwise (for the facilitator, to
+# chase the action; never to publish), else null.
 ACTION_KEYS = (
     "id", "what", "status", "due_date", "overdue", "owner", "decision_id", "decision_statement",
-    "workshop_id", "workshop_title", "workshop_date", "workshop_series",
+    "workshop_id", "workshop_title", "workshop_date", "workshop_series", "owner_private_name",
 )  # fmt: skip
+OWNER_WIDTH = 24
+PRIVATE_NOTE = ("Owners marked (private) chose to appear otherwise: their names are for you, to follow "
+                "the actions up; the room and the minutes see them as they chose.")
 STATEMENT_WIDTH = 70
 
 
@@ -56,7 +61,7 @@ def decision_json(item: Any) -> dict[str, Any]:
 
 
 def action_json(item: Any) -> dict[str, Any]:
-    from facilitator.domain.attribution import display_name
+    from facilitator.domain.attribution import display_name, private_name
 
     action = item.action
     return {
@@ -72,7 +77,15 @@ def action_json(item: Any) -> dict[str, Any]:
         "workshop_title": item.workshop_title,
         "workshop_date": item.workshop_date,
         "workshop_series": item.workshop_series,
+        "owner_private_name": private_name(item.owner),
     }
+
+
+def _owner_cell(values: dict[str, Any]) -> str:
+    """The owner as the room sees them or, for the facilitator running this, the name, marked."""
+    if values["owner_private_name"] is None:
+        return _cut(values["owner"] or "-", OWNER_WIDTH)
+    return f"{_cut(values['owner_private_name'], OWNER_WIDTH)} (private: shown as {values['owner']})"
 
 
 @click.command(short_help="Find past decisions across workshops.")
@@ -130,12 +143,16 @@ def actions(overdue: bool, as_json: bool) -> None:
         click.echo("No overdue actions." if overdue else "No actions are waiting to be done.")
         return
     rows = []
+    private = False
     for item in found:
         values = action_json(item)
+        private = private or values["owner_private_name"] is not None
         due = (values["due_date"] or "no date") + (" OVERDUE" if item.overdue else "")
-        rows.append((values["id"], due, values["status"], _cut(values["owner"] or "-", 24),
+        rows.append((values["id"], due, values["status"], _owner_cell(values),
                      _cut(item.workshop_title, 30), _cut(values["what"], STATEMENT_WIDTH)))  # fmt: skip
     click.echo(table(("ID", "DUE", "STATUS", "OWNER", "WORKSHOP", "ACTION"), rows))
+    if private:
+        click.echo(f"\n{PRIVATE_NOTE}")
 
 
 @click.command("update-action", short_help="Move an action on, with a dated note.")

@@ -23,7 +23,7 @@ from facilitator.cli.session import (
     pass_session,
     workshop_id_argument,
 )
-from facilitator.local.join_command import command_line, join_command
+from facilitator.local.join_command import command_line, join_command, typed
 
 INVOLVEMENT = ("collaboration", "involvement", "co-production", "user-led")  # models.Involvement
 
@@ -95,9 +95,9 @@ def list_workshops(session: Session, as_json: bool) -> None:
         # FACILITATOR_HOME=x facilitator list, after facilitator demo: the demo is in its own file.
         click.echo(f"No workshops yet in {session.db_path}.")
         click.echo(f"The demo's workshops are in a file of their own: {command_line(demo_path, 'list')}")
-        click.echo("Start a real one with: facilitator new AGENDA --title TEXT")
+        click.echo(f"Start a real one with: {typed('new', 'AGENDA', '--title', 'TEXT')}")
     else:
-        click.echo("No workshops yet. Try 'facilitator demo', or 'facilitator new AGENDA --title TEXT'.")
+        click.echo(f"No workshops yet. Try '{typed('demo')}', or '{typed('new', 'AGENDA', '--title', 'TEXT')}'.")
 
 
 @click.command(short_help="The minutes of a workshop.")

@@ -5,6 +5,11 @@ what they bring ("a carer"), never the name; *anonymous* shows "a participant". 
 to be forgotten is always "a participant", and an idea captured as anonymous is "anonymous".
 The note-taker who typed an idea is never shown as the person who said it.
 
+The preference governs what the room and the minutes see. The facilitator's own, private views
+(the follow-up list, the run screen when not presenting, ``facilitator actions``) need to know
+who owns an action in order to chase it: there ``name_for_facilitator`` gives the real name,
+marked as private ("Ben Carter (private: shown as a carer)").
+
 These helpers return plain text. Whoever displays it (the minutes, the UI) keeps it literal.
 They accept both the stored ``Participant`` and the exported ``ParticipantPart``: both have
 ``name``, ``perspectives``, ``attribution`` and ``forgotten``.
@@ -91,6 +96,24 @@ def display_name(participant: Person | None, perspectives_fallback: bool = True)
     if preference in (Attribution.NAMED, Attribution.PERSPECTIVE) and perspectives_fallback:
         return perspective_phrase(participant.perspectives)
     return A_PARTICIPANT
+
+
+def private_name(participant: Person | None) -> str | None:
+    """The name of someone the room sees otherwise (they chose "perspective only" or anonymity),
+    for the facilitator's eyes only; None when the room sees the name too, or there is no name
+    (nobody, or forgotten: their name is gone)."""
+    if participant is None or participant.forgotten or not participant.name.strip():
+        return None
+    name = participant.name.strip()
+    return None if display_name(participant) == name else name
+
+
+def name_for_facilitator(participant: Person | None) -> str:
+    """How the facilitator's private view names a person: the name, marked when the room sees
+    something else ("Ben Carter (private: shown as a carer)"); otherwise as ``display_name``."""
+    name = private_name(participant)
+    shown = display_name(participant)
+    return shown if name is None else f"{name} (private: shown as {shown})"
 
 
 def is_named(participant: Person | None) -> bool:

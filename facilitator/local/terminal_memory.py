@@ -1,8 +1,6 @@
 """What one terminal remembers between runs, so a restart puts back what was on its screen.
 
 - the theme (a bright room's light theme should not reset to high contrast after a crash);
-- presentation mode, per database: if the app stopped while the projector hid support needs and
-  who has not voted, it must not show them the moment it is started again;
 - an idea typed but not yet saved, per database and view ("run" keeps one per ideas stage, "capture"
   one per workshop, as its box follows the facilitator): quitting, or a crash, in the middle of
   typing gives the text back in the box next time (it was never submitted, so it is not in the
@@ -95,23 +93,6 @@ def remember_theme(name: str) -> bool:
         return True
     memory["theme"] = name
     return write_object(file, memory)
-
-
-# -- presentation mode -----------------------------------------------------------------------
-
-
-def recall_presenting(db_path: Path | str | None) -> bool:
-    return _database_memory(db_path).get("presenting") is True
-
-
-def remember_presenting(db_path: Path | str | None, presenting: bool) -> bool:
-    def change(entry: dict[str, Any]) -> bool:
-        if (entry.get("presenting") is True) == presenting:
-            return False
-        entry["presenting"] = presenting
-        return True
-
-    return _change_database_memory(db_path, change)
 
 
 # -- ideas typed but not saved ---------------------------------------------------------------

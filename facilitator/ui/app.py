@@ -4,6 +4,11 @@ What lives here: the store, the poll that notices other terminals' changes, the 
 presentation toggle (``app.presenting``), the keys help, and opening the run and capture screens
 (imported lazily so this module works while they are being built).
 
+Presenting is the rule while a workshop runs: the run screen turns it on whenever it opens,
+whatever this terminal did last time, and the facilitator's private view (support needs, who has
+not voted, owners' names) is a deliberate f5 that goes back to presenting after a minute without
+a key (``PRIVATE_VIEW_SECONDS``). It is not remembered between runs.
+
 The store can be opened after the first frame: given ``first_page`` (read with plain sqlite3 by
 ``storage.first_page``) and ``open_store`` instead of a store, the home screen is drawn without
 waiting for pydantic and the storage modules, and the store is opened as soon as it is on
@@ -23,6 +28,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 
 from facilitator.local import terminal_memory
 from facilitator.domain.errors import FacilitatorError
@@ -62,10 +68,11 @@ class FacilitatorApp(App):
         # One key, two labels, so the footer always says which mode the screen is in (only one
         # of the two is active at a time; see ``check_action``). Before the theme key, so a
         # narrow footer cuts the theme rather than the mode.
-        Binding("f5", "present", "Present",
+        Binding("f5", "present", "Present (private view: not for the projector)",
                 tooltip="Presentation mode: hide facilitator-only information from the projected screen"),
         Binding("f5", "stop_presenting", "Stop presenting",
-                tooltip="Presentation mode is on: f5 shows facilitator-only information again"),
+                tooltip="Presentation mode is on: f5 shows the private view, facilitator-only information, "
+                        "until f5 again or a minute without a key"),
         Binding("ctrl+t,f2", "cycle_theme", "Theme",
                 tooltip="Next theme: high contrast, colour-blind safe, light"),
     ]
@@ -73,12 +80,17 @@ class FacilitatorApp(App):
     # True while the screen is projected: facilitator-only information (support needs, who has
     # not voted yet) is hidden. Screens watch it: ``self.watch(self.app, "presenting", ...)``.
     presenting: reactive[bool] = reactive(False)
+    # While a workshop is being run, the private view goes back to presenting after this long
+    # without a key or a click (by the store's clock, which tests move), so a projector is never
+    # left showing it; whether keys came is looked at every PRIVATE_VIEW_CHECK_SECONDS (real
+    # seconds; tests shorten it).
+    PRIVATE_VIEW_SECONDS: ClassVar[float] = 60.0
+    PRIVATE_VIEW_CHECK_SECONDS: ClassVar[float] = 1.0
 
     def __init__(self, store: Store | None = None, *, start: str = "home", workshop_id: int | None = None,
                  typist: str | None = None, first_page: FirstPage | None = None,
-                 open_store: Callable[[], Store] | None = None, database_path: Path | None = None) -> None:
-        """Give ``store``, or (for the home screen) ``first_page`` and ``open_store`` to open it later
-        (with ``database_path``, the file it opens, so this terminal's memory of it is found)."""
+                 open_store: Callable[[], Store] | None = None) -> None:
+        """Give ``store``, or (for the home screen) ``first_page`` and ``open_store`` to open it later."""
         super().__init__()
         if store is None and (open_store is None or first_page is None or start != "home"):
             raise ValueError("FacilitatorApp needs a store, or the home screen's first page and a way to open one")
@@ -96,13 +108,13 @@ class FacilitatorApp(App):
         self.animation_level = "none"
         for theme in THEMES:
             self.register_theme(theme)
-        # As this terminal was when it last closed: its theme, and presentation mode for this
-        # file (a restart in front of the room must not show what presenting was hiding).
+        # The theme this terminal had when it last closed (presenting is never remembered: the
+        # run screen turns it on whenever it opens).
         remembered = terminal_memory.recall_theme()
         self._start_in_theme(remembered if remembered in THEME_LABELS else DEFAULT_THEME)
-        self._database_path = store.database.path if store is not None else database_path
-        self._resumed_presenting = terminal_memory.recall_presenting(self._database_path)
-        self.set_reactive(FacilitatorApp.presenting, self._resumed_presenting)
+        self._private_view_check: Timer | None = None
+        self._keys_pressed = 0  # counted, so the private view knows someone is at the keyboard
+        self._quiet_since = (0, 0.0)  # (keys pressed, the store's time) when they were last counted
 
     def _start_in_theme(self, name: str) -> None:
         """Start in the theme ``name``, as ``self.theme = name`` would, without restyling everything.
@@ -122,8 +134,6 @@ class FacilitatorApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_changes)
-        if self._resumed_presenting:
-            self.notify("Presentation mode is on, as it was when the app closed: f5 turns it off.")
         if self._store is not None:
             self.set_timer(PREPARE_WRITING_SECONDS, self._store.database.prepare_writing)
         # Home is always at the bottom of the stack, so leaving the run screen lands somewhere.
@@ -182,6 +192,8 @@ class FacilitatorApp(App):
         # it first (it is normally open already, just after the first frame). If it cannot be
         # opened, the app is closing with the sentence, and the event goes nowhere.
         needs_store = isinstance(event, (events.Key, events.MouseDown, events.Paste))
+        if needs_store:
+            self._keys_pressed += 1
         if needs_store and self._store is None and not self._open_now():
             return
         await super().on_event(event)
@@ -251,6 +263,32 @@ class FacilitatorApp(App):
 
     def watch_presenting(self, _presenting: bool) -> None:
         self.refresh_bindings()  # the f5 label changes with the mode
+        self._time_the_private_view()
+
+    def _running_a_workshop(self) -> bool:
+        """A screen that the room sees (the run screen) is open, here or beneath."""
+        return any(getattr(screen, "PROJECTED", False) for screen in self.screen_stack)
+
+    def _time_the_private_view(self) -> None:
+        """While the private view shows over a workshop's screen, look now and then for keys."""
+        if self._private_view_check is not None:
+            self._private_view_check.stop()
+            self._private_view_check = None
+        if not self.presenting and self._running_a_workshop():
+            self._quiet_since = (self._keys_pressed, self.store.now())
+            self._private_view_check = self.set_interval(self.PRIVATE_VIEW_CHECK_SECONDS, self._check_private_view)
+
+    def _check_private_view(self) -> None:
+        if self.presenting or not self._running_a_workshop():
+            self._time_the_private_view()  # stops looking (the run screen was left: the desk's view)
+            return
+        keys, since = self._quiet_since
+        now = self.store.now()
+        if keys != self._keys_pressed:
+            self._quiet_since = (self._keys_pressed, now)
+        elif now - since >= self.PRIVATE_VIEW_SECONDS:
+            self.presenting = True
+            self.notify("Presenting again after a minute without a key: f5 shows the private view.")
 
     def action_present(self) -> None:
         if not self.presenting:
@@ -262,11 +300,10 @@ class FacilitatorApp(App):
 
     def action_toggle_presenting(self) -> None:
         self.presenting = not self.presenting
-        terminal_memory.remember_presenting(self._database_path, self.presenting)
         if self.presenting:
             self.notify("Presentation mode: facilitator-only information hidden")
         else:
-            self.notify("Presentation mode off: facilitator-only information shown")
+            self.notify("Private view: facilitator-only information shown, not for the projector")
 
     def show_join_command(self, workshop_id: int) -> None:
         from facilitator.local.join_command import join_command
@@ -338,7 +375,7 @@ def home_from_first_page(path: Path, open_store: Callable[[], Store]) -> Facilit
     first_page = read_first_page(path, PAGE)
     if first_page is None:
         return None
-    return FacilitatorApp(first_page=first_page, open_store=open_store, database_path=path)
+    return FacilitatorApp(first_page=first_page, open_store=open_store)
 
 
 def run(app: FacilitatorApp) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.domain.models import WebServer
+from facilitator.local.join_command import command_line
 from facilitator.storage.store import Store
 
 PREFERRED_PORT = 8765
@@ -84,7 +85,8 @@ def start(store: Store, workshop_id: int, *, lan: bool) -> Serving:
             problem = _problem_of(process)
         if problem and "already in use" not in problem:
             raise ServingError(problem)
-    raise ServingError(problem or "The phones' page did not start; try 'facilitator serve' in another terminal.")
+    raise ServingError(problem or "The phones' page did not start; try "
+                       f"'{command_line(path, 'serve', str(workshop_id))}' in another terminal.")
 
 
 class ServingError(Exception):

@@ -41,6 +41,21 @@ def shorten(value: str, limit: int | None) -> str:
     return set_cell_size(value, limit - 1).rstrip() + ELLIPSIS
 
 
+def shorten_start(value: str, limit: int) -> str:
+    """``value`` in at most ``limit`` cells, cut at the start: ``…/facilitator/minutes/x.md``.
+
+    For paths, whose end (the folder and the file) says the most.
+    """
+    if cell_len(value) <= limit:
+        return value
+    if limit <= 1:
+        return ELLIPSIS[: max(limit, 0)]
+    tail = value[-(limit - 1):]
+    while cell_len(tail) > limit - 1:
+        tail = tail[1:]
+    return ELLIPSIS + tail
+
+
 def plain(text: object) -> Content:
     """User text as literal content: no markup, no escape sequences."""
     return Content(strip_controls(str(text), multiline=True))

@@ -65,6 +65,14 @@ async def run_screen(pilot: Pilot) -> RunScreen:
     raise AssertionError(f"the run screen did not open; showing {pilot.app.screen!r}")
 
 
+async def private_view(pilot: Pilot) -> None:
+    """Press f5 for the facilitator's private view: the run screen always opens presenting."""
+    assert pilot.app.presenting, "the run screen opens presenting"
+    await pilot.press("f5")
+    await pilot.pause()
+    assert not pilot.app.presenting
+
+
 async def go_to_stage(pilot: Pilot, store: Store, workshop_id: int, position: int) -> None:
     """Press ] until the stage at ``position`` is current."""
     for _ in range(12):

@@ -5,7 +5,7 @@ facilitator's "Not heard from yet" follows it live."""
 from __future__ import annotations
 
 import pytest
-from run_helpers import open_round, run_app, run_screen, type_in_said_by
+from run_helpers import open_round, private_view, run_app, run_screen, type_in_said_by
 from screen_check import screen_text
 
 from facilitator.storage.store import Store
@@ -91,6 +91,7 @@ async def test_the_facilitators_not_heard_from_yet_follows_a_pass_noted_here(sto
     notes = capture_app(store, workshop.id)  # a note-taker's terminal
     async with run.run_test(size=(120, 40)) as facilitator_pilot, notes.run_test(size=SIZE) as pilot:
         facilitator_screen = await run_screen(facilitator_pilot)
+        await private_view(facilitator_pilot)
         assert "Not heard from yet (5)" in screen_text(run)
 
         screen = await capture_screen(pilot)

@@ -181,7 +181,8 @@ async def test_r_writes_the_series_report_where_the_person_says(store, decisions
         await pilot.press("down", "r")
         await pilot.pause()
         path_box = app.screen.query_one("#report-path", Input)
-        assert path_box.value.endswith("you-said-we-did-crisis-café.html")
+        # Offered beside the database, like the minutes, not in the home folder.
+        assert path_box.value == str(tmp_path / "minutes" / "you-said-we-did-crisis-café.html")
         path_box.value = str(target)
         await pilot.press("enter")
         await pilot.pause()

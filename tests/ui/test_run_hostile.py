@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from panel_harness import HOSTILE, HOSTILE_SHOWN, screen_text
-from run_helpers import NAMES, run_app, run_screen
+from run_helpers import NAMES, private_view, run_app, run_screen
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -53,6 +53,7 @@ async def test_hostile_text_is_shown_literally_and_clicks_do_nothing(store: Stor
     app = run_app(store, workshop.id)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await run_screen(pilot)
+        await private_view(pilot)  # the names, too, in "not heard from"
         # The welcome stage: workshop title, stage title in the agenda and timer, the text.
         assert screen_text(app).count(shown) >= 4
         await click_on(pilot, shown)

@@ -4,7 +4,7 @@ heard from; the balance by perspective (hidden under 5 people); choosing who sai
 from __future__ import annotations
 
 from panel_harness import screen_text
-from run_helpers import NAMES, coproduction_workshop, open_round, run_app, run_screen
+from run_helpers import NAMES, coproduction_workshop, open_round, private_view, run_app, run_screen
 from textual.widgets import Input, OptionList
 
 from facilitator.domain.errors import StorageError
@@ -108,6 +108,7 @@ async def test_not_heard_from_lists_people_here_who_have_given_nothing(store: St
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await run_screen(pilot)
+        await private_view(pilot)
         shown = screen_text(app)
         assert "Not heard from yet (3)" in shown
         for name in ("Ben Carter", "Chloe Evans", "Erin Walsh"):

@@ -5,7 +5,7 @@ facilitator's own screen, never on the projected one."""
 from __future__ import annotations
 
 from panel_harness import screen_text
-from run_helpers import open_round, run_app, run_screen, type_in_said_by
+from run_helpers import open_round, private_view, run_app, run_screen, type_in_said_by
 from textual.widgets import Input
 
 from facilitator.storage.store import Store
@@ -28,6 +28,7 @@ async def test_f4_notes_a_pass_and_f4_again_takes_it_back(store: Store) -> None:
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await run_screen(pilot)
+        await private_view(pilot)
         assert "Not heard from yet (5)" in side(screen)
 
         await type_in_said_by(pilot, screen, "ben")  # only the start of the name, not chosen with Tab
@@ -89,6 +90,7 @@ async def test_giving_an_idea_or_passing_both_leave_the_list(store: Store) -> No
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await run_screen(pilot)
+        await private_view(pilot)
         assert "Not heard from yet (1)" in side(screen) and "\u2022 Erin Walsh" in side(screen)
 
         screen.query_one("#idea-input", Input).value = "Evening appointments"
@@ -112,8 +114,10 @@ async def test_the_projected_screen_shows_no_names_and_no_count_of_passes(store:
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await run_screen(pilot)
+        assert "Passed" not in screen_text(app) and "Not heard" not in screen_text(app)  # it opens presenting
+        await private_view(pilot)
         assert "Passed (1)" in screen_text(app)
-        await pilot.press("f5")  # presenting
+        await pilot.press("f5")  # presenting again
         await pilot.pause()
         assert "Passed" not in screen_text(app) and "Not heard" not in screen_text(app)
 
@@ -131,6 +135,7 @@ async def test_a_pass_from_another_terminal_shows_within_a_second(store: Store, 
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await run_screen(pilot)
+        await private_view(pilot)
         other = reopen()
         other.record_pass(stage.id, people[4].id)
         await pilot.pause(1.2)  # the app notices within one poll

@@ -178,6 +178,7 @@ async def test_the_run_screen_shows_the_vote_panel_and_r_reveals_through_it(stor
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
+        await pilot.press("f5")  # the private view: names with the dots (the screen opens presenting)
         panel = app.screen.query_one(VotePanel)
         await pilot.press("w")
         panel.query_one("#vote-name", Input).value = "Dev"

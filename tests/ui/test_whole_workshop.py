@@ -2,7 +2,7 @@
 
 From the home screen of an empty file: a new workshop from the shipped co-production agenda,
 people added and marked as here, ideas said aloud and written quietly (hidden until revealed),
-themes, a dot vote to the budget and past it, the reveal, a decision from the top result, an
+themes, a dot vote to the budget and past it (in the private view), the reveal, a decision from the top result, an
 action, the end, and the minutes saved to a file that holds what happened. Text goes in by
 setting ``input.value`` (what typing would leave there); everything else is a key press. The
 store is checked at each step, because every change must be saved before the screen shows it.
@@ -150,6 +150,7 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, RunScreen) and screen.workshop_id == workshop.id
+        assert app.presenting and screen_text(app).startswith(" Presenting  \u00b7  ")  # for the room
         assert "Press Enter (or ]) to start the first stage." in flat(app)
         await pilot.press("enter")
         await pilot.pause()
@@ -233,6 +234,10 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
         assert [c.label for c in candidates] == [CALM, PEER] + [idea for idea, _ in WRITTEN_QUIETLY]
         budget = store.vote_budget(vote.id)
         assert budget == 2
+        # Paper dots typed in for each person: names with dots are for the private view (f5).
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen_text(app).startswith(" Private view: not for the projector  \u00b7  ")
         await choose_voter(pilot, "Ai")
         assert f"Aisha Khan: {budget} of {budget} dots left" in screen_text(app)
         await pilot.press("1", *["plus"] * budget)  # every dot on "Somewhere calm to go"

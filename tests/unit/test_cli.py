@@ -310,14 +310,17 @@ def test_agendas_check_reports_each_file(facilitator, tmp_path):
     assert "Traceback" not in mixed.output
 
 
-def test_locate_names_the_database_agendas_and_backups(facilitator, private_home, tmp_path):
+def test_locate_names_the_database_agendas_backups_and_minutes(facilitator, private_home, tmp_path):
     result = facilitator("locate")
     assert result.exit_code == 0
     assert str(private_home / "facilitator.db") in result.stdout
     assert str(private_home / "agendas") in result.stdout
     assert str(private_home / "backups") in result.stdout
+    # The app saves the minutes beside the database unless told otherwise.
+    assert f"minutes:   {private_home / 'minutes'}  (not created yet)" in result.stdout.splitlines()
     chosen = facilitator("--db", tmp_path / "x.db", "locate")
     assert str(tmp_path / "x.db") in chosen.stdout
+    assert f"minutes:   {tmp_path / 'minutes'}  (not created yet)" in chosen.stdout.splitlines()
     assert not (tmp_path / "x.db").exists()
 
 

@@ -5,10 +5,14 @@ other command opens facilitator.db. So after the README's first command, ``facil
 in a second terminal used to say only that there is no such workshop. Now the sentence says the
 demo has it and gives the command that opens it there; the demo says the same when it closes;
 ``list`` points at the demo's file; and nothing ever switches database silently.
+
+Every command printed is the one that runs in that terminal: ``facilitator`` when the virtual
+environment is active (most tests here, ``venv_active``), the script's full path when it is not.
 """
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -18,12 +22,21 @@ import pytest
 
 from facilitator.cli import workshops as cli_workshops
 from facilitator import paths
-from facilitator.local.join_command import join_command
+from facilitator.local import join_command as command_module
+from facilitator.local.join_command import facilitator_words, join_command
 
 SCRIPT = Path(sys.executable).parent / "facilitator"
+# A terminal where the virtual environment is not active: `facilitator` alone is "command not found".
+BARE_PATH = "/usr/bin:/bin"
 
 
-pytestmark = pytest.mark.usefixtures("private_home")
+@pytest.fixture
+def venv_active(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As after ``source .venv/bin/activate``: this environment's scripts come first on PATH."""
+    monkeypatch.setenv("PATH", f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+pytestmark = pytest.mark.usefixtures("private_home", "venv_active")
 
 
 @pytest.fixture
@@ -148,11 +161,54 @@ def test_with_facilitator_home_set_the_path_is_spelt_out(private_home):
     assert join_command(paths.default_db_path(), 2) == f"facilitator --db {private_home / 'facilitator.db'} capture 2"
 
 
-def test_a_fresh_terminal_gets_the_sentence_from_the_installed_command(private_home):
-    env = {"FACILITATOR_HOME": str(private_home), "PATH": "/usr/bin:/bin"}
+def test_a_fresh_terminal_gets_a_command_that_runs_there(private_home):
+    # The venv is not active (the README's first command never activates it): a bare
+    # "facilitator" would answer "command not found", so the script's full path is printed.
+    env = {"FACILITATOR_HOME": str(private_home), "PATH": BARE_PATH}
     made = subprocess.run([SCRIPT, "demo", "--no-open"], check=False, capture_output=True, text=True, env=env, timeout=60)
     assert made.returncode == 0, made.stderr
-    joined = subprocess.run([SCRIPT, "capture", "2"], check=False, capture_output=True, text=True, env=env, timeout=60)
+    joined = subprocess.run([SCRIPT, "minutes", "1"], check=False, capture_output=True, text=True, env=env, timeout=60)
     assert joined.returncode == 1 and joined.stdout == ""
-    assert f"facilitator --db {made.stdout.strip()} capture 2 to open it there" in joined.stderr
+    assert f"type {SCRIPT} --db {made.stdout.strip()} minutes 1 to open it there" in joined.stderr
     assert "Traceback" not in joined.stderr
+    # And typed in that same terminal, it works.
+    suggested = shlex.split(joined.stderr.split(" type ", 1)[1].rsplit(" to open it there", 1)[0])
+    ran = subprocess.run(suggested, check=False, capture_output=True, text=True, env=env, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.startswith("# ")
+
+
+def test_the_demo_says_the_scripts_full_path_when_facilitator_is_not_on_path(facilitator, private_home, launched,
+                                                                             monkeypatch):
+    monkeypatch.setenv("PATH", BARE_PATH)
+    result = facilitator("demo")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == f"  {SCRIPT} --db {private_home / 'demo.db'} capture 2"
+    assert f"Try '{SCRIPT} demo'" in facilitator("--db", private_home / "empty.db", "list").stdout
+
+
+def test_the_command_is_facilitator_only_when_that_name_finds_this_program(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", BARE_PATH)
+    assert facilitator_words() == [str(SCRIPT)]  # the script beside this Python, in full
+    monkeypatch.setenv("PATH", str(SCRIPT.parent))
+    assert facilitator_words() == ["facilitator"]
+
+    # Another facilitator first on PATH (an older pipx install): ours is named in full.
+    other = tmp_path / "elsewhere" / "facilitator"
+    other.parent.mkdir()
+    other.write_text("#!/bin/sh\n")
+    other.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{other.parent}{os.pathsep}{SCRIPT.parent}")
+    assert facilitator_words() == [str(SCRIPT)]
+
+    # Started as that other script: it is the program running, so its name is enough.
+    monkeypatch.setattr(sys, "argv", [str(other), "demo"])
+    assert facilitator_words() == ["facilitator"]
+    monkeypatch.setenv("PATH", BARE_PATH)
+    assert facilitator_words() == [str(other)]
+
+    # No script anywhere (python -m facilitator from a folder): this Python, in full.
+    monkeypatch.setattr(sys, "argv", [str(tmp_path / "facilitator" / "__main__.py")])
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python3"))
+    assert facilitator_words() == [str(tmp_path / "python3"), "-m", "facilitator"]
+    assert command_module.typed("capture", "2") == f"{tmp_path / 'python3'} -m facilitator capture 2"

@@ -98,6 +98,39 @@ def test_actions_overdue_first_with_json(db):
     assert "OVERDUE" in text and "Ask for funding" not in text
 
 
+def test_actions_name_owners_who_chose_otherwise_for_the_facilitator_marked_private(db):
+    # Owners who chose "perspective only" or anonymity: "a carer" cannot be chased. The facilitator
+    # running `actions` sees the name, marked; the room and the minutes still see what they chose.
+    store = open_store(db)
+    ben = store.add_participant(1, "Ben Carter", ["carer"], "perspective", arrived=True)
+    erin = store.add_participant(1, "Erin Walsh", ["staff"], "anonymous", arrived=True)
+    gone = store.add_participant(1, "Femi Ade", ["carer"], "perspective", arrived=True)
+    store.add_action(1, "Phone the carers' group", owner_participant_id=ben.id, due_date="2099-01-01")
+    store.add_action(1, "Book the hall", owner_participant_id=erin.id, due_date="2099-01-02")
+    store.add_action(1, "Send the leaflet", owner_participant_id=gone.id, due_date="2099-01-03")
+    store.forget_participant(gone.id)
+    store.close()
+
+    lines = run(db, "actions").stdout.splitlines()
+    row = {what: next(line for line in lines if what in line) for what in
+           ("Phone the carers' group", "Book the hall", "Send the leaflet", "Find weekend volunteers")}
+    assert "Ben Carter (private: shown as a carer)" in row["Phone the carers' group"]
+    assert "Erin Walsh (private: shown as a participant)" in row["Book the hall"]
+    assert "a carer" not in row["Send the leaflet"] and "a participant" in row["Send the leaflet"]  # forgotten
+    assert "Aisha Khan" in row["Find weekend volunteers"] and "private" not in row["Find weekend volunteers"]
+    assert lines[-1].startswith("Owners marked (private) chose to appear otherwise")
+
+    found = {a["what"]: a for a in json.loads(run(db, "actions", "--json").stdout)}
+    assert found["Phone the carers' group"]["owner"] == "a carer"  # what may be published
+    assert found["Phone the carers' group"]["owner_private_name"] == "Ben Carter"
+    assert found["Book the hall"]["owner_private_name"] == "Erin Walsh"
+    assert found["Send the leaflet"]["owner_private_name"] is None
+    assert found["Find weekend volunteers"]["owner_private_name"] is None  # named: nothing private
+    # The minutes still show them as they chose.
+    minutes = run(db, "minutes", "1").stdout
+    assert "Ben Carter" not in minutes and "Erin Walsh" not in minutes
+
+
 def test_update_action_then_it_is_no_longer_outstanding(db):
     action_id = json.loads(run(db, "actions", "--json").stdout)[0]["id"]
     result = run(db, "update-action", str(action_id), "done", "--note", "Six volunteers signed up")

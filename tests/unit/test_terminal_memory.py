@@ -1,4 +1,5 @@
-"""What a terminal remembers between runs: the theme, presentation mode and an idea half-typed."""
+"""What a terminal remembers between runs: the theme and an idea half-typed (never presentation
+mode: the run screen always opens presenting, see ``tests/ui/test_terminal_memory_app.py``)."""
 
 from __future__ import annotations
 
@@ -18,20 +19,14 @@ def private_home(tmp_path, monkeypatch):
 
 def test_nothing_is_remembered_at_first(tmp_path):
     assert terminal_memory.recall_theme() is None
-    assert terminal_memory.recall_presenting(tmp_path / "a.db") is False
     assert terminal_memory.recall_draft(tmp_path / "a.db", "run", 3) is None
     assert not terminal_memory.memory_file().exists()
 
 
-def test_the_theme_and_presentation_mode_come_back_and_the_file_is_private(tmp_path):
+def test_the_theme_comes_back_and_the_file_is_private(tmp_path):
     assert terminal_memory.remember_theme("facilitator-light")
-    assert terminal_memory.remember_presenting(tmp_path / "a.db", True)
     assert terminal_memory.recall_theme() == "facilitator-light"
-    assert terminal_memory.recall_presenting(tmp_path / "a.db") is True
-    assert terminal_memory.recall_presenting(tmp_path / "b.db") is False  # per database
     assert stat.S_IMODE(terminal_memory.memory_file().stat().st_mode) == 0o600
-    assert terminal_memory.remember_presenting(tmp_path / "a.db", False)
-    assert terminal_memory.recall_presenting(tmp_path / "a.db") is False
 
 
 def test_a_draft_is_kept_per_database_view_and_stage_and_forgotten_when_blank(tmp_path):
@@ -62,7 +57,7 @@ def test_a_damaged_or_unwritable_memory_is_never_in_the_way(tmp_path):
     memory.parent.mkdir(parents=True)
     memory.write_text('{"theme": 7, "databases": [1, 2]}')
     assert terminal_memory.recall_theme() is None
-    assert terminal_memory.recall_presenting(db) is False
+    assert terminal_memory.recall_draft(db, "run", 1) is None
     memory.write_text("{not json")
     assert terminal_memory.recall_draft(db, "run", 1) is None
     assert terminal_memory.remember_draft(db, "run", 1, Draft("kept"))

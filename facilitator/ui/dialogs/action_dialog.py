@@ -3,8 +3,9 @@
 ``ActionDialog`` saves through the store and returns the new ``Action`` (``None`` if cancelled).
 The owner is a participant, found by typing the start of their name (the box suggests the rest;
 Right arrow takes it), or any other text such as "the ward manager". A line under the box says
-which it will be, before saving, and how the owner will appear in the list and the minutes
-(someone who chose "perspective only" appears as "a carer", never by name).
+which it will be, before saving, and how the owner will appear to the room and in the minutes
+(someone who chose "perspective only" appears as "a carer", never by name; only the
+facilitator's private view names them, marked as private, so the action can be followed up).
 
 ``ActionStatusDialog`` asks for an optional note and records the new status with it, so the
 action keeps its history. Both: Enter saves (from the last field), Escape cancels.

@@ -2,8 +2,11 @@
 
 The preview is a read-only ``TextArea`` holding the Markdown source: it shows text literally, so
 nothing in the minutes (names, ideas, a link someone typed) can become markup or a clickable
-action. The file is written atomically (a temporary file renamed into place), private to its
-owner, and the saved path is shown.
+action. They are saved in the ``minutes/`` folder beside the database unless another folder is
+typed (``facilitator locate`` shows it; it is made, private, the first time). The box holds the
+file's name, the line under it the folder, cut at its start so that its end shows at 80 columns.
+The file is written atomically (a temporary file renamed into place), private to its owner, and
+the saved path is shown in full.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, RadioSet, Static, TextArea
 
+from facilitator import paths
 from facilitator.domain.errors import FacilitatorError
 from facilitator.ui import text
 from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet
@@ -32,8 +36,8 @@ def slug(title: str, limit: int = 40) -> str:
     return words[:limit].rstrip("-") or "workshop"
 
 
-def default_path(date: str, title: str, extension: str = "md") -> str:
-    return f"~/facilitator-minutes-{date}-{slug(title)}.{extension}"
+def default_name(date: str, title: str, extension: str = "md") -> str:
+    return f"minutes-{date}-{slug(title)}.{extension}"
 
 
 def with_extension(path: str, extension: str) -> str:
@@ -62,6 +66,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
         self.markdown = ""
         self.saved_path: Path | None = None
         self._replace_ok: Path | None = None  # the existing file the facilitator agreed to replace
+        self.folder = Path()  # where a file name without a folder goes (the minutes folder)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="close-workshop"):
@@ -76,19 +81,22 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
             path_box = Input(id="minutes-path")
             path_box.border_title = "Save the minutes to"
             yield path_box
+            yield Static(id="minutes-where")
             yield Static(id="minutes-result")
             yield Static("Enter or ctrl+s saves \u00b7 Escape closes", classes="dialog-hint")
 
     def on_mount(self) -> None:
         store = self.app.store
         workshop = store.workshop(self.workshop_id)
-        self.query_one("#minutes-path", Input).value = default_path(workshop.date, workshop.title)
+        self.folder = paths.minutes_dir(store.database.path)
+        self.query_one("#minutes-path", Input).value = default_name(workshop.date, workshop.title)
         try:
             self.markdown = self._minutes_text("md")
         except FacilitatorError as error:
             self._say(f"The minutes could not be made: {error}", error=True)
         self.query_one("#minutes-preview", TextArea).load_text(self.markdown)
         self.query_one("#minutes-path", Input).focus()
+        self.call_after_refresh(self._show_where)
 
     def _minutes_text(self, kind: str) -> str:
         # Imported here: the minutes are only needed at the end of a workshop.
@@ -105,6 +113,25 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
 
     # -- format and path --------------------------------------------------------------------
 
+    def _target(self, typed: str) -> Path:
+        """The file ``typed`` names: a bare name goes in the minutes folder; ~ and / as usual."""
+        return (self.folder / Path(typed.strip()).expanduser()).absolute()
+
+    def _show_where(self) -> None:
+        """The folder the file goes in, on one line under the box that holds its name: cut at the
+        start if it is too long (``…/facilitator/minutes``), as the end says the most."""
+        line = self.query_one("#minutes-where", Static)
+        typed = self.query_one("#minutes-path", Input).value
+        if not typed.strip():
+            line.update("")
+            return
+        label = "In the folder "
+        room = (line.content_size.width or 70) - len(label)
+        line.update(text.join([label, text.shorten_start(str(self._target(typed).parent), room)]))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_where)
+
     @on(RadioSet.Changed, "#minutes-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
         extension = "html" if event.pressed.id == "format-html" else "md"
@@ -115,6 +142,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
     @on(Input.Changed, "#minutes-path")
     def _path_typed(self, event: Input.Changed) -> None:
         self._replace_ok = None
+        self._show_where()
         wanted = format_of(event.value)
         button = self.query_one(f"#format-{wanted}", ChoiceButton)
         if not button.value:
@@ -134,7 +162,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
         if not typed:
             self._say("Type where to save the minutes, for example ~/minutes.md.", error=True)
             return
-        path = Path(typed).expanduser().absolute()
+        path = self._target(typed)
         if path.exists() and not path.is_dir() and self._replace_ok != path:
             self._replace_ok = path
             self._say(f"{path} already exists: press Enter again to replace it.", error=True)
@@ -142,9 +170,15 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
         kind = format_of(typed)
         try:
             content = self.markdown if kind == "md" and self.markdown else self._minutes_text(kind)
+            if path.parent == self.folder:
+                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the first minutes saved here
             write_atomically(path, content, "minutes")
         except FacilitatorError as error:
             self._say(str(error), error=True)
+            return
+        except OSError as error:  # the minutes folder could not be made
+            self._say(f"{self.folder}: cannot make this folder ({(error.strerror or str(error)).lower()}); "
+                      "type another place to save the minutes.", error=True)
             return
         self._replace_ok = None
         self.saved_path = path

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Select, Static
 from facilitator.domain.agenda import Agenda, list_agendas, stages_from_agenda
 from facilitator.domain.errors import AgendaError
 from facilitator.domain.models import Involvement
+from facilitator.local.join_command import typed
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import join, one_line
 from facilitator.ui.widgets.form_field import FormField
@@ -89,7 +90,7 @@ class NewWorkshopDialog(SavingDialog[int | None]):
         elif self.broken:
             self.notify(
                 f"Not offered because its file has a problem: {', '.join(self.broken)} "
-                "(run: facilitator agendas check FILE).",
+                f"(run: {typed('agendas', 'check', 'FILE')}).",
                 severity="warning",
                 markup=False,
             )

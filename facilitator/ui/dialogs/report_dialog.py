@@ -1,7 +1,8 @@
 """Writing the "You said, we did" report for a workshop's series from the app.
 
 ``ask_and_write_report(screen, workshop_id)`` asks where to save it (a .html file prints in large
-type; .md is Markdown), then writes it atomically; problems are shown as one sentence.
+type; .md is Markdown), then writes it atomically; problems are shown as one sentence. It is
+offered in the minutes folder beside the database, like the minutes (made the first time).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
+from facilitator import paths
 from facilitator.domain.errors import FacilitatorError
 from facilitator.ui.text import join, one_line
 
@@ -31,7 +33,8 @@ def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
     store = screen.app.store
     workshop = store.workshop(workshop_id)
     name = workshop.series or workshop.title
-    default = Path.home() / f"you-said-we-did-{_slug(name)}.html"
+    folder = paths.minutes_dir(store.database.path)
+    default = folder / f"you-said-we-did-{_slug(name)}.html"
 
     def write(path: Path | None) -> None:
         if path is None:
@@ -42,9 +45,15 @@ def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
         try:
             records, title = store.report_records(workshop_id, whole_series=True)
             render = render_report_markdown if path.suffix.lower() in (".md", ".markdown", ".txt") else render_report_html
+            if path.parent == folder:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_atomically(path, render(records, title=title), "report")
         except FacilitatorError as error:
             screen.app.notify(str(error), severity="error", markup=False)
+            return
+        except OSError as error:
+            screen.app.notify(f"{folder}: cannot make this folder ({(error.strerror or str(error)).lower()}).",
+                              severity="error", markup=False)
             return
         screen.app.notify(f"Wrote the \u201cYou said, we did\u201d report to {path}", markup=False)
 

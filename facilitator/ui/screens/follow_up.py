@@ -4,6 +4,10 @@ review date is near or past.
 An action is moved on with a key (in progress, done, dropped, open again); each change asks for
 a note and is kept with its date, so the next review can say what happened. Enter on a decision
 opens its whole record.
+
+Owners appear as they chose while presenting (``app.presenting``). Otherwise this is the
+facilitator's private view, made for chasing actions: an owner who chose "perspective only" or
+anonymity is named, marked "(private)", and the list's title says what the mark means.
 """
 
 from __future__ import annotations
@@ -25,8 +29,7 @@ from facilitator.domain.models import Action, ActionStatus
 from facilitator.storage.follow_up import OutstandingAction
 from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
 from facilitator.ui.messages import DatabaseChanged
-from facilitator.ui.text import show_date
-from facilitator.ui.text import cell, join, one_line
+from facilitator.ui.text import cell, join, one_line, shorten, show_date
 from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 
 # More than this many outstanding actions: the rest are counted, not listed.
@@ -38,6 +41,8 @@ DUE_WIDTH, SHORT_DUE_WIDTH, STATUS_WIDTH, WHO_WIDTH, WORKSHOP_WIDTH = 21, 13, 12
 NARROWEST_WORKSHOP = 12  # then the workshop column goes: the decision's record names it
 MIN_LAST_WIDTH = 30
 SCROLLBAR = 2
+PRIVATE_MARK = " (private)"
+PRIVATE_NOTE = " \u00b7 (private): not for the room"
 
 
 @dataclass(frozen=True)
@@ -73,11 +78,22 @@ class Columns:
         return OVERDUE if self.due == DUE_WIDTH else SHORT_OVERDUE
 
 
-def action_cells(item: OutstandingAction, columns: Columns) -> list[Text]:
+def owner_text(item: OutstandingAction, width: int, *, private_view: bool = False) -> str:
+    """The owner as the room sees them; in the private view, the name of one who chose otherwise,
+    marked "(private)" in ``width`` cells (the name is cut, never the mark)."""
+    if item.owner is None:
+        return item.action.owner_text
+    name = who.private_name(item.owner) if private_view else None
+    if name is None:
+        return who.display_name(item.owner)
+    return shorten(name, width - len(PRIVATE_MARK)) + PRIVATE_MARK
+
+
+def action_cells(item: OutstandingAction, columns: Columns, *, private_view: bool = False) -> list[Text]:
     action = item.action
     due = show_date(action.due_date) if action.due_date else "no date"
     style = "bold" if item.overdue else ""
-    owner = who.display_name(item.owner) if item.owner is not None else action.owner_text
+    owner = owner_text(item, columns.who, private_view=private_view)
     cells = [
         cell((columns.overdue if item.overdue else "") + due, style=style),
         cell(action.status.value, style=style),
@@ -133,6 +149,13 @@ class FollowUpScreen(Screen):
     def on_mount(self) -> None:
         self._fit(self.app.size.width)
         self.query_one("#follow-actions", DataTable).focus()
+        if hasattr(type(self.app), "presenting"):
+            self.watch(self.app, "presenting", lambda _presenting: self.reload(), init=False)
+
+    @property
+    def private_view(self) -> bool:
+        """Not presenting: owners who chose otherwise are named, for the facilitator to chase."""
+        return not getattr(self.app, "presenting", False)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
@@ -163,13 +186,17 @@ class FollowUpScreen(Screen):
         self.actions = store.outstanding_actions(overdue_only=self.overdue_only, limit=MOST_ACTIONS + 1)
         self.reviews = store.decisions_due_for_review(limit=MOST_REVIEWS + 1)
         columns = self.columns or Columns.fit(self.app.size.width)
-        self._fill("#follow-actions", [(a.action.id, action_cells(a, columns)) for a in self.actions[:MOST_ACTIONS]])
+        private = self.private_view
+        self._fill("#follow-actions", [(a.action.id, action_cells(a, columns, private_view=private))
+                                       for a in self.actions[:MOST_ACTIONS]])
         self._fill("#follow-reviews", [(d.decision.id, review_cells(d, today, columns))
                                        for d in self.reviews[:MOST_REVIEWS]])
         shown = min(len(self.actions), MOST_ACTIONS)
         more = f" (the first {MOST_ACTIONS})" if len(self.actions) > MOST_ACTIONS else ""
         which = "Overdue actions" if self.overdue_only else "Actions still to do, overdue first"
-        self.query_one("#follow-actions-title", Static).update(Content(f"{which}: {shown}{more}"))
+        marked = private and any(who.private_name(a.owner) for a in self.actions[:MOST_ACTIONS])
+        note = PRIVATE_NOTE if marked else ""
+        self.query_one("#follow-actions-title", Static).update(Content(f"{which}: {shown}{more}{note}"))
         count = min(len(self.reviews), MOST_REVIEWS)
         self.query_one("#follow-reviews-title", Static).update(
             Content(f"Decisions to review (review date within {REVIEW_SOON_DAYS} days, or past): {count}"))

@@ -33,6 +33,7 @@ from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
 from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.stage_timer import StageTimer
 from facilitator.ui.widgets.status_line import StatusLine
+from facilitator.ui.widgets.title_bar import mode_words
 
 INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while the app was closed."
 
@@ -47,6 +48,8 @@ _OPENED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
     CSS_PATH = "run.tcss"
+    # The room sees this screen: it opens presenting, and the app times the private view out.
+    PROJECTED: ClassVar[bool] = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause_resume", "Pause", tooltip="Pause the stage timer, or carry on"),
@@ -88,7 +91,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
         self._overrun_logged: set[int] = set()
         self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
         self._panel: StagePanel | None = None
-        self._title = ("", "")  # (workshop title, stage and status)
+        self._title = ("", "", "")  # (workshop title, stage and status, the same said shortly)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -126,6 +129,8 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
 
     def on_mount(self) -> None:
         self._fold_agenda(self.app.size.width)
+        if hasattr(type(self.app), "presenting"):
+            self.app.presenting = True  # always, whatever was shown before: the private view is a key away
         self._reload(panel=False)
         self._note_interruption()
         self.set_interval(1.0, self.refresh_timer)
@@ -155,10 +160,11 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
         if self._finished:
             self._current = None
         if self._current is not None:
-            status = f"running, stage {self._current.position} of {len(self._stages)}"
+            short = f"stage {self._current.position} of {len(self._stages)}"
+            status = f"running, {short}"
         else:
-            status = "finished" if self._finished else "not started"
-        self._title = (workshop.title, f"  \u00b7  workshop {status}")
+            status = short = "finished" if self._finished else "not started"
+        self._title = (workshop.title, f"  \u00b7  workshop {status}", f"  \u00b7  {short}")
         self._show_title()
         # A finished workshop has no stage on now: its last stage shows as done, like the others.
         self.query_one(AgendaSidebar).show(self._stages, None if self._finished else workshop.current_stage_id)
@@ -202,10 +208,15 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
             area.mount(Static("Press Enter (or ]) to start the first stage.", classes="empty-message"))
 
     def _show_title(self) -> None:
-        """The workshop's title, cut with an ellipsis so that the stage and status always fit."""
-        title, status = self._title
-        room = self.size.width - 2 - len(status)  # the title line has a cell of padding each side
-        self.query_one("#run-title", Static).update(text.join([text.one_line(title, max(room, 8)), status]))
+        """Presenting or the private view, in words (never cut), then the workshop's title, cut with
+        an ellipsis so that the stage and status always fit (said shortly when room is short)."""
+        title, status, short = self._title
+        mode = mode_words(self.presenting)
+        room = self.size.width - 2 - len(mode) - 5  # a cell of padding each side; "  ·  " after the mode
+        if room - len(status) < 12:
+            status = short
+        self.query_one("#run-title", Static).update(
+            text.join([mode, "  \u00b7  ", text.one_line(title, max(room - len(status), 8)), status]))
 
     def on_resize(self) -> None:
         self._show_title()
@@ -246,6 +257,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
             self._current = self.store.stage(self._current.id)
 
     def _presenting_changed(self, presenting: bool) -> None:
+        self._show_title()
         if self.panel is not None:
             self.panel.set_presenting(presenting)
 

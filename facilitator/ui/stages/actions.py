@@ -76,8 +76,11 @@ class ActionsPanel(StagePanel):
         parts: list = [(f"[{action.status.value}] ", "bold"), plain(action.what)]
         details: list[Content] = []
         if action.owner_participant_id in people:
-            # As the owner chose to be shown, the same as in the minutes.
-            details.append(join(["owner: ", attribution.display_name(people[action.owner_participant_id])]))
+            # While presenting, as the owner chose to be shown (as in the minutes); the private
+            # view names an owner who chose otherwise, marked, so the facilitator can chase it.
+            owner = people[action.owner_participant_id]
+            shown = attribution.display_name(owner) if self.presenting else attribution.name_for_facilitator(owner)
+            details.append(join(["owner: ", shown]))
         elif action.owner_text:
             details.append(join(["owner: ", action.owner_text]))
         else:

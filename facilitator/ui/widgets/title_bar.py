@@ -1,6 +1,8 @@
 """The top line of a screen: what it shows on the left, where to find every key on the right.
 
 A footer on an 80-column projector cannot list every key; this line always says how to see them.
+``mode_words`` is how a title line says whether the room may see the screen (the run screen's
+starts with it): the footer's f5 label says so too, but an 80-column footer cuts it off.
 """
 
 from __future__ import annotations
@@ -11,6 +13,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 KEYS_HINT = "? all keys \u00b7 ^p commands"
+PRESENTING = "Presenting"
+PRIVATE_VIEW = "Private view: not for the projector"
+
+
+def mode_words(presenting: bool) -> Content:
+    """"Presenting", or the private view said plainly and in reverse so that it stands out."""
+    return Content(PRESENTING) if presenting else Content(PRIVATE_VIEW).stylize("reverse")
 
 
 class TitleBar(Horizontal):

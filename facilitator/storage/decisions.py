@@ -56,7 +56,7 @@ class DecisionsMixin(StoreBase):
             "method": _enum(DecisionMethod, method, "decision method").value,
             "decided_by": clean_optional(decided_by, "who decides"),
             "status": _enum(DecisionStatus, status, "decision status").value,
-            "review_date": _clean_date(review_date, "review date"),
+            "review_date": _clean_date(review_date, "review date", self.today()),
             "created_at": self.now_iso(),
         }
         dissent = [(pid, clean_text(text, "dissent", max_length=LONG_TEXT, multiline=True)) for pid, text in dissent]
@@ -173,7 +173,7 @@ class DecisionsMixin(StoreBase):
             "what": clean_text(what, "action", max_length=2000, multiline=True),
             "owner_participant_id": owner_participant_id,
             "owner_text": clean_optional(owner_text, "owner"),
-            "due_date": _clean_date(due_date, "due date"),
+            "due_date": _clean_date(due_date, "due date", self.today()),
             "status": ActionStatus.OPEN.value,
             "created_at": self.now_iso(),
         }

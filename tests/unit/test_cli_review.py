@@ -85,7 +85,7 @@ def test_bad_date_is_one_line_and_exit_1(db):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+    assert "write the start date day first" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_actions_overdue_first_with_json(db):

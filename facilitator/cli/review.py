@@ -138,12 +138,27 @@ def actions(overdue: bool, as_json: bool) -> None:
     click.echo(table(("ID", "DUE", "STATUS", "OWNER", "WORKSHOP", "ACTION"), rows))
 
 
+def action_status(words: tuple[str, ...]) -> str:
+    """The action status named by ``words`` ("in progress", typed as two words or one quoted
+    argument, "in-progress" or "In_Progress" too); an ``InvalidText`` sentence for anything else."""
+    typed = " ".join(words)
+    wanted = " ".join(typed.replace("-", " ").replace("_", " ").split()).casefold()
+    if wanted in ACTION_STATUSES:
+        return wanted
+    from facilitator.domain.errors import InvalidText
+
+    choices = ", ".join(ACTION_STATUSES[:-1]) + f" or {ACTION_STATUSES[-1]}"
+    raise InvalidText(f"\u201c{_cut(typed, 40)}\u201d is not an action status: use {choices}.")
+
+
 @click.command("update-action", short_help="Move an action on, with a dated note.")
 @click.argument("action_id", metavar="ID", type=int)
-@click.argument("status", type=click.Choice(ACTION_STATUSES))
+@click.argument("status", metavar="STATUS", nargs=-1, required=True)
 @click.option("--note", default="", metavar="TEXT", help="What happened (kept with today's date).")
-def update_action(action_id: int, status: str, note: str) -> None:
-    """Set action ID's STATUS, keeping a dated note of what happened."""
+def update_action(action_id: int, status: tuple[str, ...], note: str) -> None:
+    """Set action ID's STATUS (open, in progress, done or dropped; no quotes needed), keeping a
+    dated note of what happened."""
+    status = action_status(status)
     store = _store()
     if store is None:
         from facilitator.domain.errors import NotFound

@@ -6,7 +6,10 @@
 - an idea typed but not yet saved, per database and view ("run" keeps one per ideas stage, "capture"
   one per workshop, as its box follows the facilitator): quitting, or a crash, in the middle of
   typing gives the text back in the box next time (it was never submitted, so it is not in the
-  database; it is kept here instead, on this computer only).
+  database; it is kept here instead, on this computer only);
+- a form closed with typing in it (a decision, an action, a "You said, we did" item), per database
+  and form: Escape, a quit or a crash keeps what was typed, and opening the same form again puts
+  it back.
 
 One small private JSON file in the user data folder (see ``private_json``). Forgetting is harmless:
 an unreadable file is treated as empty and every ``remember_*`` says whether it worked.
@@ -145,6 +148,46 @@ def remember_draft(db_path: Path | str | None, view: str, place: int, draft: Dra
         if kept is not None:
             drafts[key] = kept
         entry["drafts"] = dict(list(drafts.items())[-KEEP_DRAFTS:])
+        return True
+
+    return _change_database_memory(db_path, change, durable=False)
+
+
+# -- forms closed with typing in them --------------------------------------------------------
+
+# A form's field: what a text box holds, or a drop-down's choice (text or a record's id).
+FieldValue = str | int | None
+
+
+def recall_form(db_path: Path | str | None, form: str) -> dict[str, FieldValue] | None:
+    """What was typed in ``form`` (e.g. "decision:12") when it was closed unsaved, or None."""
+    forms = _database_memory(db_path).get("forms")
+    found = forms.get(form) if isinstance(forms, dict) else None
+    if not isinstance(found, dict):
+        return None
+    kept = {key: value for key, value in found.items()
+            if isinstance(key, str) and (value is None or isinstance(value, (str, int)))}  # fmt: skip
+    return kept or None
+
+
+def remember_form(db_path: Path | str | None, form: str, fields: dict[str, FieldValue] | None) -> bool:
+    """Keep ``fields`` for ``form``, or forget them when ``fields`` is None (saved, or emptied).
+
+    Not fsynced, like an idea's draft: rewritten while someone types, and never submitted.
+    """
+    kept = None
+    if fields is not None:
+        kept = {key: value[:MOST_DRAFT_CHARACTERS] if isinstance(value, str) else value
+                for key, value in fields.items()}  # fmt: skip
+
+    def change(entry: dict[str, Any]) -> bool:
+        forms = entry.get("forms") if isinstance(entry.get("forms"), dict) else {}
+        if forms.get(form) == kept:
+            return False
+        forms.pop(form, None)
+        if kept is not None:
+            forms[form] = kept
+        entry["forms"] = dict(list(forms.items())[-KEEP_DRAFTS:])
         return True
 
     return _change_database_memory(db_path, change, durable=False)

@@ -20,6 +20,7 @@ from facilitator.domain.models import (
     FeedbackStatus,
     StageKind,
     ValuesScore,
+    feedback_reason_problem,
 )
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import StoreBase, row_to
@@ -235,8 +236,9 @@ class DecisionsMixin(StoreBase):
     def _feedback_values(self, said, done, status, reason) -> dict:
         status = _enum(FeedbackStatus, status, "status").value
         reason = clean_optional(reason, "reason", max_length=LONG_TEXT, multiline=True)
-        if status == FeedbackStatus.NOT_POSSIBLE and not reason:
-            raise RuleBroken("Say why it was not possible: a reason is required for \u201cnot possible\u201d.")
+        problem = feedback_reason_problem(status, reason)
+        if problem:
+            raise RuleBroken(problem)
         return {
             "said": clean_text(said, "what was said", max_length=LONG_TEXT, multiline=True),
             "done": clean_optional(done, "what was done", max_length=LONG_TEXT, multiline=True),

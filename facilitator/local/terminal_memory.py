@@ -131,23 +131,26 @@ def recall_draft(db_path: Path | str | None, view: str, place: int) -> Draft | N
 
 
 def remember_draft(db_path: Path | str | None, view: str, place: int, draft: Draft | None) -> bool:
-    """Keep ``draft`` for this view and place, or forget it when ``draft`` is None or blank.
-
-    Not fsynced: it is rewritten while someone types, and what it protects was never submitted.
-    """
+    """Keep ``draft`` for this view and place, or forget it when ``draft`` is None or blank."""
     kept = None
     if draft is not None and draft.text.strip():
         kept = {"text": draft.text[:MOST_DRAFT_CHARACTERS], "said_by": draft.said_by[:200]}
+    return _remember_typing(db_path, "drafts", _draft_key(view, place), kept)
+
+
+def _remember_typing(db_path: Path | str | None, section: str, key: str, kept: dict[str, Any] | None) -> bool:
+    """Keep ``kept`` under ``key`` in this database's ``section`` ("drafts", "forms"), newest last
+    and at most ``KEEP_DRAFTS`` of them; forget it when None. Not fsynced: it is rewritten while
+    someone types, and what it protects was never submitted."""
 
     def change(entry: dict[str, Any]) -> bool:
-        drafts = entry.get("drafts") if isinstance(entry.get("drafts"), dict) else {}
-        key = _draft_key(view, place)
-        if drafts.get(key) == kept:
+        kept_so_far = entry.get(section) if isinstance(entry.get(section), dict) else {}
+        if kept_so_far.get(key) == kept:
             return False  # nothing new since the last write
-        drafts.pop(key, None)
+        kept_so_far.pop(key, None)
         if kept is not None:
-            drafts[key] = kept
-        entry["drafts"] = dict(list(drafts.items())[-KEEP_DRAFTS:])
+            kept_so_far[key] = kept
+        entry[section] = dict(list(kept_so_far.items())[-KEEP_DRAFTS:])
         return True
 
     return _change_database_memory(db_path, change, durable=False)
@@ -171,23 +174,9 @@ def recall_form(db_path: Path | str | None, form: str) -> dict[str, FieldValue] 
 
 
 def remember_form(db_path: Path | str | None, form: str, fields: dict[str, FieldValue] | None) -> bool:
-    """Keep ``fields`` for ``form``, or forget them when ``fields`` is None (saved, or emptied).
-
-    Not fsynced, like an idea's draft: rewritten while someone types, and never submitted.
-    """
+    """Keep ``fields`` for ``form``, or forget them when ``fields`` is None (saved, or emptied)."""
     kept = None
     if fields is not None:
         kept = {key: value[:MOST_DRAFT_CHARACTERS] if isinstance(value, str) else value
                 for key, value in fields.items()}  # fmt: skip
-
-    def change(entry: dict[str, Any]) -> bool:
-        forms = entry.get("forms") if isinstance(entry.get("forms"), dict) else {}
-        if forms.get(form) == kept:
-            return False
-        forms.pop(form, None)
-        if kept is not None:
-            forms[form] = kept
-        entry["forms"] = dict(list(forms.items())[-KEEP_DRAFTS:])
-        return True
-
-    return _change_database_memory(db_path, change, durable=False)
+    return _remember_typing(db_path, "forms", form, kept)

@@ -119,10 +119,10 @@ async def test_escape_keeps_an_action_or_a_you_said_item_too(store: Store, panel
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, dialog)
-        await pilot.press(*"Somewhere quiet", "escape", "n")
+        await pilot.press(*"Somewhere [b]quiet[/b]", "escape", "n")  # markup-like text is only text
         await pilot.pause()
         assert isinstance(app.screen, dialog)
-        assert value(app, field_id) == "Somewhere quiet"
+        assert value(app, field_id) == "Somewhere [b]quiet[/b]"
         await pilot.press("ctrl+n", "escape", "n")  # emptied, then closed: nothing is kept
         await pilot.pause()
         assert value(app, field_id) == ""

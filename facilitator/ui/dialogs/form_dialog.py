@@ -37,6 +37,7 @@ from facilitator.domain.text import clean_text
 from facilitator.local import terminal_memory
 from facilitator.local.terminal_memory import FieldValue
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.idea_draft import KEEP_EVERY_SECONDS  # the kept copy lags the typing as an idea's does
 from facilitator.ui.text import plain
 from facilitator.ui.widgets.field_select import FieldSelect
 
@@ -46,8 +47,6 @@ HINT = ("Enter: next field (the last one saves) \u00b7 Ctrl+S: save \u00b7 Space
 NOT_READ_YET = "Day first (31/01/2027), or today, friday, in 2 weeks"
 KEPT = "What you typed is kept: open this form again to carry on."
 RESTORED = "What you typed here last time is back. Ctrl+N empties the form."
-# How far the kept copy may lag behind the typing (as for an idea): one small write at most.
-KEEP_EVERY_SECONDS = 0.5
 
 Problem = tuple[str, str]  # (the sentence, the id of the field it is about)
 

@@ -91,8 +91,8 @@ def _owner_cell(values: dict[str, Any]) -> str:
 @click.command(short_help="Find past decisions across workshops.")
 @click.option("--search", "query", default="", metavar="WORDS", help="Words in the decision, its reasons or its ideas.")
 @click.option("--status", type=click.Choice(DECISION_STATUSES), help="Only decisions with this status.")
-@click.option("--since", metavar="YYYY-MM-DD", help="Only workshops on or after this day.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Only workshops on or before this day.")
+@click.option("--since", metavar="DATE", help="Only workshops on or after this day (day/month/year, 31/01/2027).")
+@click.option("--until", metavar="DATE", help="Only workshops on or before this day (day/month/year).")
 @click.option("--series", metavar="NAME", help="Only workshops in this series.")
 @click.option("--workshop", "workshop_id", type=int, metavar="ID", help="Only this workshop.")
 @click.option("--review-due", is_flag=True, help="Only decisions due for review within 30 days, or overdue.")
@@ -155,12 +155,27 @@ def actions(overdue: bool, as_json: bool) -> None:
         click.echo(f"\n{PRIVATE_NOTE}")
 
 
+def action_status(words: tuple[str, ...]) -> str:
+    """The action status named by ``words`` ("in progress", typed as two words or one quoted
+    argument, "in-progress" or "In_Progress" too); an ``InvalidText`` sentence for anything else."""
+    typed = " ".join(words)
+    wanted = " ".join(typed.replace("-", " ").replace("_", " ").split()).casefold()
+    if wanted in ACTION_STATUSES:
+        return wanted
+    from facilitator.domain.errors import InvalidText
+
+    choices = ", ".join(ACTION_STATUSES[:-1]) + f" or {ACTION_STATUSES[-1]}"
+    raise InvalidText(f"\u201c{_cut(typed, 40)}\u201d is not an action status: use {choices}.")
+
+
 @click.command("update-action", short_help="Move an action on, with a dated note.")
 @click.argument("action_id", metavar="ID", type=int)
-@click.argument("status", type=click.Choice(ACTION_STATUSES))
+@click.argument("status", metavar="STATUS", nargs=-1, required=True)
 @click.option("--note", default="", metavar="TEXT", help="What happened (kept with today's date).")
-def update_action(action_id: int, status: str, note: str) -> None:
-    """Set action ID's STATUS, keeping a dated note of what happened."""
+def update_action(action_id: int, status: tuple[str, ...], note: str) -> None:
+    """Set action ID's STATUS (open, in progress, done or dropped; no quotes needed), keeping a
+    dated note of what happened."""
+    status = action_status(status)
     store = _store()
     if store is None:
         from facilitator.domain.errors import NotFound

@@ -56,7 +56,8 @@ def demo(session: Session, no_open: bool) -> None:
 @click.argument("agenda")
 @click.option("--title", required=True, help="The workshop's title.")
 @click.option("--purpose", default="", help="What the workshop is for, in a sentence or two.")
-@click.option("--date", "day", metavar="YYYY-MM-DD", help="The day it happens (default: today).")
+@click.option("--date", "day", metavar="DATE",
+              help="The day it happens: day/month/year (31/01/2027), or a word such as friday (default: today).")
 @click.option("--place", default="", help="Where it happens.")
 @click.option("--involvement", type=click.Choice(INVOLVEMENT),
               help="Which kind of involvement it honestly is (default: the agenda's).")  # fmt: skip

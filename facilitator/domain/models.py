@@ -92,6 +92,13 @@ class FeedbackStatus(StrEnum):
     NOT_POSSIBLE = "not possible"  # needs a reason
 
 
+def feedback_reason_problem(status: str, reason: str) -> str | None:
+    """The sentence when "not possible" has no reason: people are owed a why, not a silence."""
+    if status == FeedbackStatus.NOT_POSSIBLE and not reason.strip():
+        return "Say why it was not possible: a reason is required for \u201cnot possible\u201d."
+    return None
+
+
 FIVE_VALUES: tuple[str, ...] = (
     "Empathy",
     "Inclusion",

@@ -4,7 +4,10 @@
 - an idea typed but not yet saved, per database and view ("run" keeps one per ideas stage, "capture"
   one per workshop, as its box follows the facilitator): quitting, or a crash, in the middle of
   typing gives the text back in the box next time (it was never submitted, so it is not in the
-  database; it is kept here instead, on this computer only).
+  database; it is kept here instead, on this computer only);
+- a form closed with typing in it (a decision, an action, a "You said, we did" item), per database
+  and form: Escape, a quit or a crash keeps what was typed, and opening the same form again puts
+  it back.
 
 One small private JSON file in the user data folder (see ``private_json``). Forgetting is harmless:
 an unreadable file is treated as empty and every ``remember_*`` says whether it worked.
@@ -109,23 +112,52 @@ def recall_draft(db_path: Path | str | None, view: str, place: int) -> Draft | N
 
 
 def remember_draft(db_path: Path | str | None, view: str, place: int, draft: Draft | None) -> bool:
-    """Keep ``draft`` for this view and place, or forget it when ``draft`` is None or blank.
-
-    Not fsynced: it is rewritten while someone types, and what it protects was never submitted.
-    """
+    """Keep ``draft`` for this view and place, or forget it when ``draft`` is None or blank."""
     kept = None
     if draft is not None and draft.text.strip():
         kept = {"text": draft.text[:MOST_DRAFT_CHARACTERS], "said_by": draft.said_by[:200]}
+    return _remember_typing(db_path, "drafts", _draft_key(view, place), kept)
+
+
+def _remember_typing(db_path: Path | str | None, section: str, key: str, kept: dict[str, Any] | None) -> bool:
+    """Keep ``kept`` under ``key`` in this database's ``section`` ("drafts", "forms"), newest last
+    and at most ``KEEP_DRAFTS`` of them; forget it when None. Not fsynced: it is rewritten while
+    someone types, and what it protects was never submitted."""
 
     def change(entry: dict[str, Any]) -> bool:
-        drafts = entry.get("drafts") if isinstance(entry.get("drafts"), dict) else {}
-        key = _draft_key(view, place)
-        if drafts.get(key) == kept:
+        kept_so_far = entry.get(section) if isinstance(entry.get(section), dict) else {}
+        if kept_so_far.get(key) == kept:
             return False  # nothing new since the last write
-        drafts.pop(key, None)
+        kept_so_far.pop(key, None)
         if kept is not None:
-            drafts[key] = kept
-        entry["drafts"] = dict(list(drafts.items())[-KEEP_DRAFTS:])
+            kept_so_far[key] = kept
+        entry[section] = dict(list(kept_so_far.items())[-KEEP_DRAFTS:])
         return True
 
     return _change_database_memory(db_path, change, durable=False)
+
+
+# -- forms closed with typing in them --------------------------------------------------------
+
+# A form's field: what a text box holds, or a drop-down's choice (text or a record's id).
+FieldValue = str | int | None
+
+
+def recall_form(db_path: Path | str | None, form: str) -> dict[str, FieldValue] | None:
+    """What was typed in ``form`` (e.g. "decision:12") when it was closed unsaved, or None."""
+    forms = _database_memory(db_path).get("forms")
+    found = forms.get(form) if isinstance(forms, dict) else None
+    if not isinstance(found, dict):
+        return None
+    kept = {key: value for key, value in found.items()
+            if isinstance(key, str) and (value is None or isinstance(value, (str, int)))}  # fmt: skip
+    return kept or None
+
+
+def remember_form(db_path: Path | str | None, form: str, fields: dict[str, FieldValue] | None) -> bool:
+    """Keep ``fields`` for ``form``, or forget them when ``fields`` is None (saved, or emptied)."""
+    kept = None
+    if fields is not None:
+        kept = {key: value[:MOST_DRAFT_CHARACTERS] if isinstance(value, str) else value
+                for key, value in fields.items()}  # fmt: skip
+    return _remember_typing(db_path, "forms", form, kept)

@@ -20,6 +20,7 @@ from facilitator.domain.models import (
     FeedbackStatus,
     StageKind,
     ValuesScore,
+    feedback_reason_problem,
 )
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import StoreBase, row_to
@@ -56,7 +57,7 @@ class DecisionsMixin(StoreBase):
             "method": _enum(DecisionMethod, method, "decision method").value,
             "decided_by": clean_optional(decided_by, "who decides"),
             "status": _enum(DecisionStatus, status, "decision status").value,
-            "review_date": _clean_date(review_date, "review date"),
+            "review_date": _clean_date(review_date, "review date", self.today()),
             "created_at": self.now_iso(),
         }
         dissent = [(pid, clean_text(text, "dissent", max_length=LONG_TEXT, multiline=True)) for pid, text in dissent]
@@ -173,7 +174,7 @@ class DecisionsMixin(StoreBase):
             "what": clean_text(what, "action", max_length=2000, multiline=True),
             "owner_participant_id": owner_participant_id,
             "owner_text": clean_optional(owner_text, "owner"),
-            "due_date": _clean_date(due_date, "due date"),
+            "due_date": _clean_date(due_date, "due date", self.today()),
             "status": ActionStatus.OPEN.value,
             "created_at": self.now_iso(),
         }
@@ -235,8 +236,9 @@ class DecisionsMixin(StoreBase):
     def _feedback_values(self, said, done, status, reason) -> dict:
         status = _enum(FeedbackStatus, status, "status").value
         reason = clean_optional(reason, "reason", max_length=LONG_TEXT, multiline=True)
-        if status == FeedbackStatus.NOT_POSSIBLE and not reason:
-            raise RuleBroken("Say why it was not possible: a reason is required for \u201cnot possible\u201d.")
+        problem = feedback_reason_problem(status, reason)
+        if problem:
+            raise RuleBroken(problem)
         return {
             "said": clean_text(said, "what was said", max_length=LONG_TEXT, multiline=True),
             "done": clean_optional(done, "what was done", max_length=LONG_TEXT, multiline=True),

@@ -34,7 +34,7 @@ class FollowUpMixin(StoreBase):
         self, *, overdue_only: bool = False, today: str | None = None, limit: int | None = None, offset: int = 0
     ) -> list[OutstandingAction]:
         """Open and in-progress actions in every workshop: overdue first, then by due date, undated last."""
-        today = _clean_date(today, "date") if today else self.today()
+        today = _clean_date(today, "date", self.today()) if today else self.today()
         marks = ",".join("?" * len(OPEN_ACTION_STATUSES))
         params: list = list(OPEN_ACTION_STATUSES)
         extra = ""

@@ -226,10 +226,10 @@ class RegisterMixin(FollowUpMixin, RegisterChoicesMixin):
             params.append(DecisionStatus.SUPERSEDED.value)
         if since:
             clauses.append("w.date >= ?")
-            params.append(_clean_date(since, "start date"))
+            params.append(_clean_date(since, "start date", self.today()))
         if until:
             clauses.append("w.date <= ?")
-            params.append(_clean_date(until, "end date"))
+            params.append(_clean_date(until, "end date", self.today()))
         if workshop_id is not None:
             clauses.append("d.workshop_id = ?")
             params.append(int(workshop_id))
@@ -381,7 +381,7 @@ class RegisterMixin(FollowUpMixin, RegisterChoicesMixin):
         self, within_days: int = REVIEW_SOON_DAYS, today: str | None = None, *, limit: int | None = 100
     ) -> list[DecisionSummary]:
         """Current decisions whose review date is past or within ``within_days`` days; soonest first."""
-        today = _clean_date(today, "date") if today else self.today()
+        today = _clean_date(today, "date", self.today()) if today else self.today()
         sql = (
             f"SELECT {_SUMMARY_COLUMNS} FROM decisions d JOIN workshops w ON w.id = d.workshop_id "
             "WHERE d.review_date IS NOT NULL AND d.review_date <= ? AND d.status != ? "

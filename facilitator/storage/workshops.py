@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from typing import Any
 
 from facilitator.domain.checkout import values_problem
+from facilitator.domain.dates import read_date
 from facilitator.domain.errors import InvalidText, NotFound, RuleBroken
 from facilitator.domain.models import (
     Involvement,
@@ -22,15 +24,13 @@ from facilitator.storage.base import StoreBase, row_to
 from facilitator.storage.first_page import WORKSHOP_ORDER
 
 
-def _clean_date(value: str | None, field: str) -> str | None:
-    if value in (None, ""):
+def _clean_date(value: str | None, field: str, today: str) -> str | None:
+    """A date as people write it (31/01/2027, 2027-01-31, tomorrow, friday, in 2 weeks: see
+    ``domain.dates``) as YYYY-MM-DD, counted from ``today``; None when blank."""
+    if value is None:
         return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InvalidText(f"The {field} must be a date written as YYYY-MM-DD, not {value!r}.") from None
+    day = read_date(str(value), date.fromisoformat(today), field)
+    return day.isoformat() if day is not None else None
 
 
 def _clean_settings(settings: dict[str, Any], position: int) -> dict[str, Any]:
@@ -82,7 +82,7 @@ class WorkshopsMixin(StoreBase):
             "uid": uid or uuid.uuid4().hex,
             "title": clean_text(title, "workshop title"),
             "purpose": clean_optional(purpose, "purpose", max_length=LONG_TEXT, multiline=True),
-            "date": _clean_date(date, "workshop date") or self.today(),
+            "date": _clean_date(date, "workshop date", self.today()) or self.today(),
             "place": clean_optional(place, "place"),
             "involvement": _enum(Involvement, involvement, "kind of involvement").value,
             "series": clean_optional(series, "series name"),

@@ -70,7 +70,7 @@ async def test_a_mistake_in_the_form_is_explained_at_once_even_while_another_pro
             await pilot.press("ctrl+s")
             await pilot.pause()
             # Checked before any waiting: the person hears about the date now, not after the lock.
-            assert "The review date must be a date written as YYYY-MM-DD, not 'next spring'." in flat(app)
+            assert "\u201cnext spring\u201d is not a date: write the review date day first" in flat(app)
             assert not dialog.saving_in_background and WAITING not in flat(app)
             assert app.screen is dialog
             assert dialog.query_one("#statement", Input).value == "Review the crisis line"

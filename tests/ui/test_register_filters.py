@@ -123,12 +123,13 @@ async def test_a_bad_date_is_explained_and_the_dialog_stays_open(store, workshop
         await pilot.press("down", "t")
         await pilot.pause()
         dialog = app.screen
-        dialog.query_one("#date-from", Input).value = "14/03/2025"
+        dialog.query_one("#date-from", Input).value = "03/14/2025"  # month first
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog
         error = str(dialog.query_one("#date-error", Static).render())
-        assert error == "The from date must be written as YYYY-MM-DD, for example 2025-03-14."
+        assert error == ("\u201c03/14/2025\u201d is not a date: write the from date day first, as 31/01/2027 "
+                         "(day/month/year), or as today, tomorrow, friday or in 2 weeks.")
         dialog.query_one("#date-from", Input).value = "2025-04-01"
         dialog.query_one("#date-to", Input).value = "2025-01-01"
         await pilot.press("enter")

@@ -146,11 +146,11 @@ async def test_enter_moves_past_the_drop_down_lists_of_a_decision_so_typing_is_n
         await pilot.pause()
         assert isinstance(app.screen, DecisionDialog)
         for answer in ("Open on Sundays", "Most asked for", "", "the whole group", "", "2027-03-01",
-                       "Worried about cost", "Ben"):
+                       "Worried about cost", "Ben", ""):
             await pilot.press(*answer, "enter")  # "" on a list: Enter keeps its choice and moves on
             await pilot.pause()
         await pilot.pause()
-        assert not isinstance(app.screen, DecisionDialog)  # Enter on the last text box saved it
+        assert not isinstance(app.screen, DecisionDialog)  # Enter on the last field, "Replaces", saved it
     [decision] = store.decisions(workshop.id)
     assert decision.statement == "Open on Sundays" and decision.rationale == "Most asked for"
     assert decision.method == "consensus" and decision.status == "agreed"

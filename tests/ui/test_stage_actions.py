@@ -64,10 +64,10 @@ async def test_an_ambiguous_owner_or_a_bad_date_is_refused_with_the_typing_kept(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "\u201cSa\u201d is the start of more than one name: type more of it." in screen_text(app)
-        fill(app, owner="Samira", due_date="Friday")
+        fill(app, owner="Samira", due_date="Friday week")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "The due date must be a date written as YYYY-MM-DD, not 'Friday'." in screen_text(app)
+        assert "\u201cFriday week\u201d is not a date: write the due date day first" in screen_text(app)
         assert app.screen.query_one("#what", Input).value == "Write to the trust"
         fill(app, due_date="2025-05-02")
         await pilot.press("ctrl+s")

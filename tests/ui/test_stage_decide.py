@@ -92,7 +92,7 @@ async def test_a_bad_review_date_is_refused_in_the_dialog_with_the_typing_kept(s
         fill(app, statement="Review the menu", review_date="next spring")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "The review date must be a date written as YYYY-MM-DD" in screen_text(app)
+        assert "\u201cnext spring\u201d is not a date: write the review date day first" in screen_text(app)
         assert app.screen.query_one("#statement", Input).value == "Review the menu"
         await pilot.press("escape")
         await pilot.pause()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from panel_harness import PanelTestApp, build_room, screen_text
+from run_helpers import coproduction_workshop, run_app, run_screen, stage_titled
 
 from facilitator.domain.models import FIVE_VALUES
 from facilitator.storage.store import Store
-from facilitator.ui.stages.evaluate import EvaluatePanel
+from facilitator.ui.stages.evaluate import MOVE_HINT, SCORE_HINT, EvaluatePanel
 
 
 def evaluate_app(store: Store, room) -> PanelTestApp:
@@ -67,3 +68,21 @@ async def test_the_summary_is_hidden_until_v_and_shows_averages(store: Store) ->
     assert "3.0 of 5  (2 responses)" in empathy
     personalisation = next(line for line in lines if "Personalisation" in line and "\u2588" in line)
     assert "3.5 of 5  (2 responses)" in personalisation
+
+
+async def test_a_digit_moves_on_and_says_so_and_down_straight_after_it_does_not_skip_a_value(store: Store) -> None:
+    # "4, Down, 5" used to score Empathy 4, skip Inclusion and score Honesty 5; the frame that
+    # might have said so was cut at 80 columns ("... Enter: save a…").
+    workshop, _ = coproduction_workshop(store)
+    checkout = stage_titled(store, workshop.id, "Five Values check-out")
+    store.start_stage(checkout.id)
+    async with run_app(store, workshop.id).run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)
+        text = screen_text(pilot.app)
+        assert f"{SCORE_HINT} \u2500" in text and f"\u2500 {MOVE_HINT}" in text  # whole, in the frame
+        await pilot.press("4", "down", "5", "up", "up", "down", "3")
+        await pilot.pause()
+        lines = screen_text(pilot.app).splitlines()
+    scores = {value: next(line for line in lines if value in line) for value in FIVE_VALUES[:3]}
+    assert "4 of 5" in scores["Empathy"] and "3 of 5" in scores["Inclusion"]
+    assert "not yet" in scores["Honesty"]

@@ -374,7 +374,7 @@ ERROR_CASES = {
     "missing title": (["new", "coproduction-workshop"], "--title"),
     "unknown agenda": (["new", "no-such-agenda", "--title", "x"], "no-such-agenda"),
     "missing agenda file": (["new", "nowhere/agenda.toml", "--title", "x"], "nowhere/agenda.toml"),
-    "bad date": (["new", "coproduction-workshop", "--title", "x", "--date", "31/12/2025"], "YYYY-MM-DD"),
+    "bad date": (["new", "coproduction-workshop", "--title", "x", "--date", "12/31/2025"], "day first"),
     "empty title": (["new", "coproduction-workshop", "--title", "   "], "title"),
     "bad involvement": (["new", "coproduction-workshop", "--title", "x", "--involvement", "token"], "token"),
     "missing workshop": (["minutes", "99"], "There is no workshop with id 99."),

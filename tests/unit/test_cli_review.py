@@ -85,7 +85,25 @@ def test_bad_date_is_one_line_and_exit_1(db):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1
-    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+    assert "write the start date day first" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_update_action_takes_a_status_of_two_words_without_quotes(db):
+    action_id = json.loads(run(db, "actions", "--json").stdout)[0]["id"]
+    result = run(db, "update-action", action_id, "in", "progress", "--note", "Two volunteers so far")
+    assert result.exit_code == 0, result.output
+    assert f"Action {action_id} is now in progress" in result.stdout
+    assert json.loads(run(db, "actions", "--json").stdout)[0]["status"] == "in progress"
+    assert run(db, "update-action", action_id, "in progress").exit_code == 0  # quoted still works
+
+
+def test_an_unknown_action_status_is_one_sentence_exit_1_and_changes_nothing(db):
+    action_id = json.loads(run(db, "actions", "--json").stdout)[0]["id"]
+    result = run(db, "update-action", action_id, "in", "pogress")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == ("Error: \u201cin pogress\u201d is not an action status: "
+                             "use open, in progress, done or dropped.\n")
+    assert json.loads(run(db, "actions", "--json").stdout)[0]["status"] == "open"
 
 
 def test_actions_overdue_first_with_json(db):

@@ -187,7 +187,7 @@ def test_filter_by_workshop_date_range(store, sample):
     assert statements(store.search_decisions(since="2024-07-01", until="2024-08-01")) == [
         "Rewrite the leaflet in plain words"
     ]
-    with pytest.raises(InvalidText, match="YYYY-MM-DD"):
+    with pytest.raises(InvalidText, match="write the start date day first"):
         store.search_decisions(since="last week")
 
 

@@ -3,6 +3,7 @@ mode: the run screen always opens presenting, see ``tests/ui/test_terminal_memor
 
 from __future__ import annotations
 
+import json
 import stat
 
 import pytest
@@ -66,3 +67,31 @@ def test_a_damaged_or_unwritable_memory_is_never_in_the_way(tmp_path):
         assert terminal_memory.remember_theme("facilitator-light") is False
     assert terminal_memory.recall_draft(db, "run", 1) == Draft("kept")
     assert sorted(path.name for path in memory.parent.iterdir()) == [terminal_memory.FILE_NAME]
+
+
+def test_a_form_s_typing_is_kept_per_database_and_form_and_forgotten_on_none(tmp_path):
+    db = tmp_path / "a.db"
+    fields = {"statement": "Open the quiet room [b]late[/b]", "method": "consensus", "supersedes": 4, "x": None}
+    assert terminal_memory.recall_form(db, "decision:1:3:") is None
+    assert terminal_memory.remember_form(db, "decision:1:3:", fields)
+    assert terminal_memory.remember_form(db, "action:1:", {"what": "x" * 100_000})
+    assert terminal_memory.recall_form(db, "decision:1:3:") == fields
+    assert len(terminal_memory.recall_form(db, "action:1:")["what"]) == terminal_memory.MOST_DRAFT_CHARACTERS
+    assert terminal_memory.recall_form(tmp_path / "b.db", "decision:1:3:") is None
+    assert terminal_memory.remember_form(db, "decision:1:3:", None)
+    assert terminal_memory.recall_form(db, "decision:1:3:") is None
+    assert terminal_memory.recall_form(db, "action:1:") is not None
+    assert stat.S_IMODE(terminal_memory.memory_file().stat().st_mode) == 0o600
+
+
+def test_a_damaged_form_memory_is_no_form_at_all(tmp_path):
+    db = tmp_path / "a.db"
+    memory = terminal_memory.memory_file()
+    memory.parent.mkdir(parents=True)
+    forms = {"a": [1], "b": {"what": [1], "why": 2.5}, "c": 3}
+    memory.write_text(json.dumps({"databases": {str(db.resolve()): {"forms": forms}}}))
+    assert terminal_memory.recall_form(db, "a") is None
+    assert terminal_memory.recall_form(db, "b") is None
+    assert terminal_memory.recall_form(db, "c") is None
+    assert terminal_memory.remember_form(db, "a", {"what": "kept"})
+    assert terminal_memory.recall_form(db, "a") == {"what": "kept"}

@@ -8,7 +8,10 @@ which it will be, before saving, and how the owner will appear to the room and i
 facilitator's private view names them, marked as private, so the action can be followed up).
 
 ``ActionStatusDialog`` asks for an optional note and records the new status with it, so the
-action keeps its history. Both: Enter saves (from the last field), Escape cancels.
+action keeps its history. Both behave as every form does (``FormDialog``): Enter moves to the next
+field and saves from the last (the decision link; the note), Escape closes and keeps what was typed.
+The due date is read as people write it (31/01/2027, friday, in 2 weeks); the form says the day it
+read, and a day already past is kept with a warning.
 """
 
 from __future__ import annotations
@@ -16,20 +19,20 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
 from facilitator.domain import attribution
+from facilitator.domain.dates import DATE_HINT
 from facilitator.domain.models import Action, ActionStatus, Participant
 from facilitator.domain.text import strip_controls
 from facilitator.storage.store import Store
 from facilitator.ui.dialogs.decision_fields import people_list, starts_with
-from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.dialogs.form_dialog import HINT, FormDialog, Problem
 from facilitator.ui.text import join, one_line
-from facilitator.ui.widgets.field_select import HINT, FieldSelect
+from facilitator.ui.widgets.field_select import FieldSelect
 
 
 def resolve_owner(people: list[Participant], typed: str) -> tuple[Participant | None, str, str]:
@@ -52,21 +55,9 @@ def resolve_owner(people: list[Participant], typed: str) -> tuple[Participant | 
     return None, typed, ""
 
 
-class _Dialog(SavingDialog):
-    CSS_PATH = "decision_fields.tcss"
-    DEFAULT_CLASSES = "dialog-screen"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+class ActionDialog(FormDialog[Action | None]):
+    DATES: ClassVar[dict[str, str]] = {"due-date": "due date"}
 
-    def _row(self, label: str, field) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(label, classes="field-label")
-            yield field
-
-
-class ActionDialog(_Dialog):
     def __init__(self, store: Store, workshop_id: int, *, decision_id: int | None = None) -> None:
         super().__init__()
         self.store = store
@@ -79,13 +70,13 @@ class ActionDialog(_Dialog):
         decisions = [(one_line(d.statement, 70), d.id) for d in self.store.decisions(self.workshop_id)]
         with VerticalScroll(classes="dialog", id="action-dialog"):
             yield Static("Add an action", classes="dialog-title")
-            yield from self._row("What", Input(placeholder="What will be done", id="what", compact=True))
-            yield from self._row("Owner", Input(placeholder="Start of a name, or who else (e.g. the ward manager)",
-                                                id="owner", compact=True, suggester=SuggestFromList(names)))
+            yield from self.row("What", Input(placeholder="What will be done", id="what", compact=True))
+            yield from self.row("Owner", Input(placeholder="Start of a name, or who else (e.g. the ward manager)",
+                                               id="owner", compact=True, suggester=SuggestFromList(names)))
             yield Static(id="action-owner-found")
-            yield from self._row("Due date", Input(placeholder="YYYY-MM-DD", id="due-date", compact=True))
-            yield from self._row("Decision", FieldSelect(decisions, prompt="not linked to a decision", id="decision",
-                                                         compact=True, value=self.decision_id or Select.NULL, last=True))
+            yield from self.row("Due date", Input(placeholder=DATE_HINT, id="due-date", compact=True))
+            yield from self.row("Decision", FieldSelect(decisions, prompt="not linked to a decision", id="decision",
+                                                        compact=True, value=self.decision_id or Select.NULL))
             yield Static(classes="dialog-error")
             yield Static(HINT, classes="dialog-hint")
 
@@ -111,33 +102,31 @@ class ActionDialog(_Dialog):
             line = Content("Owner: nobody yet")
         self.query_one("#action-owner-found", Static).update(line)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "due-date":
-            self.action_save()
-        else:
-            self.focus_next()
+    def draft_name(self) -> str:
+        return f"action:{self.workshop_id}:{self.decision_id or ''}"
 
-    def action_save(self) -> None:
+    def problems(self) -> list[Problem]:
+        problem = resolve_owner(self.people, self.query_one("#owner", Input).value)[2]
+        return [*self.required("what", "action"), *([(problem, "owner")] if problem else []),
+                *self.date_problem("due-date")]
+
+    def save_form(self) -> None:
         def value(selector: str) -> str:
             return self.query_one(selector, Input).value
 
-        person, text, problem = resolve_owner(self.people, value("#owner"))
-        if problem:
-            self.show_error(problem)
-            return
+        person, text, _ = resolve_owner(self.people, value("#owner"))
         decision = self.query_one("#decision", Select).value
         workshop_id, what = self.workshop_id, value("#what")
         values = dict(
             owner_participant_id=person.id if person else None,
             owner_text=text,
-            due_date=value("#due-date").strip() or None,
+            due_date=self.date_value("due-date"),
             decision_id=decision if isinstance(decision, int) else None,
         )
         self.save_and_close(lambda store: store.add_action(workshop_id, what, **values))
 
 
-class ActionStatusDialog(_Dialog):
+class ActionStatusDialog(FormDialog[Action | None]):
     """Record a new status for one action, with an optional note."""
 
     def __init__(self, store: Store, action: Action, status: ActionStatus) -> None:
@@ -150,17 +139,16 @@ class ActionStatusDialog(_Dialog):
         with VerticalScroll(classes="dialog", id="action-status-dialog"):
             yield Static(join(["Mark \u201c", one_line(self.action_record.what, 50), "\u201d as ",
                                (self.status.value, "bold"), "?"]), classes="dialog-title")
-            yield from self._row("Note", Input(placeholder="What happened (optional)", id="note", compact=True))
+            yield from self.row("Note", Input(placeholder="What happened (optional)", id="note", compact=True))
             yield Static(classes="dialog-error")
-            yield Static("Enter: save \u00b7 Escape: cancel", classes="dialog-hint")
+            yield Static("Enter: save \u00b7 Escape: close, keeping what you typed", classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+    def draft_name(self) -> str:
+        return f"action-update:{self.action_record.id}:{self.status.value}"
 
-    def action_save(self) -> None:
+    def save_form(self) -> None:
         action_id, status, note = self.action_record.id, self.status, self.query_one("#note", Input).value
         self.save_and_close(lambda store: store.update_action(action_id, status, note))

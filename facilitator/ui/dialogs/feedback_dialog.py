@@ -1,38 +1,27 @@
 """Add or edit one "You said, we did" item: what was said, what was done, its status, and a reason.
 
-A reason is required when the status is "not possible": the store refuses without one, and the
-dialog shows its sentence and stays open with everything typed still there. Returns the saved
-``FeedbackItem`` or ``None`` when cancelled. Enter moves on (saves from the reason box),
-Ctrl+S saves from anywhere, Escape cancels.
+A reason is required when the status is "not possible": the form says so before saving, with
+the reason box focused, and stays open with everything typed still there. Returns the saved
+``FeedbackItem`` or ``None`` when closed. Keys as in every form (``FormDialog``): Enter moves on
+(and saves from the reason box), Ctrl+S saves from anywhere, Escape closes and keeps what was typed.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Input, Select, Static
 
-from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.models import FeedbackItem, FeedbackStatus
+from facilitator.domain.models import FeedbackItem, FeedbackStatus, feedback_reason_problem
 from facilitator.storage.store import Store
-from facilitator.ui.dialogs.saving_dialog import SavingDialog
-from facilitator.ui.widgets.field_select import HINT, FieldSelect
+from facilitator.ui.dialogs.form_dialog import HINT, FormDialog, Problem
+from facilitator.ui.widgets.field_select import FieldSelect
 
 STATUSES = [(Content(status.value), status.value) for status in FeedbackStatus]
 
 
-class FeedbackDialog(SavingDialog[FeedbackItem | None]):
-    CSS_PATH = "decision_fields.tcss"
-    DEFAULT_CLASSES = "dialog-screen"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
-
+class FeedbackDialog(FormDialog[FeedbackItem | None]):
     def __init__(self, store: Store, workshop_id: int, *, stage_id: int | None = None,
                  item: FeedbackItem | None = None) -> None:
         super().__init__()
@@ -46,40 +35,39 @@ class FeedbackDialog(SavingDialog[FeedbackItem | None]):
         with VerticalScroll(classes="dialog", id="feedback-dialog"):
             yield Static("Edit \u201cYou said, we did\u201d" if item else "Add \u201cYou said, we did\u201d",
                          classes="dialog-title")
-            yield from self._row("You said", Input(item.said if item else "", placeholder="What people told us",
-                                                   id="said", compact=True))
-            yield from self._row("We did", Input(item.done if item else "", placeholder="What was done about it",
-                                                 id="done", compact=True))
-            yield from self._row("Status", FieldSelect(STATUSES, allow_blank=False, id="status", compact=True,
-                                                  value=(item.status.value if item else FeedbackStatus.PLANNED.value)))
-            yield from self._row("Reason", Input(item.reason if item else "",
-                                                 placeholder="Why not (required for \u201cnot possible\u201d)",
-                                                 id="reason", compact=True))
+            yield from self.row("You said", Input(item.said if item else "", placeholder="What people told us",
+                                                  id="said", compact=True))
+            yield from self.row("We did", Input(item.done if item else "", placeholder="What was done about it",
+                                                id="done", compact=True))
+            yield from self.row("Status", FieldSelect(STATUSES, allow_blank=False, id="status", compact=True,
+                                                 value=(item.status.value if item else FeedbackStatus.PLANNED.value)))
+            yield from self.row("Reason", Input(item.reason if item else "",
+                                                placeholder="Why not (required for \u201cnot possible\u201d)",
+                                                id="reason", compact=True))
             yield Static(classes="dialog-error")
             yield Static(HINT, classes="dialog-hint")
-
-    def _row(self, label: str, field) -> ComposeResult:
-        with Horizontal(classes="field-row"):
-            yield Label(label, classes="field-label")
-            yield field
 
     def on_mount(self) -> None:
         self.query_one("#said", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "reason":
-            self.action_save()
-        else:
-            self.focus_next()
+    def draft_name(self) -> str:
+        return f"feedback:{self.workshop_id}:{self.item.id if self.item else 'new'}"
 
-    def action_save(self) -> None:
-        values = {
+    def _values(self) -> dict[str, str]:
+        return {
             "said": self.query_one("#said", Input).value,
             "done": self.query_one("#done", Input).value,
-            "status": self.query_one("#status", Select).value,
+            "status": str(self.query_one("#status", Select).value),
             "reason": self.query_one("#reason", Input).value,
         }
+
+    def problems(self) -> list[Problem]:
+        values = self._values()
+        reason = feedback_reason_problem(values["status"], values["reason"])
+        return [*self.required("said", "what was said"), *([(reason, "reason")] if reason else [])]
+
+    def save_form(self) -> None:
+        values = self._values()
         workshop_id, stage_id, item = self.workshop_id, self.stage_id, self.item
 
         def change(store: Store) -> FeedbackItem:
@@ -87,9 +75,4 @@ class FeedbackDialog(SavingDialog[FeedbackItem | None]):
                 return store.add_feedback(workshop_id, stage_id=stage_id, **values)
             return store.update_feedback(item.id, **values)
 
-        def refused(error: FacilitatorError) -> None:
-            self.show_error(str(error))
-            if values["status"] == FeedbackStatus.NOT_POSSIBLE and not values["reason"].strip():
-                self.query_one("#reason", Input).focus()
-
-        self.save(change, done=self.dismiss, failed=refused)
+        self.save_and_close(change)

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Select, Static
 
 from facilitator.domain.agenda import Agenda, list_agendas, stages_from_agenda
+from facilitator.domain.dates import DATE_HINT
 from facilitator.domain.errors import AgendaError
 from facilitator.domain.models import Involvement
 from facilitator.local.join_command import typed
@@ -66,7 +67,7 @@ class NewWorkshopDialog(SavingDialog[int | None]):
                 yield from self._row("Title", Input(placeholder="What the workshop is called", id="title", compact=True))
                 yield from self._row("Purpose", Input(placeholder="What it is for, in a sentence", id="purpose", compact=True))
                 yield from self._row("Place", Input(placeholder="Where it happens", id="place", compact=True))
-                yield from self._row("Date", Input(placeholder="YYYY-MM-DD", id="date", compact=True))
+                yield from self._row("Date", Input(placeholder=DATE_HINT, id="date", compact=True))
                 yield from self._row("Involvement", Select(
                     [(label, kind.value) for kind, label in INVOLVEMENT_LABELS.items()],
                     value=Involvement.CO_PRODUCTION.value, allow_blank=False, id="involvement", compact=True,

@@ -4,8 +4,9 @@
 screen lists them); typing narrows the list to workshops whose title, date or series hold every
 word typed, and Enter picks one. It shows at most ``MOST_SHOWN`` workshops at a time: an option
 list takes about 0.25 ms a row to lay out, so 5,000 workshops kept the dialog from opening for
-over a second. ``DateRangeDialog`` asks for a first and last workshop date; a blank box leaves
-that end open, and a date that is not YYYY-MM-DD gets one plain sentence while the dialog stays open.
+over a second. ``DateRangeDialog`` asks for a first and last workshop date, written as any form
+does (day first, 31/01/2027, or a word such as today; see ``domain.dates``); a blank box leaves
+that end open, and a date it cannot read gets one plain sentence while the dialog stays open.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from facilitator.domain import dates
+from facilitator.domain.errors import InvalidText
 from facilitator.storage.register_choices import WorkshopChoice
 from facilitator.ui.text import join, one_line
 
@@ -153,15 +156,10 @@ class WorkshopChoiceDialog(ModalScreen[WorkshopPick | None]):
             self.dismiss(None)
 
 
-def read_date(typed: str, which: str) -> str | None:
-    """A typed date as YYYY-MM-DD, or None when blank; raises ValueError with a sentence for a person."""
-    typed = typed.strip()
-    if not typed:
-        return None
-    try:
-        return date.fromisoformat(typed).isoformat()
-    except ValueError:
-        raise ValueError(f"The {which} date must be written as YYYY-MM-DD, for example 2025-03-14.") from None
+def read_date(typed: str, which: str, today: str) -> str | None:
+    """A typed date as YYYY-MM-DD, or None when blank; raises ``InvalidText`` with a sentence."""
+    day = dates.read_date(typed, date.fromisoformat(today), f"{which} date")
+    return day.isoformat() if day is not None else None
 
 
 class DateRangeDialog(ModalScreen[tuple[str | None, str | None] | None]):
@@ -179,9 +177,9 @@ class DateRangeDialog(ModalScreen[tuple[str | None, str | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="date-range"):
             yield Static(Content("Show decisions from workshops between two dates"), classes="dialog-title")
-            yield Static(Content("From (YYYY-MM-DD)"))
+            yield Static(Content("From (day/month/year)"))
             yield Input(self.since or "", placeholder="blank: from the first", id="date-from")
-            yield Static(Content("To (YYYY-MM-DD)"))
+            yield Static(Content("To (day/month/year)"))
             yield Input(self.until or "", placeholder="blank: to the last", id="date-to")
             yield Static(id="date-error", classes="dialog-error")
             yield Static(Content("Tab: next box \u00b7 Enter: show \u00b7 Escape: cancel"), classes="dialog-hint")
@@ -193,10 +191,11 @@ class DateRangeDialog(ModalScreen[tuple[str | None, str | None] | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         error = self.query_one("#date-error", Static)
+        today = self.app.store.today()
         try:
-            since = read_date(self.query_one("#date-from", Input).value, "from")
-            until = read_date(self.query_one("#date-to", Input).value, "to")
-        except ValueError as problem:
+            since = read_date(self.query_one("#date-from", Input).value, "from", today)
+            until = read_date(self.query_one("#date-to", Input).value, "to", today)
+        except InvalidText as problem:
             error.update(Content(str(problem)))
             return
         if since and until and since > until:

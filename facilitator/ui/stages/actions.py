@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from facilitator.domain import attribution
+from facilitator.domain.dates import past_warning
 from facilitator.domain.models import Action, ActionStatus
 from facilitator.ui.dialogs.action_dialog import ActionDialog, ActionStatusDialog
 from facilitator.ui.dialogs.decision_fields import refill
@@ -38,6 +40,7 @@ class ActionsPanel(StagePanel):
     ActionsPanel #actions-list:focus { border: round $accent; }
     /* Takes a line only once there is something to say: on a small screen the list wants it. */
     ActionsPanel #actions-message { color: $text-success; text-style: bold; display: none; }
+    ActionsPanel #actions-message.-warning { color: $text-warning; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,7 +104,7 @@ class ActionsPanel(StagePanel):
         return self.store.action(int(option.id[1:]))
 
     def action_new_action(self) -> None:
-        self.app.push_screen(ActionDialog(self.store, self.workshop_id), self._saved)
+        self.app.push_screen(ActionDialog(self.store, self.workshop_id), self._added)
 
     def action_next_status(self) -> None:
         action = self._selected()
@@ -110,13 +113,23 @@ class ActionsPanel(StagePanel):
             return
         self.app.push_screen(ActionStatusDialog(self.store, action, NEXT_STATUS[action.status]), self._saved)
 
-    def _saved(self, action: Action | None) -> None:
+    def _added(self, action: Action | None) -> None:
+        """A new action: saved as typed, with a word when its due date is already past."""
+        warning = None
+        if action is not None and action.due_date:
+            today = date.fromisoformat(self.store.today())
+            warning = past_warning("due date", date.fromisoformat(action.due_date), today)
+        self._saved(action, warning)
+
+    def _saved(self, action: Action | None, warning: str | None = None) -> None:
         if action is None:
             return
         self.reload()
         actions = self.query_one("#actions-list", OptionList)
         actions.highlighted = actions.get_option_index(f"a{action.id}")
         message = self.query_one("#actions-message", Static)
-        message.update(join(["Saved: ", one_line(action.what, 50), f" ({action.status.value})"]))
+        message.set_class(warning is not None, "-warning")
+        message.update(join(["Saved: ", one_line(action.what, 50), f" ({action.status.value})",
+                             *([". ", warning] if warning else [])]))
         message.display = True
         self.post_message(StagePanel.Changed())

@@ -2,8 +2,10 @@
 time, anonymous.
 
 Each person scores every value from 1 to 5 (Up/Down choose the value, 1-5 set its score and move
-on), then Enter saves them all at once through ``store.add_values_scores``, which stores no
-reference to the person. The form then clears for the next person.
+on to the next, as the form's frame says), then Enter saves them all at once through
+``store.add_values_scores``, which stores no reference to the person. The form then clears for
+the next person. Down straight after a digit stays where the digit moved to: a person who types
+"4, Down, 5" means the next value, not the one after it.
 
 The summary (the average per value as a text bar and a number, and how many responses) is
 hidden until the facilitator shows it with ``v``, on every screen, not only the projected one:
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -33,8 +35,30 @@ BAR_CELLS = 20
 FULL, EMPTY = "\u2588", "\u2591"
 
 
+# The form's frame: what a digit does, on top; how to move and save, below. Each fits the frame
+# of an 80-column run screen (one line, once cut to "Enter: save a…").
+SCORE_HINT = "1-5: score it, then on to the next value"
+MOVE_HINT = "Up/Down: choose a value \u00b7 Enter: save all"
+
+
 def responses(count: int) -> str:
     return "1 response" if count == 1 else f"{count} responses"
+
+
+class ScoreList(OptionList):
+    """The values and their scores. A digit has already moved the highlight on: a Down pressed
+    straight after it does not move it again (it would skip a value without a word)."""
+
+    moved_on = False
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.moved_on:
+            event.stop()
+            event.prevent_default()
+        self.moved_on = False
+
+    def on_click(self) -> None:
+        self.moved_on = False
 
 
 class EvaluatePanel(SavesWithoutFreezing, StagePanel):
@@ -67,16 +91,17 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
     def compose(self) -> ComposeResult:
         yield Static(id="evaluate-prompt")
         yield Static("Scores are anonymous: nothing about who gave them is kept.", id="evaluate-anonymous")
-        yield OptionList(id="evaluate-form")
+        yield ScoreList(id="evaluate-form")
         yield Static(id="evaluate-message")
         yield Static(id="evaluate-count")
         yield Static(id="evaluate-summary")
 
     def on_built(self) -> None:
-        self.query_one("#evaluate-form").border_title = "Up/Down: a value \u00b7 1-5: its score \u00b7 Enter: save all"
+        form = self.query_one("#evaluate-form", ScoreList)
+        form.border_title = SCORE_HINT
+        form.border_subtitle = MOVE_HINT
         self.query_one("#evaluate-summary").border_title = "Summary (v hides it)"
         self.reload()
-        form = self.query_one("#evaluate-form", OptionList)
         form.highlighted = 0
         form.focus()
 
@@ -136,7 +161,7 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
     # -- scoring --------------------------------------------------------------------------------
 
     def action_score(self, score: int) -> None:
-        form = self.query_one("#evaluate-form", OptionList)
+        form = self.query_one("#evaluate-form", ScoreList)
         option = form.highlighted_option
         if option is None:
             return
@@ -144,6 +169,7 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
         self._show_form()
         if form.highlighted is not None and form.highlighted < form.option_count - 1:
             form.highlighted += 1
+            form.moved_on = True
         self._say("")
 
     @on(OptionList.OptionSelected, "#evaluate-form")

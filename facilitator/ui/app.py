@@ -32,6 +32,8 @@ from textual.timer import Timer
 
 from facilitator.local import terminal_memory
 from facilitator.domain.errors import FacilitatorError
+from facilitator.ui.commands import screen_commands
+from facilitator.ui.focus import focus_lost, keep_focus_shown
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 
@@ -68,7 +70,7 @@ class FacilitatorApp(App):
         # One key, two labels, so the footer always says which mode the screen is in (only one
         # of the two is active at a time; see ``check_action``). Before the theme key, so a
         # narrow footer cuts the theme rather than the mode.
-        Binding("f5", "present", "Present (private view: not for the projector)",
+        Binding("f5", "present", "Present",
                 tooltip="Presentation mode: hide facilitator-only information from the projected screen"),
         Binding("f5", "stop_presenting", "Stop presenting",
                 tooltip="Presentation mode is on: f5 shows the private view, facilitator-only information, "
@@ -134,6 +136,7 @@ class FacilitatorApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_changes)
+        self.screen_change_signal.subscribe(self, self._keep_focus_shown)
         if self._store is not None:
             self.set_timer(PREPARE_WRITING_SECONDS, self._store.database.prepare_writing)
         # Home is always at the bottom of the stack, so leaving the run screen lands somewhere.
@@ -143,6 +146,17 @@ class FacilitatorApp(App):
         self.push_screen(home_screen(first_page))
         if self.start in WORKSHOP_SCREENS and self.start_workshop_id is not None:
             self.open_workshop(self.start, self.start_workshop_id)
+
+    # -- the focus never rests on a hidden or disabled widget (see ``ui/focus.py``) -------------
+
+    def _keep_focus_shown(self, screen: Screen) -> None:
+        # A dialog or the palette closed (or a screen opened): after Textual has given the
+        # screen its focus back, check that it went to something shown.
+        screen.call_after_refresh(keep_focus_shown, screen)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.is_attached:
+            focus_lost(event.widget.screen, event.widget)
 
     # -- the store, opened at once or just after the first frame -------------------------------
 
@@ -333,7 +347,7 @@ class FacilitatorApp(App):
             "Hide or show facilitator-only information such as support needs (f5)",
             self.action_toggle_presenting,
         )
-        yield SystemCommand("Keys", "Show every key of this screen (?)", self.action_show_keys)
+        yield SystemCommand("Keys and help", "Show every key of this screen (? or F1)", self.action_show_keys)
         workshop_id = getattr(screen, "workshop_id", None)
         if isinstance(workshop_id, int) and self.store_is_open:
             yield SystemCommand("Note-takers: how to join", "The command a note-taker types in their own terminal",
@@ -341,26 +355,6 @@ class FacilitatorApp(App):
         for command in super().get_system_commands(screen):
             if command.title not in ("Theme", "Keys"):
                 yield command
-
-
-def screen_commands(screen: Screen) -> Iterable[SystemCommand]:
-    """A palette command for each shown binding of the screen, so every key is also a command."""
-    seen: set[str] = set()
-    for active in screen.active_bindings.values():
-        binding, node = active.binding, active.node
-        if not binding.description or not active.enabled or binding.description in seen:
-            continue
-        # The screen's own keys all become commands; a focused widget's only its shown ones
-        # (the rest are cursor movement); the app's own are added separately.
-        if node is screen.app or (node is not screen and not binding.show):
-            continue
-        seen.add(binding.description)
-        key = screen.app.get_key_display(binding)
-        yield SystemCommand(
-            binding.description,
-            binding.tooltip or f"Key: {key}",
-            partial(screen.app.run_action, binding.action, node),
-        )
 
 
 def home_from_first_page(path: Path, open_store: Callable[[], Store]) -> FacilitatorApp | None:

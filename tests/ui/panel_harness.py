@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 
 import facilitator.ui
 from facilitator.domain.models import Participant, Stage, Workshop
@@ -38,6 +39,8 @@ class PanelTestApp(App):
 
     # The real app's shared styles (dialogs, titles), so what the tests see is what a person sees.
     CSS_PATH = str(Path(facilitator.ui.__file__).parent / "app.tcss")
+    # The run screen's reveal key, which asks the panel (``RunScreen``'s Ctrl+R).
+    BINDINGS = [Binding("ctrl+r", "reveal", "Reveal", priority=True)]
 
     def __init__(self, store: Store, panel_type: type[StagePanel], workshop_id: int, stage_id: int,
                  *, presenting: bool = False, typist: str | None = None) -> None:
@@ -60,6 +63,9 @@ class PanelTestApp(App):
     @property
     def panel(self) -> StagePanel:
         return self.query_one(StagePanel)
+
+    def action_reveal(self) -> None:
+        self.panel.action_reveal()
 
     def on_stage_panel_changed(self, message: StagePanel.Changed) -> None:
         self.changes += 1

@@ -74,13 +74,12 @@ async def private_view(pilot: Pilot) -> None:
 
 
 async def go_to_stage(pilot: Pilot, store: Store, workshop_id: int, position: int) -> None:
-    """Press ] until the stage at ``position`` is current."""
+    """Press F8 until the stage at ``position`` is current."""
     for _ in range(12):
         current = store.current_stage(workshop_id)
         if current is not None and current.position == position:
             await pilot.pause()
             return
-        await pilot.press("escape")  # out of any box, so ] is a key and not a letter
-        await pilot.press("right_square_bracket")
+        await pilot.press("f8")  # from wherever the cursor is
         await pilot.pause()
     raise AssertionError(f"could not reach stage {position}")

@@ -152,4 +152,4 @@ async def test_the_pass_key_is_in_the_footer_the_keys_help_and_the_palette(store
         screen = await capture_screen(pilot)
         assert "f4 Pass" in screen_text(app).splitlines()[-1]
         assert PASS_ROW in [(key, does) for key, does, _ in describe_keys(screen)]
-        assert any(command.title == "Pass" and command.help == PASS_ROW[1] for command in screen_commands(screen))
+        assert any(command.title == "Pass" and command.help == f"{PASS_ROW[1]} (f4)" for command in screen_commands(screen))

@@ -243,5 +243,5 @@ async def test_every_key_of_the_screen_is_also_a_command(store: Store) -> None:
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for title in ("Open", "New", "People", "Demo", "Find", "Capture", "Theme: light, for bright rooms",
-                      "Presentation mode on", "Keys", "Quit"):
+                      "Presentation mode on", "Keys and help", "Quit"):
             assert title in titles

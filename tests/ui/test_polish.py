@@ -196,7 +196,7 @@ async def test_the_reveal_question_counts_the_people_here_and_names_who_has_not_
     app = PanelTestApp(store, VotePanel, room.workshop.id, stage_id)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("v")
+        await pilot.press("ctrl+r")  # the run screen's reveal key
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         shown = flat(app)
@@ -217,7 +217,7 @@ async def test_on_the_projected_screen_the_reveal_question_names_nobody(store: S
     app = PanelTestApp(store, VotePanel, room.workshop.id, stage_id, presenting=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("v")
+        await pilot.press("ctrl+r")  # the run screen's reveal key
         await pilot.pause()
         detail = " ".join(str(app.screen.query_one("#detail").render()).split())
         assert detail == "0 of 5 people here have voted. No more dots can be given after the reveal."
@@ -325,9 +325,9 @@ async def test_the_keys_table_fits_its_dialog_at_80_columns(store: Store) -> Non
         assert "Where" in header  # the third column is in view, not off the side
         assert table.max_scroll_x == 0  # nothing to scroll sideways to
         # A long description wraps inside its column instead of running under "Where".
-        first = next(n for n, line in enumerate(lines) if "Back to the list of workshops" in line)
+        first = next(n for n, line in enumerate(lines) if "Reveal what this stage keeps hidden" in line)
         assert "This screen" in lines[first]
-        assert "timer keeps running)" in lines[first + 1]
+        assert "its ideas, its votes or its check-out" in lines[first + 1]
 
 
 # -- 7. the run screen's title bar keeps the status in view ------------------------------------

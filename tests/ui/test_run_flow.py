@@ -54,15 +54,14 @@ async def test_moving_on_from_an_unrevealed_vote_asks_first(store: Store) -> Non
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await run_screen(pilot)
-        app.screen.set_focus(None)
-        await pilot.press("right_square_bracket")
+        await pilot.press("f8")
         await pilot.pause()
         assert "Move on without revealing the votes?" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
         assert store.current_stage(workshop.id).id == vote.id
 
-        # The vote panel may have put the cursor in a box: F8 moves on from anywhere.
+        app.screen.query_one("#vote-name").focus()  # F8 moves on from anywhere, a box too
         await pilot.press("f8")
         await pilot.pause()
         await pilot.press("y")
@@ -80,8 +79,7 @@ async def test_people_opens_the_roster_and_coming_back_shows_who_arrived(store: 
         screen = await run_screen(pilot)
         await private_view(pilot)
         assert "nobody is marked as here" in screen.query_one("#not-heard").render().plain
-        screen.set_focus(None)
-        await pilot.press("p")
+        await pilot.press("ctrl+o")  # from the idea box, where the cursor is
         await pilot.pause()
         assert isinstance(app.screen, RosterScreen)
         store.mark_arrived(people[0].id)  # as the roster would

@@ -89,7 +89,7 @@ async def test_reveal_shows_bars_numbers_and_the_tie_in_words(store: Store) -> N
     store.cast_dot(stage_id, room.people[3].id, evening.kind, evening.id)
     app = vote_app(store, room)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("v")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         if importlib.util.find_spec("facilitator.ui.dialogs.confirm"):
             assert "Reveal the votes now?" in screen_text(app)
@@ -168,7 +168,7 @@ async def test_giving_a_dot_before_choosing_anyone_says_what_to_do(store: Store)
     assert store.dots_used(room.stages["vote"].id) == {}
 
 
-async def test_the_run_screen_shows_the_vote_panel_and_r_reveals_through_it(store: Store) -> None:
+async def test_the_run_screen_shows_the_vote_panel_and_ctrl_r_reveals_through_it(store: Store) -> None:
     from facilitator.ui.app import FacilitatorApp
     from facilitator.ui.screens.run import RunScreen
 
@@ -185,7 +185,7 @@ async def test_the_run_screen_shows_the_vote_panel_and_r_reveals_through_it(stor
         await pilot.press("enter", "plus", "plus", "down", "plus", "plus")
         await pilot.pause()
         assert "Dev Patel has used all 3 dots." in screen_text(app)
-        await pilot.press("r")  # the run screen's reveal key asks the panel, which asks first
+        await pilot.press("ctrl+r")  # the run screen's reveal key asks the panel, which asks first
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

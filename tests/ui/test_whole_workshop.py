@@ -63,6 +63,11 @@ WRITTEN_QUIETLY = [
 CALM, PEER = "Somewhere calm to go", "People who have been there"
 
 
+def footer(app) -> str:
+    """The footer: the bottom line of the screen."""
+    return screen_text(app).splitlines()[-1]
+
+
 async def add_person(pilot, name: str, rows: list[int], shown_as: Attribution) -> None:
     """``a``, the name, Space on each perspective, the "Shown as" choice, Enter; then Space: here."""
     await pilot.press("a")
@@ -151,7 +156,7 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
         screen = app.screen
         assert isinstance(screen, RunScreen) and screen.workshop_id == workshop.id
         assert app.presenting and screen_text(app).startswith(" Presenting  \u00b7  ")  # for the room
-        assert "Press Enter (or ]) to start the first stage." in flat(app)
+        assert "Press Enter (or F8) to start the first stage." in flat(app)
         await pilot.press("enter")
         await pilot.pause()
         assert store.current_stage(workshop.id).kind is StageKind.WELCOME
@@ -177,7 +182,7 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
         # Dev chose "perspective only": the room sees what he brings, never his name.
         assert "4. A phone line that answers at night \u2014 a commissioner" in shown
 
-        # -- ideas written quietly: hidden until r -----------------------------------------------
+        # -- ideas written quietly: hidden until Ctrl+R ------------------------------------------
         await go_to_stage(pilot, store, workshop.id, 3)
         quiet = stage_titled(store, workshop.id, "Ideas, written quietly")
         assert isinstance(screen.panel, IdeasPanel)
@@ -191,7 +196,9 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
             assert idea not in shown and idea not in stage_area, f"{idea!r} was on the screen before the reveal"
         assert "4 ideas so far. Silent mode" in stage_area
         assert "Ben Carter: 1" in shown and "Anonymous or not given: 1" in shown
-        await pilot.press("escape", "r")
+        # The sentence and the footer name the reveal key, and it works from the idea box.
+        assert "reveal them (Ctrl+R)" in stage_area and "^r Reveal" in footer(app)
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert store.stage(quiet.id).revealed
         seen = words_in(app, "#ideas-list")
@@ -258,7 +265,8 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
         assert store.dots_used(vote.id) == {aisha: 2, by_name["Ben Carter"].id: 2, by_name["Dev Patel"].id: 2}
         assert "3 of 5 people have voted." in screen_text(app)
 
-        await pilot.press("r")  # asks first
+        assert "^r Reveal" in footer(app)
+        await pilot.press("ctrl+r")  # asks first
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert not store.stage(vote.id).revealed

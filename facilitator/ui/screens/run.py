@@ -5,8 +5,9 @@ shows it after the write committed. When another program holds the database, the
 the background (``BackgroundWriter``) while the timer keeps ticking and a line says it is
 waiting. The timer reads the time through ``store.now()`` so tests (and snapshots) can freeze
 it. Keys are in ``BINDINGS`` (so they appear in the footer, the command palette and the ``?``
-help); the F-key twins work even while the cursor is in a box. What the keys do is in
-``run_keys.py`` (``RunScreenKeys``); this module reads the workshop and hosts the stage's panel.
+help); the stage keys are F keys and Ctrl combinations, so they work even while the cursor is in a
+box. What the keys do is in ``run_keys.py`` (``RunScreenKeys``), with the palette's commands
+that have no key; this module reads the workshop and hosts the stage's panel.
 """
 
 from __future__ import annotations
@@ -51,34 +52,29 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
     # The room sees this screen: it opens presenting, and the app times the private view out.
     PROJECTED: ClassVar[bool] = True
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    # One set of keys, and each works wherever the cursor is: none of them can be typed into a
+    # box (F keys and Ctrl combinations), so the stage's boxes never need leaving first. The
+    # footer puts the stage keys and the keys help first (``RunScreenKeys.active_bindings``),
+    # so an 80-column footer still shows them; the stage's own letters are for its lists.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "pause_resume", "Pause", tooltip="Pause the stage timer, or carry on"),
-        Binding("plus", "add_time", "+5 min", key_display="+", tooltip="Add 5 minutes to this stage (logged)"),
-        Binding("right_square_bracket,ctrl+right", "next_stage", "Next", key_display="]",
-                tooltip="End this stage and start the next one"),
-        Binding("left_square_bracket", "previous_stage", "Back", key_display="[",
+        Binding("f8", "next_stage", "Next", priority=True, tooltip="End this stage and start the next one"),
+        Binding("f3", "previous_stage", "Back", priority=True,
                 tooltip="Go back to the previous stage (its timer paused)"),
-        Binding("r", "reveal", "Reveal", tooltip="Reveal the hidden ideas or votes of this stage"),
-        Binding("p", "people", "People", tooltip="Who is here: add people, mark arrived and left"),
+        Binding("f6", "pause_resume", "Pause", priority=True, tooltip="Pause the stage timer, or carry on"),
+        Binding("f7", "add_time", "+5 min", priority=True, tooltip="Add 5 minutes to this stage (logged)"),
+        Binding("ctrl+r", "reveal", "Reveal", priority=True,
+                tooltip="Reveal what this stage keeps hidden: its ideas, its votes or its check-out summary"),
+        Binding("ctrl+o", "people", "People", priority=True,
+                tooltip="Who is here: add people, mark arrived and left"),
         Binding("ctrl+e", "end_workshop", "End", priority=True,
                 tooltip="End the workshop, then see and save the minutes"),
         Binding("ctrl+e", "show_minutes", "Minutes", priority=True, tooltip="See and save the minutes"),
-        Binding("h", "home", "Home", tooltip="Back to the list of workshops (the timer keeps running)"),
         # Projected on purpose: the address, the join code and the QR code for the room's phones.
-        # It works everywhere; while typing, the footer keeps its room for the timer's F keys.
         Binding("f9", "join_panel", "Phones", priority=True,
                 tooltip="Let the room take part from their own phones: the address, join code and QR code"),
-        Binding("f9", "join_panel_while_typing", "Phones", show=False, priority=True,
-                tooltip="Let the room take part from their own phones: the address, join code and QR code"),
+        # A letter: shown (and working) only while the cursor is not in a box.
+        Binding("h", "home", "Home", tooltip="Back to the list of workshops (the timer keeps running)"),
         Binding("enter", "start_first", "Start", show=False, tooltip="Start the first stage"),
-        # While the cursor is in a box the single keys above type letters; the F keys work
-        # everywhere, and the footer shows them while typing (the unshown twins act otherwise).
-        Binding("f6", "while_typing('pause_resume')", "Pause", priority=True),
-        Binding("f7", "while_typing('add_time')", "+5 min", priority=True),
-        Binding("f8", "while_typing('next_stage')", "Next", priority=True),
-        Binding("f6", "pause_resume", show=False, priority=True),
-        Binding("f7", "add_time", show=False, priority=True),
-        Binding("f8", "next_stage", show=False, priority=True),
     ]
 
     def __init__(self, workshop_id: int) -> None:
@@ -90,6 +86,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
         self._finished = False
         self._overrun_logged: set[int] = set()
         self._area_shows: tuple[int | None, bool] | None = None  # (stage id, finished) shown now
+        self._keys_for: tuple | None = None  # what the keys that work were last worked out for
         self._panel: StagePanel | None = None
         self._title = ("", "", "")  # (workshop title, stage and status, the same said shortly)
 
@@ -183,10 +180,18 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
                 self.query_one(StageTimer).show_note("")  # notes are about the stage that was showing
             self._area_shows = shows
             self._show_panel(current)
-            self.refresh_bindings()  # the keys that work changed (see check_action)
         elif panel and self.panel is not None and self.panel.built:
             self.panel.reload()
+        self._keys_follow()
         self.refresh_timer()
+
+    def _keys_follow(self) -> None:
+        """The keys that work (``check_action``) follow the stage shown and whether it has been
+        revealed: the footer, the keys help and the palette are told when either changes."""
+        keys_for = (self._area_shows, self._current.revealed if self._current is not None else None)
+        if keys_for != self._keys_for:
+            self._keys_for = keys_for
+            self.refresh_bindings()
 
     def _show_panel(self, stage: Stage | None) -> None:
         area = self.query_one("#stage-area", Container)
@@ -205,7 +210,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
             area.mount(Static("This workshop has finished. Press ctrl+e to see and save the minutes.",
                               classes="empty-message"))
         else:
-            area.mount(Static("Press Enter (or ]) to start the first stage.", classes="empty-message"))
+            area.mount(Static("Press Enter (or F8) to start the first stage.", classes="empty-message"))
 
     def _show_title(self) -> None:
         """Presenting or the private view, in words (never cut), then the workshop's title, cut with
@@ -255,6 +260,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
         # A panel saved something (an idea, a reveal): only the stage row itself may have changed.
         if self._current is not None:
             self._current = self.store.stage(self._current.id)
+        self._keys_follow()
 
     def _presenting_changed(self, presenting: bool) -> None:
         self._show_title()

@@ -1,27 +1,64 @@
 """The run screen's keys (``RunScreen.BINDINGS``): the stage timer, moving from stage to stage,
-and the ways off the screen (who is here, ending the workshop, its minutes, home).
+the reveal, and the ways off the screen (who is here, the phones, ending the workshop, its
+minutes, home); and the palette's commands that have no key (recording a decision, adding an
+action or a "you said, we did" item, from any stage).
 
-Every change is saved through the screen's ``_write`` (at once, or in the background while
-another program holds the database); the screen reloads once it is committed. ``check_action``
-leaves out of the footer and the keys help (F1) the keys that mean nothing now.
+Every key works wherever the cursor is: none can be typed into a box. ``active_bindings`` puts the
+stage keys first, so a narrow footer still shows them, and leaves out the keys that a box with the
+cursor would type. ``check_action`` leaves out of the footer, the keys help (F1) and the palette
+the keys that mean nothing now. Every change is saved through the screen's ``_write`` (at once,
+or in the background while another program holds the database); the screen reloads once it is
+committed.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.actions import SkipAction
-from textual.widgets import Input, TextArea
+from textual.binding import ActiveBinding
+from textual.keys import key_to_character
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Stage, StageKind, TimerStatus
 
 EXTRA_SECONDS = 5 * 60
 # Keys that act on the stage that is on now.
-NEEDS_A_STAGE = {"pause_resume", "add_time", "previous_stage", "reveal"}
+NEEDS_A_STAGE = {"pause_resume", "add_time", "previous_stage"}
+# The footer shows these first, in this order (then the rest as Textual orders them: the focused
+# widget's, the stage's, the screen's, the app's): an 80-column footer cuts from the end.
+FOOTER_FIRST = ("next_stage", "previous_stage", "pause_resume", "add_time", "reveal", "show_keys")
+# Keys that type a character Textual does not know them by (``key_to_character`` gives None).
+TYPED = {"plus": "+", "minus": "-"}
+
+
+def typed_character(key: str) -> str | None:
+    """The character a key types into a box, if any."""
+    return TYPED.get(key) or key_to_character(key)
 
 
 class RunScreenKeys:
     """Uses the screen's ``store``, ``workshop_id``, ``panel``, ``_stages``, ``_current``,
     ``_finished``, ``_overrun_logged``, ``_reload`` and ``_write``."""
+
+    # The palette's names (``ui/commands.py``): the words a person would type. A pair gives the
+    # help line too; the actions without a key in ``BINDINGS`` are commands only.
+    COMMAND_NAMES: ClassVar[dict[str, str | tuple[str, str]]] = {
+        "next_stage": "Next stage",
+        "previous_stage": "Back to the previous stage",
+        "pause_resume": "Pause the timer, or carry on",
+        "add_time": "Add 5 minutes to the timer (more time)",
+        "reveal": "Reveal the hidden ideas, votes or summary",
+        "people": "People: who is here (roster, arrivals)",
+        "end_workshop": "End the workshop (then the minutes)",
+        "show_minutes": "Minutes: see and save them",
+        "join_panel": "Phones: the room takes part from their own phones",
+        "home": "Home: the list of workshops",
+        "start_first": "Start the first stage",
+        "record_decision": ("Record a decision", "What was decided, why, and who was here"),
+        "add_action": ("Add an action", "Who will do what, and by when"),
+        "add_feedback": ("Add a \u201cyou said, we did\u201d item", "What people said and what was done about it"),
+    }
 
     def _changed(self) -> None:
         self._reload(panel=False)
@@ -35,33 +72,51 @@ class RunScreenKeys:
             self.notify("No stage has started yet: press Enter to start the first stage.", severity="warning")
         return self._current
 
-    def _typing(self) -> bool:
-        return isinstance(self.focused, (Input, TextArea))
+    # -- which keys show, in which order --------------------------------------------------------
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's active keys, with the stage keys first and no key a box would type."""
+        bindings = super().active_bindings
+        focused = self.focused
+        if focused is not None:
+            # Textual leaves out the letters the box with the cursor takes, but not "+" or "-".
+            bindings = {key: active for key, active in bindings.items()
+                        if active.binding.priority or not focused.check_consume_key(key, typed_character(key))}
+        first = {action: place for place, action in enumerate(FOOTER_FIRST)}
+
+        def place(item: tuple[str, ActiveBinding]) -> int:
+            # The stage keys and the keys help; then the stage's own keys (its panel, the box or
+            # list with the cursor); then the rest of the screen's and the app's.
+            active = item[1]
+            if active.node is self or active.node is self.app:
+                return first.get(active.binding.action, len(first) + 1)
+            return len(first)
+
+        return dict(sorted(bindings.items(), key=place))  # a stable sort: the rest keep their order
+
+    def command_nodes(self) -> list:
+        """Whose keys the palette offers wherever the cursor is: the stage's panel."""
+        return [self.panel] if self.panel is not None else []
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "while_typing":  # an F key's twin, shown in the footer while typing
-            if not self._typing():
-                return False
-            action = str(parameters[0])
-        elif action in ("add_time", "home") and self._typing():
-            return False  # "+" types a plus sign in a box; the footer must not promise otherwise
-        # Keys that mean nothing now are left out of the footer and the keys help (F1), which
-        # list only what works: Enter starts the first stage only before it, and the timer and
-        # stage keys need a stage that is on (none before the start, none once finished).
+        # Keys that mean nothing now are left out of the footer, the keys help (F1) and the
+        # palette, which list only what works: Enter starts the first stage only before it, and
+        # the timer and stage keys need a stage that is on (none before the start, none once
+        # finished); the reveal needs something hidden in this stage.
         if action == "start_first":
             return not self._finished and self._current is None
         if action in NEEDS_A_STAGE:
             return self._current is not None and not self._finished
+        if action == "reveal":
+            return not self._finished and self.panel is not None and self.panel.can_reveal
         if action == "next_stage":
             return not self._finished
         if action in ("end_workshop", "show_minutes"):  # ctrl+e: what it does once finished
             return self._finished == (action == "show_minutes")
-        if action in ("join_panel", "join_panel_while_typing"):  # a finished workshop takes no more phones
-            return not self._finished and self._typing() == (action == "join_panel_while_typing")
+        if action == "join_panel":  # a finished workshop takes no more phones
+            return not self._finished
         return True
-
-    def action_while_typing(self, action: str) -> None:
-        getattr(self, f"action_{action}")()
 
     def action_pause_resume(self) -> None:
         stage = self._require_stage()
@@ -102,7 +157,7 @@ class RunScreenKeys:
         if current is not None and current.kind is StageKind.VOTE and not current.revealed:
             self._confirm(
                 "Move on without revealing the votes?",
-                "The dots stay hidden. You can come back to this stage with [ and reveal them later.",
+                "The dots stay hidden. You can come back to this stage with F3 and reveal them later.",
                 lambda: self._start(following),
             )
             return
@@ -117,7 +172,7 @@ class RunScreenKeys:
             self.notify("This is the first stage.")
             return
         back = earlier[-1]
-        self._start(back, f"Back to stage {back.position}; its timer is paused. Press space to carry on.")
+        self._start(back, f"Back to stage {back.position}; its timer is paused. Press F6 to carry on.")
 
     def _start(self, stage: Stage, done: str = "") -> None:
         self._write(lambda store: store.start_stage(stage.id), done, then=self._changed)
@@ -134,9 +189,6 @@ class RunScreenKeys:
         from facilitator.ui.dialogs.join_panel import JoinPanel
 
         self.app.push_screen(JoinPanel(self.workshop_id))
-
-    def action_join_panel_while_typing(self) -> None:
-        self.action_join_panel()
 
     def action_people(self) -> None:
         from facilitator.ui.screens.roster import RosterScreen
@@ -182,6 +234,45 @@ class RunScreenKeys:
         from facilitator.ui.dialogs.close_workshop import CloseWorkshopDialog
 
         self.app.push_screen(CloseWorkshopDialog(self.workshop_id))
+
+    # -- commands without a key: they work in any stage --------------------------------------
+
+    def action_record_decision(self) -> None:
+        """A decision, from any stage (after a vote's reveal, say); the decide stage's own way when on."""
+        from facilitator.ui.dialogs.decision_dialog import DecisionDialog
+
+        self._open_form("new_decision", lambda: DecisionDialog(self.store, self.workshop_id, stage_id=self._stage_id()),
+                        lambda decision: f"Decision recorded: {decision.statement}")
+
+    def action_add_action(self) -> None:
+        from facilitator.ui.dialogs.action_dialog import ActionDialog
+
+        self._open_form("new_action", lambda: ActionDialog(self.store, self.workshop_id),
+                        lambda action: f"Action saved: {action.what}")
+
+    def action_add_feedback(self) -> None:
+        from facilitator.ui.dialogs.feedback_dialog import FeedbackDialog
+
+        self._open_form("new_item", lambda: FeedbackDialog(self.store, self.workshop_id, stage_id=self._stage_id()),
+                        lambda item: f"Saved: {item.said}")
+
+    def _stage_id(self) -> int | None:
+        return self._current.id if self._current is not None and not self._finished else None
+
+    def _open_form(self, panel_action: str, dialog, saved) -> None:
+        """The stage's own key for it when the stage has one (its list shows the new line and
+        says so); else the form ``dialog()``, and ``saved(result)`` says what was saved."""
+        own = getattr(self.panel, f"action_{panel_action}", None)
+        if own is not None:
+            own()
+            return
+
+        def done(result) -> None:
+            if result is not None:
+                self.notify(saved(result), markup=False, timeout=4)
+                self._changed()
+
+        self.app.push_screen(dialog(), done)
 
     def _confirm(self, question: str, detail: str, then) -> None:
         from facilitator.ui.dialogs.confirm import ConfirmDialog

@@ -47,6 +47,11 @@ class ActionsPanel(StagePanel):
         Binding("n", "new_action", "New action"),
         Binding("s", "next_status", "Status"),
     ]
+    # The palette's names (``ui/commands.py``); the run screen's "Add an action" opens this one.
+    COMMAND_NAMES: ClassVar[dict[str, str]] = {
+        "new_action": "Add an action",
+        "next_status": "Action: move it on to its next status",
+    }
 
     def compose(self) -> ComposeResult:
         yield Static(id="actions-prompt")

@@ -81,3 +81,9 @@ class StagePanel(Vertical):
         self.presenting = presenting
         if self.built:
             self.reload()
+
+    @property
+    def can_reveal(self) -> bool:
+        """True while this stage keeps something hidden that its ``action_reveal`` shows (the run
+        screen's reveal key, Ctrl+R, is offered only then)."""
+        return False

@@ -46,6 +46,8 @@ class DecidePanel(StagePanel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_decision", "New decision"),
     ]
+    # The palette's name (``ui/commands.py``); the run screen's "Record a decision" opens this one.
+    COMMAND_NAMES: ClassVar[dict[str, str]] = {"new_decision": "Record a decision"}
 
     def compose(self) -> ComposeResult:
         yield Static(id="decide-prompt")

@@ -78,6 +78,8 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
         *[Binding(str(n), f"score({n})", f"Score {n}", show=False) for n in range(1, 6)],
         Binding("v", "toggle_summary", "Summary"),
     ]
+    # The palette's name (``ui/commands.py``).
+    COMMAND_NAMES: ClassVar[dict[str, str]] = {"toggle_summary": "Check-out summary: show or hide"}
 
     def __init__(self, store, workshop_id: int, stage_id: int, *, presenting: bool = False) -> None:
         super().__init__(store, workshop_id, stage_id, presenting=presenting)
@@ -208,6 +210,10 @@ class EvaluatePanel(SavesWithoutFreezing, StagePanel):
             self.post_message(StagePanel.Changed())
 
         self.save(lambda store: store.set_revealed(stage_id, revealed), done=saved)
+
+    @property
+    def can_reveal(self) -> bool:
+        return not self.stage.revealed
 
     def action_reveal(self) -> None:
         """The run screen's reveal key: show the summary (``v`` hides it again)."""

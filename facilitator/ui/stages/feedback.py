@@ -41,6 +41,12 @@ class FeedbackPanel(SavesWithoutFreezing, StagePanel):
         Binding("enter", "edit_item", "Edit", show=True),
         Binding("c", "carry_over", "Carry over"),
     ]
+    # The palette's names (``ui/commands.py``); the run screen's command opens the same form.
+    COMMAND_NAMES: ClassVar[dict[str, str]] = {
+        "new_item": "Add a \u201cyou said, we did\u201d item",
+        "edit_item": "Edit the \u201cyou said, we did\u201d item",
+        "carry_over": "Carry over what is still open from the last workshop",
+    }
 
     def compose(self) -> ComposeResult:
         yield Static(id="feedback-prompt")

@@ -101,6 +101,15 @@ class GroupPanel(SavesWithoutFreezing, StagePanel):
         Binding("x", "remove", "Remove theme"),
         Binding("escape", "cancel_name", "Cancel", show=False),
     ]
+    # The palette's names (``ui/commands.py``): the words a person would type.
+    COMMAND_NAMES = {
+        "new_theme": "Group: new theme",
+        "move": "Group: move the idea into a theme",
+        "ungroup": "Group: take the idea out of its theme (un-group)",
+        "rename": "Group: rename the theme",
+        "merge": "Group: merge the theme into another",
+        "remove": "Group: remove an empty theme",
+    }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -137,7 +146,8 @@ class GroupPanel(SavesWithoutFreezing, StagePanel):
         self._themes = self.store.themes(self.workshop_id)
         if hidden_stages and not self.saving_in_background:  # keep "waiting" shown
             self._message(
-                f"Ideas from \u201c{hidden_stages[0]}\u201d are still hidden: go back to that stage ([) and reveal them (r)."
+                f"Ideas from \u201c{hidden_stages[0]}\u201d are still hidden: go back to that stage (F3) "
+                "and reveal them (Ctrl+R)."
             )
         shown = (tuple(ideas), tuple(self._themes))
         if shown != self._shown:

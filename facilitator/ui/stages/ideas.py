@@ -80,6 +80,8 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         # action is ``PassTurn.action_pass_turn``.
         Binding("f4", "pass_turn", "Pass", tooltip="The person in “Said by” passes; again: they take it back"),
     ]
+    # The palette's names (``ui/commands.py``): the words a person would type.
+    COMMAND_NAMES = {"type_idea": "Type an idea", "pass_turn": "Pass: the person in \u201cSaid by\u201d passes"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -191,6 +193,11 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
             option_list.scroll_end(animate=False, immediate=False)
 
     @property
+    def can_reveal(self) -> bool:
+        stage = self.stage
+        return bool(stage.settings.get("silent")) and not stage.revealed
+
+    @property
     def hidden(self) -> bool:
         """True while a silent stage's ideas are hidden from the room."""
         return bool(self._stage.settings.get("silent")) and not self._stage.revealed
@@ -203,7 +210,7 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         total = len(self._ideas)
         count = f"{total} idea" if total == 1 else f"{total} ideas"
         if hidden:
-            summary = f"{count} so far. Silent mode: the ideas stay hidden until you reveal them (press r)."
+            summary = f"{count} so far. Silent mode: the ideas stay hidden until you reveal them (Ctrl+R)."
             self.query_one("#counts-text", Static).update(counts_text(self._counts, self._people,
                                                                       presenting=self.presenting))
         elif stage.settings.get("silent"):
@@ -313,7 +320,7 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         self.save(lambda store: store.set_revealed(stage_id, True), done=revealed, failed=failed)
 
     def action_leave_box(self) -> None:
-        """Escape leaves the typing box, so single-letter keys (space, r, ]) work again."""
+        """Escape leaves the typing box, for the list of ideas (the run screen's keys work anyway)."""
         if self.hidden:
             # Nothing else to focus while ideas are hidden: the counts take the focus (and can
             # be scrolled), so the panel's own keys (i, escape) still reach it.

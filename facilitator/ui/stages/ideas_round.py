@@ -41,7 +41,7 @@ def not_heard_text(
         return ""
     here = [people[pid] for pid in present if pid in people]
     if not here:
-        return "Not heard from yet: nobody is marked as here (press p for people)."
+        return "Not heard from yet: nobody is marked as here (Ctrl+O for people)."
     quiet = [person for person in here if not counts.get(person.id)]
     waiting = [person for person in quiet if person.id not in passes]
     passed = [person for person in quiet if person.id in passes]

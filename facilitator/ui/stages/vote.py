@@ -94,10 +94,17 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         Binding("plus,equals_sign,right", "give_dot", "+ dot"),
         Binding("minus,left", "take_dot", "- dot"),
         Binding("w", "choose_person", "Who votes"),
-        Binding("v", "reveal", "Reveal"),
         Binding("P", "toggle_paper", "Paper dots"),
         *[Binding(str(n), f"jump({n})", f"Item {n}", show=False) for n in range(1, 10)],
     ]
+
+    # The palette's names (``ui/commands.py``). The reveal is the run screen's key (Ctrl+R).
+    COMMAND_NAMES: ClassVar[dict[str, str]] = {
+        "give_dot": "Vote: give a dot to the highlighted item",
+        "take_dot": "Vote: take a dot back",
+        "choose_person": "Vote: choose who is voting",
+        "toggle_paper": "Vote: paper dots on or off",
+    }
 
     def __init__(self, store, workshop_id: int, stage_id: int, *, presenting: bool = False) -> None:
         super().__init__(store, workshop_id, stage_id, presenting=presenting)

@@ -2,7 +2,8 @@
 
 Votes are secret until the facilitator reveals them, all together. Before that the room sees
 only how many people have voted; who has not voted yet is for the facilitator's own screen (not
-while presenting). The reveal asks first, saying how many of the people here have voted.
+while presenting). The reveal (the run screen's Ctrl+R) asks first, saying how many of the people
+here have voted; after it, the voting keys are no longer offered.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from textual.widgets import Static
 
 from facilitator.ui.dialogs.decision_fields import people_list
 from facilitator.ui.text import join
+
+# The panel's actions that mean nothing once the votes are revealed.
+VOTING_KEYS = {"give_dot", "take_dot", "choose_person", "toggle_paper", "jump"}
 
 
 class VoteReveal:
@@ -29,6 +33,17 @@ class VoteReveal:
             if waiting:
                 parts += ["\nNot voted yet (only you see this): ", people_list(waiting)]
         self.query_one("#vote-progress", Static).update(join(parts))
+
+    @property
+    def can_reveal(self) -> bool:
+        return not self.stage.revealed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Once the votes are revealed no dot can be given: the footer, the keys help and the
+        # palette stop offering the voting keys.
+        if action in VOTING_KEYS:
+            return not self.stage.revealed
+        return True
 
     def action_reveal(self) -> None:
         if self._busy():

@@ -98,14 +98,14 @@ class StageTimer(Horizontal):
             self._set("--:--", "All stages are over", "Press ctrl+e to see and save the minutes.", None)
             return None
         if stage is None:
-            self._set("--:--", "No stage has started yet", "Press Enter or ] to start the first stage.", None)
+            self._set("--:--", "No stage has started yet", "Press Enter or F8 to start the first stage.", None)
             return None
         planned = planned_seconds if planned_seconds is not None else stage.planned_minutes * 60.0
         state = timer_maths.TimerState.from_stage(stage)
         reading = timer_maths.reading(state, planned, now)
         status = _STATUS_WORDS[stage.timer_status]
         if stage.timer_status is TimerStatus.PAUSED:
-            status = "Paused: press space to carry on"
+            status = "Paused: press F6 to carry on"
         elif stage.timer_status is TimerStatus.RUNNING:
             status = f"Running (planned {stage.planned_minutes} min)"
         self._set(reading.clock_text, reading.words, status, reading.level)

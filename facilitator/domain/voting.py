@@ -29,6 +29,11 @@ def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
 
 
+def all_of(budget: int) -> str:
+    """A person's whole budget of dots, as in "has used all 3 dots" (and "their 1 dot", never "all 1 dot")."""
+    return "their 1 dot" if budget == 1 else f"all {budget} dots"
+
+
 def resolve_budget(dots_per_person: int | str, candidate_count: int) -> int:
     """Return the number of dots each person gets in a vote.
 
@@ -70,7 +75,7 @@ def check_dot(
     if cap < 1:
         raise RuleBroken(f"The most dots on one item must be at least 1, not {cap}.")
     if dots_used_by_person + 1 > budget:
-        raise RuleBroken(f"{person_label} has used all {_dots(budget)}.")
+        raise RuleBroken(f"{person_label} has used {all_of(budget)}.")
     if dots_on_candidate_by_person + 1 > cap:
         raise RuleBroken(
             f'{person_label} already has {_dots(dots_on_candidate_by_person)} on "{candidate_label}"; '

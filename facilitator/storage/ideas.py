@@ -19,7 +19,20 @@ class IdeasMixin(StoreBase):
         typed_by: str = "",
     ) -> Idea:
         """Save an idea. Anonymous ideas keep no reference to the person, by design."""
-        text = clean_text(text, "idea", max_length=LONG_TEXT, multiline=True)
+        [idea] = self.add_ideas(stage_id, [text], said_by=said_by, anonymous=anonymous, typed_by=typed_by)
+        return idea
+
+    def add_ideas(
+        self,
+        stage_id: int,
+        texts: list[str],
+        *,
+        said_by: int | None = None,
+        anonymous: bool = False,
+        typed_by: str = "",
+    ) -> list[Idea]:
+        """Save several ideas (a paste of several lines), in order, all or none."""
+        texts = [clean_text(text, "idea", max_length=LONG_TEXT, multiline=True) for text in texts]
         typed_by = clean_optional(typed_by, "note-taker's name", max_length=100)
         with self.write() as db:
             stage = self.stage(stage_id)
@@ -31,18 +44,21 @@ class IdeasMixin(StoreBase):
                 owner = self._value("SELECT workshop_id FROM participants WHERE id = ?", (said_by,))
                 if owner != stage.workshop_id:
                     raise NotFound(f"There is no participant with id {said_by} in this workshop.")
-            idea_id = db["ideas"].insert(
-                {
-                    "workshop_id": stage.workshop_id,
-                    "stage_id": stage_id,
-                    "text": text,
-                    "said_by": said_by,
-                    "anonymous": int(anonymous),
-                    "typed_by": typed_by,
-                    "created_at": self.now_iso(),
-                }
-            ).last_pk
-        return self.idea(idea_id)
+            idea_ids = [
+                db["ideas"].insert(
+                    {
+                        "workshop_id": stage.workshop_id,
+                        "stage_id": stage_id,
+                        "text": text,
+                        "said_by": said_by,
+                        "anonymous": int(anonymous),
+                        "typed_by": typed_by,
+                        "created_at": self.now_iso(),
+                    }
+                ).last_pk
+                for text in texts
+            ]
+        return [self.idea(idea_id) for idea_id in idea_ids]
 
     def idea(self, idea_id: int) -> Idea:
         return self._get("ideas", Idea, idea_id, "idea")

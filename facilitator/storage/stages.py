@@ -12,6 +12,12 @@ from facilitator.domain.models import Stage, StageEvent, StageKind, TimerStatus,
 from facilitator.storage.base import StoreBase, row_to
 
 
+# Stage events about the app itself rather than the timer (the minutes mention only the first).
+INTERRUPTED = "resumed after interruption"
+APP_CLOSED = "app closed"
+APP_RESTARTED = "app restarted"
+
+
 class StagesMixin(StoreBase):
     def stages(self, workshop_id: int) -> list[Stage]:
         rows = self._rows("SELECT * FROM stages WHERE workshop_id = ? ORDER BY position", (workshop_id,))
@@ -135,7 +141,32 @@ class StagesMixin(StoreBase):
 
     def log_resumed_after_interruption(self, stage_id: int) -> None:
         with self.write() as db:
-            self._event(db, stage_id, "resumed after interruption")
+            self._event(db, stage_id, INTERRUPTED)
+
+    # -- how the app last closed: cleanly (Ctrl+Q), or not (a crash, a kill, a flat battery) -----
+
+    def log_app_closed(self, workshop_id: int) -> bool:
+        """The facilitator quit the app cleanly: note it on the stage whose timer is running, so
+        that opening the app again is not taken for a restart after an interruption. True if noted
+        (False when no timer is running: then there is nothing to be mistaken)."""
+        with self.write() as db:
+            stage = self.current_stage(workshop_id)
+            if stage is None or stage.timer_status is not TimerStatus.RUNNING:
+                return False
+            self._event(db, stage.id, APP_CLOSED)
+        return True
+
+    def closed_cleanly(self, stage_id: int) -> bool:
+        """True if the last thing logged for the stage is a clean quit (``log_app_closed``): the
+        timer ran on while the app was closed, as it should. Anything after it (another run of the
+        app that changed the timer, then crashed) means the last run did not end cleanly."""
+        last = self._value("SELECT event FROM stage_events WHERE stage_id = ? ORDER BY id DESC LIMIT 1", (stage_id,))
+        return last == APP_CLOSED
+
+    def log_app_restarted(self, stage_id: int) -> None:
+        """The app opened again after a clean quit; a crash from now on is an interruption again."""
+        with self.write() as db:
+            self._event(db, stage_id, APP_RESTARTED)
 
     def set_revealed(self, stage_id: int, revealed: bool = True) -> Stage:
         with self.write() as db:

@@ -32,8 +32,10 @@ from textual.timer import Timer
 
 from facilitator.local import terminal_memory
 from facilitator.domain.errors import FacilitatorError
+from facilitator.ui import run_sessions
 from facilitator.ui.commands import screen_commands
 from facilitator.ui.focus import focus_lost, keep_focus_shown
+from facilitator.ui.keys_in_order import KeysInOrder
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.themes import DEFAULT_THEME, THEME_LABELS, THEMES, next_theme
 
@@ -60,7 +62,7 @@ def home_screen(first_page: FirstPage | None = None) -> Screen:
     return HomeScreen(first_page)
 
 
-class FacilitatorApp(App):
+class FacilitatorApp(KeysInOrder, App):
     TITLE = "facilitator"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -327,6 +329,12 @@ class FacilitatorApp(App):
             self.notify("This workshop is in memory only, so no other terminal can join it.", markup=False)
         else:  # the path is user data: never markup
             self.notify(f"A note-taker joins from their own terminal with:\n{command}", markup=False, timeout=30)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: a clean quit, noted so the next start does not call it an interruption."""
+        if self._store is not None:
+            run_sessions.note_clean_quit(self._store)
+        await super().action_quit()
 
     def action_show_keys(self) -> None:
         from facilitator.ui.screens.keys_help import KeysHelpScreen

@@ -132,3 +132,57 @@ def test_going_back_to_a_stage_continues_its_time_paused(built, store, clock):
     assert left(store, welcome.id) == 200
     assert store.stage(ideas.id).timer_status == "done"
     assert store.current_stage(built.workshop.id).id == welcome.id
+
+
+# -- a clean quit is not an interruption ------------------------------------------------------
+
+
+def test_a_clean_quit_with_the_timer_running_is_noted_and_the_restart_is_clean(built, store, clock, reopen):
+    welcome = built.stages[0]
+    store.start_stage(welcome.id)
+    assert not store.closed_cleanly(welcome.id)  # opened now, by nobody: as after a crash
+    assert store.log_app_closed(built.workshop.id) is True  # Ctrl+Q
+    store.close()
+    clock.advance(60)
+    again = reopen()
+    assert again.closed_cleanly(welcome.id)
+    again.log_app_restarted(welcome.id)
+    # The app runs again: if it is killed now, the next start is an interruption once more.
+    assert not again.closed_cleanly(welcome.id)
+    assert [name for name, _ in events(again, welcome.id)] == ["start", "app closed", "app restarted"]
+
+
+def test_a_quit_with_no_timer_running_notes_nothing(built, store, clock):
+    assert store.log_app_closed(built.workshop.id) is False  # not started
+    welcome = built.stages[0]
+    store.start_stage(welcome.id)
+    store.pause_timer(welcome.id)
+    assert store.log_app_closed(built.workshop.id) is False  # paused: it cannot have run on
+    assert [name for name, _ in events(store, welcome.id)] == ["start", "pause"]
+
+
+def test_anything_after_a_clean_quit_means_the_last_run_did_not_end_cleanly(built, store, clock):
+    """Another run changed the timer after the clean quit, then was killed: an interruption."""
+    welcome = built.stages[0]
+    store.start_stage(welcome.id)
+    store.log_app_closed(built.workshop.id)
+    store.pause_timer(welcome.id)
+    store.resume_timer(welcome.id)
+    assert not store.closed_cleanly(welcome.id)
+
+
+def test_the_minutes_say_resumed_after_an_interruption_only_after_one(built, store, clock):
+    from facilitator.outputs.minutes import render_markdown
+    from facilitator.storage.exchange import load_record
+
+    welcome, following = built.stages[0], built.stages[1]
+    store.start_stage(welcome.id)
+    store.log_app_closed(built.workshop.id)  # Ctrl+Q, then started again
+    store.log_app_restarted(welcome.id)
+    store.start_stage(following.id)
+    store.log_resumed_after_interruption(following.id)  # a crash
+    text = render_markdown(load_record(store, built.workshop.id))
+    [welcome_row] = [line for line in text.splitlines() if welcome.title in line and line.startswith("|")]
+    [following_row] = [line for line in text.splitlines() if following.title in line and line.startswith("|")]
+    assert "interruption" not in welcome_row
+    assert "Resumed after an interruption" in following_row

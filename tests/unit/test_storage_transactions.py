@@ -120,7 +120,7 @@ def test_a_vote_waits_for_a_lock_and_still_counts_the_other_dots(workshop_factor
     holder = threading.Thread(target=other_terminal)
     holder.start()
     assert locked.wait(5)
-    with pytest.raises(RuleBroken, match="has used all 1 dot"):
+    with pytest.raises(RuleBroken, match="has used their 1 dot"):
         store.cast_dot(vote.id, person.id, "idea", built.ideas[1].id)
     holder.join()
     assert store.dots_used(vote.id) == {person.id: 1}

@@ -113,7 +113,7 @@ def test_budget_sentence() -> None:
 def test_budget_sentence_with_one_dot_is_singular() -> None:
     with pytest.raises(RuleBroken) as caught:
         dot(budget=1, cap=1, dots_used_by_person=1)
-    assert str(caught.value) == "Sam has used all 1 dot."
+    assert str(caught.value) == "Sam has used their 1 dot."
 
 
 def test_more_than_the_budget_already_used_is_still_refused() -> None:

@@ -46,7 +46,14 @@ from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.screens.capture_my_ideas import HEADING, CaptureMyIdeas
 from facilitator.ui.screens.capture_pass import PASS_TOOLTIP, CapturePass
-from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
+from facilitator.ui.widgets.idea_entry import (
+    STILL_IN_BOX,
+    TYPE_FIRST,
+    IdeaEntry,
+    adding_ideas,
+    nothing_in,
+    saved_sentence,
+)
 from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.my_ideas import MyIdeasList, said_by_label
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
@@ -249,7 +256,7 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, CaptureMyIdeas, SavesWithoutFre
         if self.read_only:
             self.status.error(f"{READ_ONLY} {STILL_IN_BOX}")
             return False
-        if not words.strip():
+        if nothing_in(words):
             self.status.error(TYPE_FIRST)
             self.idea_input.focus()
             return False
@@ -267,8 +274,8 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, CaptureMyIdeas, SavesWithoutFre
             return False
         speaker = self.picker.speaker
         if not self.save_in_background(
-            adding_idea(self.stage.id, words, speaker, typed_by=self.typist),
-            done=lambda idea: self._idea_saved(idea, words, speaker),
+            adding_ideas(self.stage.id, words, speaker, typed_by=self.typist),
+            done=lambda ideas: self._ideas_saved(ideas, words, speaker),
             failed=lambda error: self.status.error(f"{error} {STILL_IN_BOX}"),
         ):
             return False  # an earlier change is still saving: ``show_still_saving`` said so
@@ -276,14 +283,21 @@ class CaptureScreen(KeepsIdeaDraft, CapturePass, CaptureMyIdeas, SavesWithoutFre
         self.status.info("Saving\u2026")
         return True
 
-    def _idea_saved(self, idea: Idea, words: str, speaker: Speaker | None) -> None:
+    def _ideas_saved(self, ideas: list[Idea], words: str, speaker: Speaker | None) -> None:
         self.query_one(IdeaEntry).take_saved(words, speaker)
         self.draft_saved()
         self._sync_my_ideas()
+        idea = ideas[0]
         stage = self._stages.get(idea.stage_id)
+        where = f" (stage {stage.position})." if stage else "."
+        if len(ideas) > 1:
+            self.status.saved(text.join([
+                "\u2713 ", saved_sentence(len(ideas)), ", said by ", said_by_label(idea, self._people), where,
+            ]))
+            return
         self.status.saved(text.join([
             "\u2713 Saved: \u201c", text.one_line(idea.text, 50), "\u201d, said by ",
-            said_by_label(idea, self._people), f" (stage {stage.position})." if stage else ".",
+            said_by_label(idea, self._people), where,
         ]))
 
     def show_still_saving(self, sentence: str) -> None:

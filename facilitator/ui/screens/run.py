@@ -12,7 +12,6 @@ that have no key; this module reads the workshop and hosts the stage's panel.
 
 from __future__ import annotations
 
-import weakref
 from typing import ClassVar
 
 from textual import on
@@ -24,7 +23,7 @@ from textual.widgets import Static
 
 from facilitator.domain.models import Stage, TimerStatus, WorkshopStatus
 from facilitator.domain.timer import WarningLevel
-from facilitator.ui import text
+from facilitator.ui import run_sessions, text
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.screens.run_keys import RunScreenKeys
@@ -41,10 +40,8 @@ INTERRUPTED_NOTE = "Resumed after an interruption: the timer kept running while 
 # Narrower than this, the agenda folds to its stage numbers and the stage takes the room
 # (a zoomed-in projector is often 80 columns).
 AGENDA_NUMBERS_BELOW = 100
-
-# Workshops whose run screen this process has already opened, per store: only the first opening
-# can find a timer that "kept running while the app was closed".
-_OPENED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# After a clean quit (Ctrl+Q) with the timer running: no interruption, but the time still went on.
+RESTARTED_NOTE = "The timer kept running while the app was closed."
 
 
 class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
@@ -135,12 +132,16 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
             self.watch(self.app, "presenting", self._presenting_changed, init=False)
 
     def _note_interruption(self) -> None:
-        """A timer found running when the screen first opens kept running while the app was down."""
-        opened = _OPENED.setdefault(self.store, set())
-        first_time = self.workshop_id not in opened
-        opened.add(self.workshop_id)
+        """A timer found running when the screen first opens kept running while the app was down:
+        after a crash or a kill that was an interruption (said, and logged for the minutes); after a
+        clean quit (``run_sessions.note_clean_quit``) it is just so."""
+        first_time = run_sessions.first_opening(self.store, self.workshop_id)
         stage = self._current
         if not first_time or self._finished or stage is None or stage.timer_status is not TimerStatus.RUNNING:
+            return
+        if self.store.closed_cleanly(stage.id):
+            self.query_one(StageTimer).show_note(RESTARTED_NOTE)
+            self._write(lambda store: store.log_app_restarted(stage.id))
             return
         self.query_one(StageTimer).show_note(INTERRUPTED_NOTE)
         self.notify(INTERRUPTED_NOTE, timeout=10)

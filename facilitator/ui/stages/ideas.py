@@ -32,7 +32,14 @@ from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.ideas_balance import balance_text, counts_text, perspective_balance
 from facilitator.ui.stages.ideas_round import PassTurn, not_heard_text
-from facilitator.ui.widgets.idea_entry import STILL_IN_BOX, TYPE_FIRST, IdeaEntry, adding_idea
+from facilitator.ui.widgets.idea_entry import (
+    STILL_IN_BOX,
+    TYPE_FIRST,
+    IdeaEntry,
+    adding_ideas,
+    nothing_in,
+    saved_sentence,
+)
 from facilitator.ui.widgets.speaker_picker import Speaker, SpeakerPicker
 from facilitator.ui.widgets.status_line import StatusLine
 
@@ -241,7 +248,7 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         words, speaker = entry.box.value, entry.picker.speaker
         if self.refuse_while_saving():  # never overtake a save the room is waiting for
             return False
-        if not words.strip():  # the same words as the note-taker's screen; nothing is "in the box"
+        if nothing_in(words):  # the same words as the note-taker's screen; nothing is "in the box"
             self._message(TYPE_FIRST, error=True)
             entry.box.focus()
             return False
@@ -249,8 +256,8 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         def failed(error: FacilitatorError) -> None:
             self._message(f"{error} {STILL_IN_BOX}", error=True)
 
-        change = adding_idea(self.stage_id, words, speaker, typed_by="facilitator")
-        if self.save(change, done=lambda idea: self._idea_saved(idea, words, speaker), failed=failed):
+        change = adding_ideas(self.stage_id, words, speaker, typed_by="facilitator")
+        if self.save(change, done=lambda ideas: self._ideas_saved(ideas, words, speaker), failed=failed):
             return True
         if self.saving_in_background:
             entry.show_saving(True)
@@ -259,15 +266,17 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
             entry.box.focus()
         return False
 
-    def _idea_saved(self, idea: Idea, words: str, speaker: Speaker | None) -> None:
-        self._counts[idea.said_by] += 1
-        self._balance.update(perspective_balance([idea], self._people))
-        if idea.id not in self._ideas:
-            self._append([idea], follow=True)  # whoever typed it sees it arrive
+    def _ideas_saved(self, ideas: list[Idea], words: str, speaker: Speaker | None) -> None:
+        for idea in ideas:
+            self._counts[idea.said_by] += 1
+        self._balance.update(perspective_balance(ideas, self._people))
+        new = [idea for idea in ideas if idea.id not in self._ideas]
+        if new:
+            self._append(new, follow=True)  # whoever typed it sees it arrive
         self.query_one(IdeaEntry).take_saved(words, speaker)
         self.draft_saved()
-        self._message(f"Saved idea {len(self._ideas)}" + (" (hidden until revealed)." if self.hidden else "."),
-                      saved=True)
+        saved = f"Saved idea {len(self._ideas)}" if len(ideas) == 1 else saved_sentence(len(ideas))
+        self._message(saved + (" (hidden until revealed)." if self.hidden else "."), saved=True)
         self._show_summary()
         self.post_message(self.Changed())
 

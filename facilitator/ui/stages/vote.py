@@ -341,7 +341,8 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         budget = self.store.vote_budget(self.stage_id)
         used = sum(self.store.dots_of(self.stage_id, self.person_id).values())
         if used >= budget:
-            return f"Not given: all {_dots(budget)} are used. Take one back first to move it."
+            used_up = "the 1 dot is used" if budget == 1 else f"all {budget} dots are used"
+            return f"Not given: {used_up}. Take one back first to move it."
         cap = int(self.stage.settings.get("max_per_candidate", 3))
         return f"Not given: that item already has the most dots one person can give it ({cap})."
 

@@ -88,7 +88,7 @@ async def test_going_back_a_stage_reopens_it_paused(store: Store) -> None:
     store.start_stage(second.id)
     app = run_app(store, workshop.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await run_screen(pilot)
+        await run_screen(pilot)
         await pilot.press("f3")  # the cursor is in the idea box: F3 works anyway
         await pilot.pause()
         assert store.current_stage(workshop.id).id == first.id

@@ -121,7 +121,10 @@ async def test_new_workshop_without_a_title_stays_open_and_says_why(store: Store
         assert app.screen.query_one("#place", Input).value == "Library"
         assert "The workshop title cannot be empty." in toast_texts(app)
         assert store.count_workshops() == 0
-        await pilot.press("escape")
+        await pilot.press("escape")  # "Library" was typed: it asks before throwing it away
+        await pilot.pause()
+        assert "Close without saving?" in screen_text(app)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert store.count_workshops() == 0

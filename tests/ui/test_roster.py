@@ -215,3 +215,29 @@ async def test_the_roster_follows_changes_made_in_another_terminal(store: Store,
         await pilot.pause(0.6)
         await pilot.pause(0.6)
         assert "Added by a note-taker" in screen_text(app)
+
+
+async def test_escape_in_a_form_with_typing_asks_first_and_a_second_escape_keeps_it(store: Store) -> None:
+    # A name typed for someone in the room must not vanish with one stray Escape (issue 11).
+    add_workshop(store, "Roster test")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_roster(pilot)
+        await pilot.press("a", "escape")  # nothing typed yet: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Kwame")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Close without saving?" in screen_text(app) and "Keep typing (n)" in screen_text(app)
+        await pilot.press("escape")  # the second Escape answers "Keep typing"
+        await pilot.pause()
+        assert isinstance(app.screen, PersonDialog)
+        assert app.screen.query_one("#name", Input).value == "Kwame"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        assert store.participants(store.list_workshops()[0].id) == []

@@ -33,7 +33,7 @@ PERSPECTIVE_LABELS = {
 # How each attribution choice shows what the person said, in plain words.
 ATTRIBUTION_LABELS = {
     Attribution.NAMED: "Named: their name is shown beside what they said",
-    Attribution.PERSPECTIVE: "Perspective only: shown as \u201ca carer\u201d or similar, never by name",
+    Attribution.PERSPECTIVE: "Perspective only: shown as \u201ca carer\u201d, never by name",
     Attribution.ANONYMOUS: "Anonymous: shown only as \u201ca participant\u201d",
 }
 
@@ -79,7 +79,7 @@ class PersonDialog(SavingDialog[int | None]):
                 placeholder="What helps them take part (never a diagnosis)", compact=True,
                 select_on_focus=False))
             yield Static(
-                "Enter saves. Escape cancels. Tab moves; Space ticks a box or picks a choice.\n"
+                "Enter saves. Escape cancels (it asks first if you typed). Tab moves; Space ticks.\n"
                 "Support needs are for the facilitator only: hidden in presentation mode.",
                 classes="dialog-hint",
             )

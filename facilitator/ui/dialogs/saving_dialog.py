@@ -2,15 +2,19 @@
 
 While another program holds the database the form stays open with everything typed in it, says
 it is waiting, and closes by itself when the change commits; Escape cannot drop a change that is
-already on its way. A refusal (a rule, a full disk) is shown in the form's ``.dialog-error``
+already on its way. Escape in a form with typing in it asks before throwing the typing away
+("Keep typing" is the default answer, so a second Escape keeps it); forms that keep a draft
+instead (``FormDialog``) close at once. A refusal (a rule, a full disk) is shown in the form's ``.dialog-error``
 line, or as a notification in forms without one, and the typing stays.
 """
 
 from __future__ import annotations
 
+from textual import events, on
 from textual.screen import ModalScreen, ScreenResultType
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
+from facilitator.ui.dialogs.confirm import ConfirmDialog
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.text import plain
 from facilitator.ui.widgets.status_line import WAITING
@@ -21,6 +25,21 @@ KEPT = "What you typed is kept; this closes by itself once it is saved."
 
 class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
     _said_waiting = False
+    # What each text box held once the dialog was drawn: typing is whatever differs from it.
+    _typing_started_from: dict[int, str] | None = None
+
+    @on(events.Mount)
+    def _remember_what_was_there(self) -> None:
+        def remember() -> None:
+            self._typing_started_from = {id(box): box.value for box in self.query(Input)}
+
+        self.call_after_refresh(remember)  # after the dialog's own on_mount filled its boxes
+
+    def typed_so_far(self) -> bool:
+        """Has anyone typed in this dialog since it opened (so Escape would lose something)?"""
+        if self._typing_started_from is None:
+            return False
+        return any(box.value != self._typing_started_from.get(id(box), "") for box in self.query(Input))
 
     def _message_line(self) -> Static | None:
         lines = self.query(".dialog-error").results(Static)
@@ -61,4 +80,13 @@ class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
         if self.saving_in_background:
             self.app.notify(STILL_SAVING_FORM, severity="warning", markup=False)
             return
-        self.dismiss(None)
+        if not self.typed_so_far():
+            self.dismiss(None)
+            return
+        def answered(throw_away: bool | None) -> None:
+            if throw_away:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(
+            "Close without saving?", yes="Close, losing it", no="Keep typing",
+            detail="What you typed here has not been saved."), answered)

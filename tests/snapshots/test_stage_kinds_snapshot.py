@@ -1,4 +1,4 @@
-"""Every kind of stage on the run screen, at a zoomed-in projector's 80x24 (and a few at 160x48).
+"""Every kind of stage on the run screen, at a zoomed-in projector's 80x24 and at 160x48.
 
 One small workshop is built through the Store, stage after stage, up to the stage a case shows:
 the same people, ideas, themes, dots, decisions and scores every time, on the fixed clock of
@@ -222,7 +222,7 @@ CASES = {
     "feedback": ("feedback", {}, settle),
     "evaluate": ("evaluate", {}, settle),
 }
-LARGE = ["ideas-revealed", "vote-entering", "decide"]
+LARGE = list(CASES)  # the issue asks for every stage kind at both sizes, each looked at
 
 
 def app_for(store: Store, clock, case: str) -> tuple[FacilitatorApp, Callable[[Pilot], Awaitable[None]]]:

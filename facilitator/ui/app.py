@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -232,7 +232,11 @@ class FacilitatorApp(KeysInOrder, App):
     def _post_to_visible_screens(self) -> None:
         # The active screen, and the screens showing beneath a dialog. Screens further down
         # reload when they are shown again (on ScreenResume).
-        self.screen.post_message(DatabaseChanged())
+        try:
+            screen = self.screen
+        except ScreenStackError:  # the app is closing (or not drawn yet): no screen to tell
+            return
+        screen.post_message(DatabaseChanged())
         for screen in self._background_screens:
             screen.post_message(DatabaseChanged())
 

@@ -35,7 +35,7 @@ async def test_an_action_with_a_participant_owner_due_date_and_decision(store: S
         await pilot.pause()
         text = screen_text(app)
     assert "[open] Book the small lounge as a quiet room" in text
-    assert "owner: Chloe Evans \u00b7 due 2025-04-30 \u00b7 for: Open a quiet room" in text
+    assert "owner: Chloe Evans \u00b7 due 30 Apr 2025 \u00b7 for: Open a quiet room" in text
     [action] = store.actions(room.workshop.id)
     assert action.owner_participant_id == room.people[2].id and action.owner_text == ""
     assert action.due_date == "2025-04-30" and action.decision_id == decision.id

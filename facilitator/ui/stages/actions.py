@@ -21,7 +21,7 @@ from facilitator.domain.models import Action, ActionStatus
 from facilitator.ui.dialogs.action_dialog import ActionDialog, ActionStatusDialog
 from facilitator.ui.dialogs.decision_fields import refill
 from facilitator.ui.stages.base import StagePanel
-from facilitator.ui.text import join, one_line, plain
+from facilitator.ui.text import join, one_line, plain, show_date
 
 # What ``s`` moves an action on to. A dropped action opens again.
 NEXT_STATUS = {
@@ -93,7 +93,7 @@ class ActionsPanel(StagePanel):
             details.append(join(["owner: ", action.owner_text]))
         else:
             details.append(Content("no owner yet"))
-        details.append(Content(f"due {action.due_date}" if action.due_date else "no due date"))
+        details.append(Content(f"due {show_date(action.due_date)}" if action.due_date else "no due date"))
         if action.decision_id in decisions:
             details.append(join(["for: ", one_line(decisions[action.decision_id].statement, 50)]))
         parts += [("\n    ", "dim"), Content(" \u00b7 ").join(details)]

@@ -54,30 +54,11 @@ def saved_sentence(count: int) -> str:
     return f"{count} ideas added, one per line"
 
 
-def adding_idea(stage_id: int, words: str, speaker: Speaker | None, typed_by: str) -> Callable[[Store], Idea]:
-    """The change that saves ``words`` as an idea: said by ``speaker`` (anonymous keeps nobody's
-    id, and no speaker is "not given"), typed by ``typed_by``."""
-
-    def change(store: Store) -> Idea:
-        return store.add_idea(
-            stage_id,
-            words,
-            said_by=speaker.participant_id if speaker else None,
-            anonymous=bool(speaker and speaker.anonymous),
-            typed_by=typed_by,
-        )
-
-    return change
-
-
 def adding_ideas(stage_id: int, words: str, speaker: Speaker | None, typed_by: str) -> Callable[[Store], list[Idea]]:
     """The change that saves what the box holds (``words``): one idea, or one per pasted line,
-    all said by ``speaker``, typed by ``typed_by``; all saved or none."""
-
+    all said by ``speaker`` (anonymous keeps nobody's id, and no speaker is "not given"), typed
+    by ``typed_by``; all saved or none."""
     texts = ideas_in(words)
-    if len(texts) == 1:
-        one = adding_idea(stage_id, texts[0], speaker, typed_by)
-        return lambda store: [one(store)]
 
     def change(store: Store) -> list[Idea]:
         return store.add_ideas(

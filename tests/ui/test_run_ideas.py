@@ -42,7 +42,7 @@ async def test_a_failed_save_keeps_the_text_and_says_why(store: Store, monkeypat
         def locked(*args, **kwargs):
             raise StorageError("The database file is busy; nothing was saved.")
 
-        monkeypatch.setattr(store, "add_idea", locked)
+        monkeypatch.setattr(store, "add_ideas", locked)  # every idea box save goes through add_ideas
         box.value = "Please keep me"
         await pilot.press("enter")
         await pilot.pause()

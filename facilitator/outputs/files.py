@@ -47,5 +47,14 @@ def write_atomically(path: Path, text: str, what: str) -> None:
         raise
 
 
+def make_private_folder(folder: Path) -> None:
+    """Make ``folder`` (and any parents) if it is not there yet, private to this user (0700): where
+    the app saves minutes and reports unless told otherwise."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{folder}: cannot make this folder ({_reason(error)}).") from None
+
+
 def _reason(error: OSError) -> str:
     return (error.strerror or str(error)).lower()

@@ -156,7 +156,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
     # -- saving -----------------------------------------------------------------------------
 
     def action_save(self) -> None:
-        from facilitator.outputs.files import write_atomically
+        from facilitator.outputs.files import make_private_folder, write_atomically
 
         typed = self.query_one("#minutes-path", Input).value.strip()
         if not typed:
@@ -168,17 +168,17 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
             self._say(f"{path} already exists: press Enter again to replace it.", error=True)
             return
         kind = format_of(typed)
+        if path.parent == self.folder:
+            try:
+                make_private_folder(self.folder)  # the first minutes saved here
+            except FacilitatorError as error:
+                self._say(f"{error} Type another place to save the minutes.", error=True)
+                return
         try:
             content = self.markdown if kind == "md" and self.markdown else self._minutes_text(kind)
-            if path.parent == self.folder:
-                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the first minutes saved here
             write_atomically(path, content, "minutes")
         except FacilitatorError as error:
             self._say(str(error), error=True)
-            return
-        except OSError as error:  # the minutes folder could not be made
-            self._say(f"{self.folder}: cannot make this folder ({(error.strerror or str(error)).lower()}); "
-                      "type another place to save the minutes.", error=True)
             return
         self._replace_ok = None
         self.saved_path = path

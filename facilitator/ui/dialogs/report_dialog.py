@@ -39,21 +39,17 @@ def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
     def write(path: Path | None) -> None:
         if path is None:
             return
-        from facilitator.outputs.files import write_atomically
+        from facilitator.outputs.files import make_private_folder, write_atomically
         from facilitator.outputs.report import render_report_html, render_report_markdown
 
         try:
             records, title = store.report_records(workshop_id, whole_series=True)
             render = render_report_markdown if path.suffix.lower() in (".md", ".markdown", ".txt") else render_report_html
             if path.parent == folder:
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                make_private_folder(folder)
             write_atomically(path, render(records, title=title), "report")
         except FacilitatorError as error:
             screen.app.notify(str(error), severity="error", markup=False)
-            return
-        except OSError as error:
-            screen.app.notify(f"{folder}: cannot make this folder ({(error.strerror or str(error)).lower()}).",
-                              severity="error", markup=False)
             return
         screen.app.notify(f"Wrote the \u201cYou said, we did\u201d report to {path}", markup=False)
 

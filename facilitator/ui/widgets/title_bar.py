@@ -2,7 +2,7 @@
 
 A footer on an 80-column projector cannot list every key; this line always says how to see them.
 ``mode_words`` is how a title line says whether the room may see the screen (the run screen's
-starts with it): the footer's f5 label says so too, but an 80-column footer cuts it off.
+starts with it), in full, because the footer has room only for f5's short "Present" or "Stop presenting".
 """
 
 from __future__ import annotations

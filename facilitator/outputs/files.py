@@ -17,8 +17,9 @@ class OutputError(FacilitatorError):
     """An output file cannot be written."""
 
 
-def write_atomically(path: Path, text: str, what: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it.
+def write_atomically(path: Path, text: str | bytes, what: str) -> None:
+    """Write ``text`` (or the bytes of a Word file) to ``path`` through a temporary file in the
+    same folder, then rename it.
 
     A reader (or a crash) never sees half a file. New files are private to their owner (0600):
     minutes and exports can hold names and health-related perspectives.
@@ -34,8 +35,9 @@ def write_atomically(path: Path, text: str, what: str) -> None:
     except OSError as error:
         raise OutputError(f"{path}: cannot write the {what} here ({_reason(error)}).") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

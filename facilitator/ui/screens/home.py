@@ -74,8 +74,8 @@ class HomeScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=False),
         Binding("n", "new", "New"),
-        Binding("a", "make_agenda", "Agendas"),
         Binding("p", "people", "People"),
+        Binding("a", "make_agenda", "Agendas"),
         Binding("c", "capture", "Capture", show=False),
         Binding("d", "demo", "Demo", show=False),
         Binding("D", "decisions", "Decisions"),

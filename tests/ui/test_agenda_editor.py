@@ -84,6 +84,12 @@ async def test_make_an_agenda_from_a_shipped_one_and_start_a_workshop_from_it(st
         await pilot.pause()
         assert isinstance(app.screen, SettingsForm)
         assert 'Stage 2 \u201cTea and biscuits\u201d (break): minutes must be a whole number' in screen_text(app)
+        await pilot.press("escape")  # a stray Escape in a changed form asks; Escape again keeps editing
+        await pilot.pause()
+        assert "Close without keeping your changes?" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsForm)
         app.screen.query_one("#setting-minutes", Input).value = "20"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -104,11 +110,25 @@ async def test_make_an_agenda_from_a_shipped_one_and_start_a_workshop_from_it(st
         await pilot.pause()
         assert editor(app) is screen
 
+        # The agenda's own details, in a form built the same way: Enter moves through the fields.
+        await pilot.press("i")
+        await pilot.pause()
+        details = app.screen
+        assert isinstance(details, SettingsForm)
+        assert details.query_one("#setting-name", Input).value == "Crisis line review"
+        assert details.query_one("#setting-involvement", Select).value == "involvement"
+        details.query_one("#setting-description", TextArea).text = "What the crisis line does at night."
+        details.query_one("#setting-involvement", Select).value = "co-production"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert editor(app).details["involvement"] == "co-production"
+
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = paths.user_agendas_dir() / "crisis-line-review.toml"
         agenda = load_agenda_file(saved)  # as `facilitator agendas check` loads it
         assert agenda.name == "Crisis line review"
+        assert (agenda.description, agenda.involvement.value) == ("What the crisis line does at night.", "co-production")
         assert [(s.kind, s.title, s.minutes) for s in agenda.stages[:2]] == [
             ("welcome", shipped.stages[0].title, shipped.stages[0].minutes), ("break", "Tea and biscuits", 20)]
         assert agenda.stages[1].text == "Back in ten minutes.\nTake longer if you need to."

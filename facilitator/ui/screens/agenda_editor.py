@@ -26,14 +26,23 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from facilitator.domain.agenda_form import Problem, agenda_fields, check_agenda, check_stage, new_stage, stage_data
-from facilitator.domain.agenda_form import stage_fields
+from facilitator.domain.agenda_form import (
+    Problem,
+    agenda_fields,
+    check_agenda,
+    check_stage,
+    new_stage,
+    stage_data,
+    stage_fields,
+)
 from facilitator.domain.agenda_toml import file_stem
 from facilitator.domain.errors import FacilitatorError
 from facilitator.outputs.agenda_file import save_user_agenda, shipped_names, user_agenda_path
+from facilitator.ui.dialogs.choose_kind import ChooseKindDialog
 from facilitator.ui.dialogs.confirm import ConfirmDialog
+from facilitator.ui.dialogs.settings_form import SettingsForm
 from facilitator.ui.dialogs.start_agenda import StartingPoint, minutes_in_words
-from facilitator.ui.text import cell, join
+from facilitator.ui.text import cell, join, one_line
 from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.title_bar import TitleBar
 
@@ -128,8 +137,9 @@ class AgendaEditorScreen(Screen[str | None]):
         stem = file_stem(name)
         saved = "saved as" if self.saved_as is not None and self._state() == self._unchanged else "saves as"
         self.query_one("#editor-about", Static).update(join([
-            "Started from ", (self.source, "bold"), f" \u00b7 involvement: {self.details.get('involvement')}"
-            f" \u00b7 {saved} ", (f"{stem}.toml", "bold"), " in your agendas folder"]))
+            "Started from ", (self.source, "bold"),
+            f" \u00b7 involvement: {self.details.get('involvement')} \u00b7 {saved} ", (f"{stem}.toml", "bold"),
+            " in your agendas folder"]))
         count = len(self.stages)
         self.query_one("#editor-total", Static).update(join([
             (f"{count} stage{'s' if count != 1 else ''}, {minutes_in_words(starts)} in all", "bold")]))
@@ -156,14 +166,9 @@ class AgendaEditorScreen(Screen[str | None]):
     # -- stages ---------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("edit_stage", "remove_stage", "move_up", "move_down") and not self.stages:
-            return False
-        return True
+        return bool(self.stages) or action not in ("edit_stage", "remove_stage", "move_up", "move_down")
 
     def _form(self, stage: dict[str, Any], number: int, done) -> None:
-        from facilitator.ui.dialogs.settings_form import SettingsForm
-        from facilitator.ui.text import one_line
-
         kind = stage["kind"]
         title = join([f"Stage {number}: {kind} \u00b7 ", one_line(stage.get("title", ""), 50)])
         self.app.push_screen(SettingsForm(title, stage_fields(kind), stage,
@@ -187,8 +192,6 @@ class AgendaEditorScreen(Screen[str | None]):
         self._form(self.stages[index], index + 1, edited)
 
     def action_add_stage(self) -> None:
-        from facilitator.ui.dialogs.choose_kind import ChooseKindDialog
-
         index = self.cursor + 1 if self.stages else 0
 
         def chosen(kind: str | None) -> None:
@@ -236,8 +239,6 @@ class AgendaEditorScreen(Screen[str | None]):
         self._move(1)
 
     def action_details(self) -> None:
-        from facilitator.ui.dialogs.settings_form import SettingsForm
-
         names = {spec.name for spec in agenda_fields()}
 
         def check(values: dict[str, Any]) -> list[Problem]:

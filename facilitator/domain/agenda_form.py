@@ -87,11 +87,12 @@ def stage_models() -> dict[str, type[BaseModel]]:
 
 
 def about_kind(kind: str) -> str:
-    """What a kind is for: in our words, else the first paragraph of its docstring ("" if none)."""
+    """What a kind is for: in our words, else the first sentence of its docstring ("" if none)."""
     if kind in KINDS_IN_WORDS:
         return KINDS_IN_WORDS[kind]
     doc = (stage_models()[kind].__doc__ or "").replace("``", "")
-    return " ".join(doc.strip().split("\n\n")[0].split())
+    first = " ".join(doc.strip().split("\n\n")[0].split())
+    return first.split(". ")[0].rstrip(".") + "." if first else ""
 
 
 def stage_fields(kind: str) -> list[FieldSpec]:

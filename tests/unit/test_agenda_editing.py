@@ -92,6 +92,14 @@ def test_saving_never_takes_a_shipped_name_and_asks_before_replacing_your_own() 
     assert load_agenda_file(paths.user_agendas_dir() / "mine.toml").name == "Mine, changed"
 
 
+@pytest.mark.parametrize("text", ["ends with a backslash \\", "two\nlines ending in spaces  ", 'quote at the end "',
+                                  "three quotes \"\"\"\nand \\\"\"\" again\n", "\n\nblank lines first"])
+def test_awkward_long_text_round_trips(text: str) -> None:
+    agenda = Agenda.model_validate({"name": "Awkward", "stages": [{"kind": "welcome", "title": "Hi", "minutes": 5,
+                                                                  "text": text}]})
+    assert parse_agenda_toml(agenda_toml(agenda), "x.toml") == agenda
+
+
 def test_the_check_says_every_problem_naming_the_stage_by_number_and_title() -> None:
     stages = stage_data(shipped("coproduction-workshop"))
     stages[1]["minutes"] = 0

@@ -41,8 +41,10 @@ class NewWorkshopDialog(SavingDialog[int | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, agenda: str | None = None) -> None:
+        """``agenda``: the one chosen first (the agenda just made in the editor), if it loads."""
         super().__init__()
+        self.first_choice = agenda
         self.agendas: dict[str, Agenda] = {}
         self.broken: list[str] = []
         for name, _path, loaded in list_agendas():
@@ -54,7 +56,7 @@ class NewWorkshopDialog(SavingDialog[int | None]):
         self.involvement_chosen = False
 
     def compose(self) -> ComposeResult:
-        first = next(iter(self.agendas), None)
+        first = self.first_choice if self.first_choice in self.agendas else next(iter(self.agendas), None)
         with Vertical(classes="dialog", id="new-workshop"):
             yield Static("New workshop", classes="dialog-title")
             with VerticalScroll(id="fields"):
@@ -70,7 +72,8 @@ class NewWorkshopDialog(SavingDialog[int | None]):
                 yield from self._row("Date", Input(placeholder=DATE_HINT, id="date", compact=True))
                 yield from self._row("Involvement", Select(
                     [(label, kind.value) for kind, label in INVOLVEMENT_LABELS.items()],
-                    value=Involvement.CO_PRODUCTION.value, allow_blank=False, id="involvement", compact=True,
+                    value=self.agendas[first].involvement.value if first else Involvement.CO_PRODUCTION.value,
+                    allow_blank=False, id="involvement", compact=True,
                 ))
                 yield from self._row("Series", Input(placeholder="Optional: a series of workshops it belongs to", id="series", compact=True))
             yield Static(

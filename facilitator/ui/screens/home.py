@@ -75,6 +75,7 @@ class HomeScreen(Screen):
         Binding("enter", "open", "Open", show=False),
         Binding("n", "new", "New"),
         Binding("p", "people", "People"),
+        Binding("a", "make_agenda", "Agendas"),
         Binding("c", "capture", "Capture", show=False),
         Binding("d", "demo", "Demo", show=False),
         Binding("D", "decisions", "Decisions"),
@@ -82,6 +83,10 @@ class HomeScreen(Screen):
         Binding("slash", "filter", "Find"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
+
+    COMMAND_NAMES: ClassVar[dict[str, str | tuple[str, str]]] = {
+        "make_agenda": ("Make an agenda", "Start from an agenda you have; add, remove, move and change its stages"),
+    }
 
     def __init__(self, first_page: FirstPage | None = None) -> None:
         """``first_page``: the list as read before the app opened its Store (``storage.first_page``);
@@ -95,6 +100,8 @@ class HomeScreen(Screen):
         self.workshops: dict[int, WorkshopRow] = {}
         # Set by on_mount: the ScreenResume that follows the first mount need not load again.
         self.just_loaded = False
+        # The agenda last saved in the agenda editor: the one a new workshop is offered first.
+        self.agenda_made: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar("Workshops", id="home-title")
@@ -297,7 +304,23 @@ class HomeScreen(Screen):
     def action_new(self) -> None:
         from facilitator.ui.dialogs.new_workshop import NewWorkshopDialog
 
-        self.app.push_screen(NewWorkshopDialog(), self._created)
+        self.app.push_screen(NewWorkshopDialog(agenda=self.agenda_made), self._created)
+
+    def action_make_agenda(self) -> None:
+        """Make an agenda from a shipped one or your own, without a text editor."""
+        from facilitator.ui.dialogs.start_agenda import StartAgendaDialog, StartingPoint
+        from facilitator.ui.screens.agenda_editor import AgendaEditorScreen
+
+        def made(name: str | None) -> None:
+            if name is not None:
+                self.agenda_made = name
+                self.notify(f"Your agenda {name} is ready: press n to start a workshop from it.", markup=False)
+
+        def started(start: StartingPoint | None) -> None:
+            if start is not None:
+                self.app.push_screen(AgendaEditorScreen(start), made)
+
+        self.app.push_screen(StartAgendaDialog(), started)
 
     def _created(self, workshop_id: int | None) -> None:
         if workshop_id is None:

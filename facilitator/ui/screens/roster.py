@@ -72,6 +72,8 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         Binding("space", "toggle_here", "Here/left"),
         Binding("x", "remove", "Remove"),
         Binding("f", "forget", "Forget"),
+        Binding("r", "recognise", "Their time",
+                tooltip="How this person's time is recognised: paid, voucher, declined or donated, and expenses"),
         Binding("u", "free_name", "Free phone", tooltip="Free this name from the phone that took it; that phone chooses again"),
         Binding("escape", "back", "Back"),
     ]
@@ -266,6 +268,17 @@ class RosterScreen(SavesWithoutFreezing, Screen):
             self.notify("This person was forgotten, so there is nothing of theirs left to edit.", severity="warning")
             return
         self.app.push_screen(PersonDialog(self.workshop_id, person), self._edited)
+
+    def action_recognise(self) -> None:
+        from facilitator.ui.dialogs.recognition_dialog import RecognitionDialog
+
+        person = self._selected_person()
+        if person is None:
+            return
+        if person.forgotten:
+            self.notify("This person was forgotten; record their time before forgetting them.", severity="warning")
+            return
+        self.app.push_screen(RecognitionDialog(person, self.app.store.recognition_for(person.id)), self._edited)
 
     def _edited(self, person_id: int | None) -> None:
         if person_id is not None:

@@ -188,7 +188,9 @@ def minutes_in_room(
         return RoomTime(int((end - start).total_seconds() // 60), "")
     start, end = _moment(arrived) or _moment(session_start), _moment(left) or _moment(session_end)
     if (arrived is None and left is None) or start is None or end is None:
-        return RoomTime(session_minutes, "times not marked: whole session counted")
+        missing = "times not marked" if arrived is None and left is None else (
+            "not marked as arrived" if arrived is None else "not marked as left")
+        return RoomTime(session_minutes, f"{missing}: whole session counted")
     if (start.tzinfo is None) != (end.tzinfo is None):
         start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
     seconds = (end - start).total_seconds()

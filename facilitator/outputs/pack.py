@@ -107,9 +107,9 @@ def pack_title(workshop: Workshop) -> str:
 def pack_blocks(workshop: Workshop, stages: Sequence[Stage], series: SeriesSettings | None = None) -> list[Block]:
     timed = _timed(workshop, stages)
     total = sum(stage.minutes for stage in timed)
-    blocks: list[Block] = [Para(f"You are invited to {workshop.title}.")]
-    if workshop.purpose:
-        blocks.append(Para(workshop.purpose))
+    title = workshop.title
+    blocks: list[Block] = [Para(f"You are invited to {title}" + ("" if title.endswith((".", "?", "!")) else "."))]
+    blocks += [Para(part) for part in workshop.purpose.split("\n\n") if part.strip()]
     blocks += [Heading("When"), Para(long_date(workshop.date))]
     if workshop.start_time and timed:
         blocks.append(Para(f"From {twelve_hour(timed[0].starts)} to {twelve_hour(timed[-1].ends)} "

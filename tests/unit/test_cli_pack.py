@@ -99,3 +99,18 @@ def test_letters_are_written_one_per_person_into_a_private_folder(db, facilitato
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and stat.S_IMODE(letter.stat().st_mode) == 0o600
     text = "\n".join(p.text for p in docx.Document(str(letter)).paragraphs)
     assert "Dear Jo Bennett," in text and "you chose not to be paid" in text and "£3.00 for your expenses" in text
+
+
+def test_the_demo_has_a_pack_to_send_and_a_sheet_for_finance(facilitator, tmp_path):
+    db = tmp_path / "demo.db"
+    assert facilitator("--db", db, "demo", "--no-open").exit_code == 0
+    out = tmp_path / "pack.docx"
+    assert facilitator("--db", db, "pack", "1", "--format", "docx", "-o", out).exit_code == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "From 10am to 12:30pm" in text and "Hearing loop: yes, in the community room" in text
+    assert "We pay £15.00 an hour" in text and "Priya Shah" in text
+    sheet = facilitator("--db", db, "recognition", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(sheet.output.lstrip("\ufeff"))))
+    derek = next(row for row in rows if row["Name"] == "Derek Mensah")
+    assert derek["Hours"] == "1.5"  # he left at the break: his own time, not the whole session
+    assert {row["Recognition"] for row in rows} >= {"Paid", "Voucher", "Declined", "Donated to Mind"}

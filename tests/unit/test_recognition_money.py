@@ -103,3 +103,8 @@ def test_no_rate_set_owes_only_expenses():
 
 def test_hours_read_as_numbers():
     assert [hours_text(m) for m in (90, 120, 15, 0)] == ["1.5", "2", "0.25", "0"]
+
+
+def test_the_note_says_which_time_was_not_marked():
+    assert minutes_in_room("2027-01-31T10:00:00+00:00", None, session_minutes=90).note.startswith("not marked as left")
+    assert minutes_in_room(None, "2027-01-31T10:00:00+00:00", session_minutes=90).note.startswith("not marked as arrived")

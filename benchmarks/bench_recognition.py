@@ -25,15 +25,15 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.generate import generate_large_workshop  # noqa: E402
-from facilitator.outputs.pack import RENDERERS  # noqa: E402
-from facilitator.outputs.recognition import SHEETS, letter_docx  # noqa: E402
-from facilitator.storage.store import Store, open_store  # noqa: E402
+from benchmarks.generate import generate_large_workshop
+from facilitator.outputs.pack import RENDERERS
+from facilitator.outputs.recognition import SHEETS, letter_docx
+from facilitator.storage.store import Store, open_store
 
 BUDGET_MS = 200.0
 SERIES = "Weekly peer group"
@@ -57,7 +57,7 @@ def build_year(store: Store, weeks: int = 52, people: int = 15, seed: int = 3) -
             db["stages"].insert_all({"workshop_id": workshop, "position": n, "kind": s["kind"], "title": s["title"],
                                      "planned_minutes": s["minutes"]} for n, s in enumerate(STAGES, 1))  # fmt: skip
             for person in range(people):
-                start = datetime(day.year, day.month, day.day, 10, rnd.randint(0, 20), tzinfo=timezone.utc)
+                start = datetime(day.year, day.month, day.day, 10, rnd.randint(0, 20), tzinfo=UTC)
                 marked = rnd.random() < 0.8
                 pid = db["participants"].insert({
                     "workshop_id": workshop, "name": f"Person {person + 1}",
@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
 
             best, median = timed(whole, repeats)
             report(f"store + sheet ({form}), year", best, median)
-            q_best, q_median = timed(lambda: whole(until=quarter_until), repeats)
+            _, q_median = timed(lambda: whole(until=quarter_until), repeats)
             results[form] = median / q_median
         best, median = timed(lambda: store.recognition_rows(series=SERIES), repeats)
         report("store rows alone, year", best, median)

@@ -195,8 +195,8 @@ PACK_DETAILS = {
     "contact_name": "Priya Shah (involvement lead)",
     "contact_details": "07700 900461 or involvement@example.org",
 }
-# The series' rate: £15 an hour, counted up to the next half hour.
-HOURLY_RATE_PENCE = 1500
+# The series' rate: £25 an hour (as the first workshop's feedback says), to the next half hour.
+HOURLY_RATE_PENCE = 2500
 ROUNDING_MINUTES = 30
 # key: (how, donated to, expenses in pence): people with lived or caring experience, as the
 # guidance asks; staff and commissioners are paid by their employers.

@@ -96,9 +96,7 @@ def ground_rules(stage_settings: Sequence[dict[str, Any]]) -> list[str]:
                 continue
             if stripped.startswith(("- ", "* ", "\u2022 ")):
                 rules.append(stripped[2:].strip())
-            elif rules and stripped:
-                break
-            elif rules and not stripped:
+            elif rules and stripped or rules and not stripped:
                 break
         if rules:
             return rules

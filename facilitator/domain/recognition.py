@@ -113,7 +113,7 @@ class RecognitionRow(NamedTuple):
 _MONEY = re.compile(r"^(\d{1,9})(?:\.(\d{1,2}))?$")
 
 
-def parse_money(typed: str | int | float | None, field: str) -> int:
+def parse_money(typed: str | float | None, field: str) -> int:
     """Pence from what a person typed: "4.50", "£4.50", "4", "12.5"; blank is 0.
 
     Refuses negative amounts, a third decimal place and anything over £100,000 with one sentence

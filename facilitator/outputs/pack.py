@@ -133,7 +133,7 @@ def pack_blocks(workshop: Workshop, stages: Sequence[Stage], series: SeriesSetti
             "Come as you are. Your experience is what matters, not a job title.",
             "Share as much or as little as you like. You can pass at any time.",
             "Take a break whenever you need one.",
-        )),  # fmt: skip
+        )),
     ]
     rules = ground_rules([stage.settings for stage in sorted(stages, key=lambda s: s.position)])
     if rules:

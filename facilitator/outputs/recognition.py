@@ -51,7 +51,7 @@ def sheet_blocks(rows: Sequence[RecognitionRow]) -> list[Block]:
     notes = [f"{r.shown_name}, {r.workshop}: {r.note}." for r in rows if r.note]
     blocks: list[Block] = [
         Para("One row per person per workshop. Hours are rounded up as the series says. Expenses are "
-             "travel, care and other costs."),  # fmt: skip
+             "travel, care and other costs."),
         Para(BENEFITS_NOTE),
         Table("Who is owed what", HEADERS, (*(_cells(r) for r in rows), _totals(rows)), right=(3, 5, 6, 7)),
     ]
@@ -95,7 +95,7 @@ def letter_blocks(name: str, rows: Sequence[RecognitionRow]) -> list[Block]:
     blocks: list[Block] = [
         Para(f"Dear {name},"),
         Para("Thank you for giving your time and your experience. What you said helps make services "
-             "better, and we will tell you what happens next."),  # fmt: skip
+             "better, and we will tell you what happens next."),
     ]
     lines = []
     for row in rows:

@@ -13,16 +13,14 @@ No storage, no textual.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 __all__ = ["WordDocument", "new_document", "add_heading", "add_paragraph", "add_bullets", "add_table", "docx_bytes"]

@@ -13,7 +13,6 @@ from typing import Any
 from facilitator.domain.dates import read_date
 from facilitator.domain.errors import InvalidText, NotFound
 from facilitator.domain.invitation import ACCESS_FIELDS, read_clock_time
-from facilitator.domain.record import RecognitionPart
 from facilitator.domain.recognition import (
     DEFAULT_CURRENCY,
     DEFAULT_ROUNDING,
@@ -25,6 +24,7 @@ from facilitator.domain.recognition import (
     minutes_in_room,
     owed,
 )
+from facilitator.domain.record import RecognitionPart
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import StoreBase, row_to
 

@@ -108,7 +108,7 @@ def test_the_demo_has_a_pack_to_send_and_a_sheet_for_finance(facilitator, tmp_pa
     assert facilitator("--db", db, "pack", "1", "--format", "docx", "-o", out).exit_code == 0
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "From 10am to 12:30pm" in text and "Hearing loop: yes, in the community room" in text
-    assert "We pay £15.00 an hour" in text and "Priya Shah" in text
+    assert "We pay £25.00 an hour" in text and "Priya Shah" in text
     sheet = facilitator("--db", db, "recognition", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(sheet.output.lstrip("\ufeff"))))
     derek = next(row for row in rows if row["Name"] == "Derek Mensah")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,7 +12,7 @@ from facilitator.domain.errors import InvalidText, NotFound
 from facilitator.storage.exchange import export_json, import_record, load_record, parse_record
 from facilitator.storage.store import Store, memory_store
 
-START = datetime(2027, 1, 31, 10, 0, tzinfo=timezone.utc).timestamp()
+START = datetime(2027, 1, 31, 10, 0, tzinfo=UTC).timestamp()
 STAGES = [{"kind": "welcome", "title": "Welcome", "minutes": 30}, {"kind": "ideas", "title": "Ideas",
           "minutes": 90, "settings": {"prompt": "What matters?"}}]  # fmt: skip
 

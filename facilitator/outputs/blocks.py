@@ -44,7 +44,7 @@ _STYLE = """\
 body { font-family: Verdana, Arial, sans-serif; font-size: %(size)s; line-height: %(line)s;
   color: #000; background: #fff; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; text-align: left; }
 h1, h2 { line-height: 1.25; margin-top: 1.6em; }
-p, li, td, th { overflow-wrap: break-word; }
+body, h1, h2, p, li, td, th, caption { overflow-wrap: break-word; }
 li { margin-bottom: 0.6em; }
 table { border-collapse: collapse; width: 100%%; margin: 1em 0; }
 caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
@@ -52,7 +52,8 @@ th, td { border: 1px solid #000; padding: 0.3em 0.5em; text-align: left; vertica
 td.number, th.number { text-align: right; }
 @media (max-width: 40rem) {
   table, thead, tbody, tr, th, td { display: block; }
-  thead { position: absolute; left: -10000px; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%%); white-space: nowrap; }
+  thead tr, thead th { width: 1px; height: 1px; padding: 0; border: 0; }
   td { border: none; border-bottom: 1px solid #000; }
   td::before { content: attr(data-label) ": "; font-weight: bold; }
 }

@@ -24,7 +24,7 @@ from facilitator.domain.invitation import (
 )
 from facilitator.domain.involvement import kind_name, plain_definition
 from facilitator.domain.models import Involvement, Stage, StageKind, Workshop
-from facilitator.domain.recognition import BENEFITS_NOTE, SeriesSettings, effective_rate, format_money
+from facilitator.domain.recognition import SeriesSettings, effective_rate, format_money
 from facilitator.outputs.blocks import Block, Bullets, Heading, Para, Table, to_docx, to_html, to_markdown
 from facilitator.outputs.markdown_text import long_date, minutes_words
 
@@ -40,6 +40,10 @@ ASKED: dict[StageKind, str] = {
     StageKind.FEEDBACK: "Hear what happened to earlier feedback, and say what you think.",
     StageKind.EVALUATE: "Say how the meeting went. Scores are anonymous.",
 }
+
+# Being paid can affect benefits: the app gives no advice, and says whom to ask.
+ADVISER = ("We cannot give advice about benefits or tax. If you get benefits, please ask your own adviser "
+           "before you are paid; you can choose a voucher, or no payment, instead.")
 
 # Easy read: one idea per sentence, no sentence over 15 words (a test checks every one).
 EASY_KIND: dict[Involvement, tuple[str, ...]] = {
@@ -141,7 +145,7 @@ def pack_blocks(workshop: Workshop, stages: Sequence[Stage], series: SeriesSetti
     blocks.append(Heading("Your time"))
     sentence = _rate_sentence(workshop, series)
     blocks.append(Para(sentence or "Ask us how your time will be recognised."))
-    blocks.append(Para(BENEFITS_NOTE))
+    blocks.append(Para(ADVISER))
     blocks += [Heading("Contact"), Para(_contact(workshop) or "Ask the person who invited you.")]
     blocks += [
         Heading(SUPPORT_QUESTION),

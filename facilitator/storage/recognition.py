@@ -84,13 +84,16 @@ class RecognitionMixin(StoreBase):
     ) -> SeriesSettings:  # fmt: skip
         """Set a series' rate (None clears it; "" leaves it), rounding (minutes) and currency symbol."""
         name = clean_text(series, "series name")
-        old = self.series_settings(name)
-        rate = old.hourly_rate_pence if hourly_rate_pence == "" else _pence(hourly_rate_pence, "hourly rate")
-        rounding = old.rounding_minutes if rounding_minutes is None else rounding_minutes
-        if isinstance(rounding, bool) or not isinstance(rounding, int) or not 0 <= rounding <= 240:
+        rate = None if hourly_rate_pence == "" else _pence(hourly_rate_pence, "hourly rate")
+        if rounding_minutes is not None and (isinstance(rounding_minutes, bool) or not isinstance(rounding_minutes, int)
+                                             or not 0 <= rounding_minutes <= 240):  # fmt: skip
             raise InvalidText("The rounding must be a whole number of minutes from 0 to 240 (30: up to the half hour).")
-        symbol = old.currency if currency is None else clean_text(currency, "currency symbol", max_length=5)
+        symbol = None if currency is None else clean_text(currency, "currency symbol", max_length=5)
         with self.write() as db:
+            old = self.series_settings(name)  # read inside the write: two terminals cannot undo each other
+            rate = old.hourly_rate_pence if hourly_rate_pence == "" else rate
+            rounding = old.rounding_minutes if rounding_minutes is None else rounding_minutes
+            symbol = old.currency if symbol is None else symbol
             db["series_settings"].upsert(
                 {"series": name, "hourly_rate_pence": rate, "rounding_minutes": rounding, "currency": symbol},
                 pk="series",

@@ -35,7 +35,7 @@ def test_the_pack_says_when_where_and_what_is_asked(db, facilitator):
     text = result.output
     for expected in ("From 10am to 12:30pm", "Step-free access: yes", "Co-production means",
                      "| 11:05am to 11:25am | Themes |", "Respect each other", "Sam, sam@example.org",
-                     "Is there anything that would help you take part?", "ask their own adviser"):
+                     "Is there anything that would help you take part?", "ask your own adviser"):
         assert expected in text
 
 

@@ -7,7 +7,7 @@ import os
 import stat
 
 import docx
-from screen_check import add_workshop, screen_text
+from screen_check import add_workshop, screen_text, toast_texts
 from textual.widgets import Input
 
 from facilitator import paths
@@ -32,7 +32,7 @@ async def test_i_saves_the_easy_read_invitation_pack_in_word_beside_the_database
         assert isinstance(dialog, PackDialog)
         box = dialog.query_one("#pack-path", Input)
         assert box.value == str(paths.minutes_dir(db_path) / "invitation-crisis-b-care-b.docx")
-        await pilot.press("f2")
+        await pilot.press("ctrl+r")
         if SHOTS:
             app.save_screenshot(filename="pack_dialog.svg", path=SHOTS)
         await pilot.press("enter")
@@ -108,3 +108,18 @@ async def test_the_new_workshop_form_takes_the_pack_details(store: Store) -> Non
         await pilot.pause()
     (made,) = store.list_workshops()
     assert (made.title, made.start_time, made.step_free, made.contact_name) == ("Planning", "14:00", "yes", "Sam")
+
+
+async def test_r_shows_nothing_of_anyones_payment_while_presenting(store: Store) -> None:
+    workshop = add_workshop(store, "Roster test")
+    store.record_recognition(store.add_participant(workshop.id, "Jo Bennett").id, "donated", donated_to="Mind")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        app.presenting = True
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen) and "Mind" not in screen_text(app)
+        assert any("private view" in toast for toast in toast_texts(app))

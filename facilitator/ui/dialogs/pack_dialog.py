@@ -80,7 +80,7 @@ class PackDialog(ModalScreen[tuple[Path, bool] | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
-        Binding("f2", "easy_read", "Easy read"),
+        Binding("ctrl+r", "easy_read", "Easy read"),
     ]
 
     def __init__(self, title: str, default: Path) -> None:
@@ -94,7 +94,7 @@ class PackDialog(ModalScreen[tuple[Path, bool] | None]):
             yield Input(str(self.default), id="pack-path")
             yield Checkbox("Easy read (short sentences, larger type)", id="easy-read", compact=True)
             yield Static(Content(".docx: Word, large print \u00b7 .html: prints in large type \u00b7 .md: Markdown.\n"
-                                 "Enter: save \u00b7 F2: easy read \u00b7 Escape: cancel"), classes="dialog-hint")
+                                 "Enter: save \u00b7 Ctrl+R: easy read \u00b7 Escape: cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#pack-path", Input).focus()

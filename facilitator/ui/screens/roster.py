@@ -278,6 +278,9 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         if person.forgotten:
             self.notify("This person was forgotten; record their time before forgetting them.", severity="warning")
             return
+        if self.app.presenting:  # payments and expenses are private, like support needs
+            self.notify("How people are paid is private: press f5 for the private view first.", severity="warning")
+            return
         self.app.push_screen(RecognitionDialog(person, self.app.store.recognition_for(person.id)), self._edited)
 
     def _edited(self, person_id: int | None) -> None:

@@ -123,3 +123,21 @@ async def test_r_shows_nothing_of_anyones_payment_while_presenting(store: Store)
         await pilot.pause()
         assert isinstance(app.screen, RosterScreen) and "Mind" not in screen_text(app)
         assert any("private view" in toast for toast in toast_texts(app))
+
+
+async def test_names_and_titles_in_the_two_forms_are_text_not_markup(store: Store, assert_shows_literally,
+                                                                      click_on_text) -> None:  # fmt: skip
+    hostile = "[ @click=app.quit]x [/b]"
+    workshop = add_workshop(store, hostile)
+    store.add_participant(workshop.id, hostile)
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await assert_shows_literally(pilot, hostile)
+        await click_on_text(pilot, hostile)
+        await pilot.press("escape", "p", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RecognitionDialog)
+        await assert_shows_literally(pilot, hostile)
+        await click_on_text(pilot, hostile)

@@ -54,7 +54,9 @@ td.number, th.number { text-align: right; }
   table, thead, tbody, tr, th, td { display: block; }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%%); white-space: nowrap; }
   thead tr, thead th { width: 1px; height: 1px; padding: 0; border: 0; }
-  td { border: none; border-bottom: 1px solid #000; }
+  caption { display: block; width: auto; }
+  tr { border-top: 3px solid #000; padding: 0.4em 0; }
+  td { border: none; }
   td::before { content: attr(data-label) ": "; font-weight: bold; }
 }
 @media print {

@@ -67,6 +67,8 @@ async def test_r_on_the_roster_records_how_a_person_is_recognised(store: Store) 
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RosterScreen)
+        # Under the list, in the private view: what was recorded.
+        assert "Their time: Donated to Mind, expenses £16.50" in screen_text(app)
     given = store.recognition_for(jo.id)
     assert (given.kind, given.donated_to, given.travel_pence, given.care_pence) == ("donated", "Mind", 450, 1200)
 

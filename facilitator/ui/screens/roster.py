@@ -85,6 +85,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         self.on_phones: set[int] = set()  # people who joined from their own phone
         self.widths: tuple[int, ...] = ()
         self.showing_needs: bool | None = None
+        self.currency = "\u00a3"  # the series' currency symbol, for "Their time" under the list
         self.showing_attribution: bool | None = None
         # Set by on_mount: the ScreenResume that follows the first mount need not load again.
         self.just_loaded = False
@@ -112,6 +113,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         self.query_one("#roster-title", TitleBar).update(
             join([("Who is here \u00b7 ", "bold"), one_line(workshop.title, 120)])
         )
+        self.currency = self.app.store.series_settings(workshop.series).currency
         self.watch(self.app, "presenting", self._presenting_changed, init=False)
         self._fit_columns(self.app.size.width)
         self.reload()
@@ -201,8 +203,20 @@ class RosterScreen(SavesWithoutFreezing, Screen):
             parts += [" \u00b7 joined from their own phone (u frees the name)"]
         if self.showing_needs:
             parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
+            parts += self._their_time(person)
         details.update(join(parts))
         self.refresh_bindings()
+
+    def _their_time(self, person: Participant) -> list:
+        """How their time is recognised (private, like support needs), or nothing when not recorded."""
+        from facilitator.domain.recognition import describe, expenses_of, format_money
+
+        given = self.app.store.recognition_for(person.id)
+        if given is None:
+            return []
+        expenses = expenses_of(given)
+        money = f", expenses {format_money(expenses, self.currency)}" if expenses else ""
+        return [" \u00b7 ", ("Their time: ", "bold"), one_line(describe(given) + money, 120)]
 
     # -- events ----------------------------------------------------------------------------------
 

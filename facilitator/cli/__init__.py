@@ -23,7 +23,8 @@ from facilitator.domain.errors import FacilitatorError
 class _Commands(click.Group):
     """Lists commands in the order of a workshop's life, not alphabetically."""
 
-    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "export", "import", "agendas", "locate", "backup")
+    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "pack", "recognise", "recognition", "export", "import", "agendas",
+             "locate", "backup")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]
@@ -89,9 +90,9 @@ def _flushed(code: int) -> int:
 
 def _register_commands() -> None:
     # Each area of commands lives in its own module and adds itself to the group.
-    from facilitator.cli import agendas, backup, review, serve, workshops
+    from facilitator.cli import agendas, backup, pack, review, serve, workshops
 
-    for area in (workshops, serve, agendas, review, backup):
+    for area in (workshops, serve, agendas, review, backup, pack):
         area.register(cli)
 
 

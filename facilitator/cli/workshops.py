@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from facilitator.cli.output import shown, workshop_summary, workshops_table
+from facilitator.cli.pack import details_from, details_options
 from facilitator.cli.session import (
     Session,
     demo_file,
@@ -62,10 +63,14 @@ def demo(session: Session, no_open: bool) -> None:
 @click.option("--involvement", type=click.Choice(INVOLVEMENT),
               help="Which kind of involvement it honestly is (default: the agenda's).")  # fmt: skip
 @click.option("--series", default="", help="A series name, to link workshops that follow on from each other.")
+@details_options
 @pass_session
 def new(session: Session, agenda: str, title: str, purpose: str, day: str | None, place: str,
-        involvement: str | None, series: str) -> None:  # fmt: skip
-    """Create a workshop from AGENDA (a shipped or your own agenda's name, or a .toml file); print its id."""
+        involvement: str | None, series: str, **details) -> None:  # fmt: skip
+    """Create a workshop from AGENDA (a shipped or your own agenda's name, or a .toml file); print its id.
+
+    The invitation pack's details (start time, access, contact, rate) can be given now or later
+    with 'facilitator edit'."""
     from facilitator.domain.agenda import (
         find_agenda,
         load_agenda_file,
@@ -77,6 +82,7 @@ def new(session: Session, agenda: str, title: str, purpose: str, day: str | None
     workshop = store.create_workshop(
         title=title, stages=stages_from_agenda(plan), purpose=purpose, date=day, place=place,
         involvement=involvement or plan.involvement, series=series, agenda_name=plan.name,
+        details=details_from(details),
     )  # fmt: skip
     click.echo(str(workshop.id))
 

@@ -105,6 +105,11 @@ class _Session:
             )
             self.clock.advance(1.25)
 
+    def recognise(self, choices: dict) -> None:
+        """How each person's time is recognised (data.RECOGNITION_1, ...)."""
+        for key, (kind, cause, expenses) in choices.items():
+            self.store.record_recognition(self.people[key].id, kind, donated_to=cause, **expenses)
+
     def run(self, stage: Stage, minutes: float) -> Stage:
         """Start a stage (ending the one before) and let ``minutes`` pass."""
         started = self.store.start_stage(stage.id)
@@ -155,8 +160,10 @@ def _seed_finished(store: Store, clock: FakeClock) -> int:
         title=data.FIRST_TITLE, stages=_agenda_stages(), purpose=data.FIRST_PURPOSE,
         date=date.fromtimestamp(clock.now).isoformat(), place=data.FIRST_PLACE,
         involvement="co-production", series=data.SERIES, agenda_name="Co-production workshop",
-        uid=FINISHED_UID,
+        uid=FINISHED_UID, details={**data.PACK_DETAILS, "start_time": data.FIRST_START},
     )  # fmt: skip
+    store.set_series_settings(data.SERIES, hourly_rate_pence=data.HOURLY_RATE_PENCE,
+                              rounding_minutes=data.ROUNDING_MINUTES)  # fmt: skip
     day = _Session(store, clock, workshop.id)
     clock.advance(10)
     day.add_people(data.PEOPLE)  # everyone arrived, over the twenty minutes before ten
@@ -203,6 +210,7 @@ def _seed_finished(store: Store, clock: FakeClock) -> int:
         clock.advance(0.6)
     clock.advance(2)
     store.finish_workshop(workshop.id)
+    day.recognise(data.RECOGNITION_1)
 
     # What happened in the weeks after.
     clock.advance(3 * 24 * 60)
@@ -300,6 +308,7 @@ def _seed_in_progress(store: Store, clock: FakeClock) -> int:
         title=data.SECOND_TITLE, stages=stages, purpose=data.SECOND_PURPOSE,
         date=date.today().isoformat(), place=data.SECOND_PLACE, involvement="co-production",
         series=data.SERIES, agenda_name="Co-production workshop", uid=IN_PROGRESS_UID,
+        details={**data.PACK_DETAILS, "start_time": datetime.fromtimestamp(opening).strftime("%H:%M")},
     )  # fmt: skip
     day = _Session(store, clock, workshop.id)
     day.add_people(data.PEOPLE | data.NEWCOMER, absent=("derek",))  # Derek sent his apologies
@@ -326,6 +335,7 @@ def _seed_in_progress(store: Store, clock: FakeClock) -> int:
     day.cast(vote, data.DOTS_2)
     # Paused while the facilitator answers a question, so the demo looks the same whenever it is opened.
     store.pause_timer(vote.id)
+    day.recognise(data.RECOGNITION_2)
     return workshop.id
 
 

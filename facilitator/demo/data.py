@@ -181,3 +181,35 @@ DOTS_2 = {
     "jo": ["door", "control", "words"], "helen": ["idea:0", "control", "home"],
     "raj": ["home", "home", "door"], "kwame": ["comfort"],
 }  # fmt: skip
+
+# -- Before and after: the invitation pack and recognising people's time -------------------------
+
+FIRST_START = "10:00"
+# The invitation pack's details, the same place for both workshops (as the demo's people need).
+PACK_DETAILS = {
+    "step_free": "yes, through the main entrance on Mill Lane",
+    "hearing_loop": "yes, in the community room",
+    "quiet_room": "yes, the reading room next door",
+    "bus_stop": "Riverside Library (routes 7 and 12), 2 minutes' walk",
+    "access_notes": "Accessible toilet on the ground floor. Free parking behind the library, two blue-badge spaces.",
+    "contact_name": "Priya Shah (involvement lead)",
+    "contact_details": "07700 900461 or involvement@example.org",
+}
+# The series' rate: £25 an hour (as the first workshop's feedback says), to the next half hour.
+HOURLY_RATE_PENCE = 2500
+ROUNDING_MINUTES = 30
+# key: (how, donated to, expenses in pence): people with lived or caring experience, as the
+# guidance asks; staff and commissioners are paid by their employers.
+RECOGNITION_1: dict[str, tuple[str, str, dict[str, int]]] = {
+    "maya": ("paid", "", {"travel_pence": 450}),
+    "tom": ("paid", "", {"care_pence": 2400}),
+    "sam": ("voucher", "", {}),
+    "grace": ("donated", "Mind", {"travel_pence": 320}),
+    "derek": ("paid", "", {"travel_pence": 380}),
+    "bernadette": ("paid", "", {"travel_pence": 1800, "other_pence": 0}),
+    "kwame": ("declined", "", {"travel_pence": 320}),
+}
+RECOGNITION_2: dict[str, tuple[str, str, dict[str, int]]] = {
+    "maya": ("paid", "", {"travel_pence": 450}),
+    "ellie": ("voucher", "", {"travel_pence": 500}),
+}

@@ -128,6 +128,18 @@ class Workshop(Record):
     current_stage_id: int | None = None
     created_at: str
     ended_at: str | None = None
+    # For the invitation pack (all optional): the start clock time, the place's access, a contact,
+    # how people's time is recognised, and the workshop's own hourly rate (None: the series').
+    start_time: str | None = None  # "HH:MM"
+    step_free: str = ""
+    hearing_loop: str = ""
+    quiet_room: str = ""
+    bus_stop: str = ""
+    access_notes: str = ""
+    contact_name: str = ""
+    contact_details: str = ""
+    time_recognised: str = ""
+    hourly_rate_pence: int | None = None
 
 
 class Participant(Record):

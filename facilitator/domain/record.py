@@ -50,6 +50,18 @@ class WorkshopPart(Part):
     current_stage_id: int | None = None
     created_at: str
     ended_at: str | None = None
+    # For the invitation pack (all optional): the start clock time, the place's access, a contact,
+    # how people's time is recognised, and the workshop's own hourly rate (None: the series').
+    start_time: str | None = Field(default=None, pattern=r"^([01]\d|2[0-3]):[0-5]\d$")  # "HH:MM"
+    step_free: str = ""
+    hearing_loop: str = ""
+    quiet_room: str = ""
+    bus_stop: str = ""
+    access_notes: str = ""
+    contact_name: str = ""
+    contact_details: str = ""
+    time_recognised: str = ""
+    hourly_rate_pence: int | None = Field(default=None, ge=0, le=100_000_00)
 
 
 class ParticipantPart(Part):
@@ -173,6 +185,20 @@ class ValuesScorePart(Part):
     score: int = Field(ge=1, le=5)
 
 
+class RecognitionPart(Part):
+    """How a person's time is recognised: private, in an export only with --include-private."""
+
+    participant_id: int
+    kind: Literal["paid", "voucher", "declined", "donated"]
+    donated_to: str = Field(default="", max_length=200)
+    amount_pence: int | None = Field(default=None, ge=0, le=100_000_00)
+    travel_pence: int = Field(default=0, ge=0, le=100_000_00)
+    care_pence: int = Field(default=0, ge=0, le=100_000_00)
+    other_pence: int = Field(default=0, ge=0, le=100_000_00)
+    other_note: str = Field(default="", max_length=200)
+    recorded_at: str = ""
+
+
 class WorkshopRecord(Part):
     format: Literal["facilitator-workshop"] = FORMAT_NAME
     version: Literal[1] = FORMAT_VERSION
@@ -186,3 +212,4 @@ class WorkshopRecord(Part):
     actions: list[ActionPart] = []
     feedback: list[FeedbackPart] = []
     values_scores: list[ValuesScorePart] = []
+    recognition: list[RecognitionPart] = []  # only in an export with --include-private

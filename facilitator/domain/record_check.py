@@ -34,7 +34,10 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
     "workshop": {"uid": (UID_TEXT, False, True), "title": (SHORT_TEXT, False, True),
                  "purpose": (LONG_TEXT, True, False), "place": (SHORT_TEXT, False, False),
-                 "series": (SHORT_TEXT, False, False), "agenda_name": (SHORT_TEXT, False, False)},
+                 "series": (SHORT_TEXT, False, False), "agenda_name": (SHORT_TEXT, False, False),
+                 **{f: (SHORT_TEXT, False, False) for f in ("step_free", "hearing_loop", "quiet_room", "bus_stop",
+                    "contact_name", "contact_details")}, "access_notes": (LONG_TEXT, True, False),
+                 "time_recognised": (LONG_TEXT, True, False)},
     "participants": {"name": (NAME_TEXT, False, True), "support_needs": (MID_TEXT, True, False)},
     "stages": {"title": (SHORT_TEXT, False, True)},
     "events": {"event": (SHORT_TEXT, False, True)},
@@ -50,6 +53,7 @@ _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
     "feedback": {"said": (LONG_TEXT, True, True), "done": (LONG_TEXT, True, False),
                  "reason": (LONG_TEXT, True, False), "source_workshop_uid": (UID_TEXT, False, False)},
     "values_scores": {"value": (SHORT_TEXT, False, True)},
+    "recognition": {"donated_to": (SHORT_TEXT, False, False), "other_note": (SHORT_TEXT, False, False)},
 }  # fmt: skip
 # Times of day (ISO date and time) and dates (ISO date): (field, required).
 _TIMES: dict[str, tuple[tuple[str, bool], ...]] = {
@@ -69,7 +73,7 @@ _DATES: dict[str, tuple[tuple[str, bool], ...]] = {
     "actions": (("due_date", False),),
 }
 _LISTS = ("participants", "stages", "themes", "ideas", "dots", "decisions", "actions", "feedback",
-          "values_scores")  # fmt: skip
+          "values_scores", "recognition")  # fmt: skip
 _CHILDREN = {"stages": "events", "decisions": "dissent", "actions": "updates"}
 # Text that is a link (a uid) rather than words: empty means no link.
 _NULLABLE_TEXT = {"supersedes_uid", "superseded_by_uid", "source_workshop_uid"}

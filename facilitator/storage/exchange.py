@@ -6,8 +6,7 @@ record into a database in one ``BEGIN IMMEDIATE`` transaction, giving every row 
 file or a refusal changes nothing.
 
 Who voted for what in a secret vote is never exported: those dots carry no person and no time, and
-are listed by what they were given to rather than in the order they were given (the order alone
-could tell an observer whose dots were whose).
+are listed by what they were given to, not in the order given (which could tell whose were whose).
 """
 
 from __future__ import annotations
@@ -39,11 +38,11 @@ from facilitator.domain.record import (
 )
 from facilitator.domain.record_check import check_record, fail
 from facilitator.domain.record_json import parse_record
+from facilitator.storage.recognition import insert_recognition, with_recognition
 
 __all__ = ["export_json", "import_file", "import_record", "load_record", "parse_record"]
 
-# An export of the largest workshops is a few megabytes; refuse to read anything absurd into memory.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 256 * 1024 * 1024  # an export of the largest workshops is a few megabytes
 
 
 # Record fields that are not columns of the part's own table (gathered from other tables).
@@ -164,7 +163,7 @@ def export_json(store, workshop_id: int, *, include_private: bool = False) -> st
     record = load_record(store, workshop_id)
     if not include_private:
         refuse_unrevealed_secret_votes(record, workshop_id)
-        record = withhold_private_details(record)
+    record = with_recognition(store, record) if include_private else withhold_private_details(record)
     return record.model_dump_json(indent=2) + "\n"
 
 
@@ -262,6 +261,7 @@ class _Importer:
             p.id: self.insert("participants", {**own, **_row(p, perspectives=json.dumps(p.perspectives))})
             for p in record.participants
         }
+        insert_recognition(self.conn, record, people, lambda text: fail(self.source, text))  # private: recognition.py
         stages: dict[int, int] = {}
         for stage in record.stages:
             stages[stage.id] = self.insert(

@@ -289,6 +289,11 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
+from facilitator.storage.schema_pack import m010_invitation_fields, m011_recognition  # noqa: E402
+
+migrations()(m010_invitation_fields)
+migrations()(m011_recognition)
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

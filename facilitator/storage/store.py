@@ -13,6 +13,7 @@ from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.devices import DevicesMixin
 from facilitator.storage.ideas import IdeasMixin
 from facilitator.storage.people import PeopleMixin
+from facilitator.storage.recognition import RecognitionMixin
 from facilitator.storage.register import RegisterMixin
 from facilitator.storage.stages import StagesMixin
 from facilitator.storage.votes import VotesMixin
@@ -20,7 +21,8 @@ from facilitator.storage.workshops import WorkshopsMixin
 
 
 class Store(
-    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin
+    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin,
+    RecognitionMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

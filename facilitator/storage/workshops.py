@@ -22,6 +22,7 @@ from facilitator.domain.models import (
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import StoreBase, row_to
 from facilitator.storage.first_page import WORKSHOP_ORDER
+from facilitator.storage.recognition import clean_details
 
 
 def _clean_date(value: str | None, field: str, today: str) -> str | None:
@@ -71,12 +72,14 @@ class WorkshopsMixin(StoreBase):
         series: str = "",
         agenda_name: str = "",
         uid: str | None = None,
+        details: dict[str, Any] | None = None,
     ) -> Workshop:
         """Create a workshop with its stages.
 
         ``stages`` are dicts with kind, title, minutes and settings (see ``stages_from_agenda``).
         ``uid`` is normally left out (a new random one); the demo passes fixed ones so that
-        seeding twice can notice it has already been done.
+        seeding twice can notice it has already been done. ``details``: the invitation pack's
+        fields (start time, access, contact, recognition; see ``recognition.clean_details``).
         """
         values = {
             "uid": uid or uuid.uuid4().hex,
@@ -89,6 +92,7 @@ class WorkshopsMixin(StoreBase):
             "status": WorkshopStatus.PLANNED.value,
             "agenda_name": clean_optional(agenda_name, "agenda name"),
             "created_at": self.now_iso(),
+            **clean_details(details or {}),
         }
         if not stages:
             raise RuleBroken("A workshop needs at least one stage.")

@@ -475,7 +475,7 @@ BAD_FILES = [
      "created_at, withdrawn)."),
     ("unknown top-level field", _set("notes", "hi"),
      'unknown top-level field "notes" (allowed: format, version, workshop, participants, stages, themes, ideas, '
-     "dots, decisions, actions, feedback, values_scores)."),
+     "dots, decisions, actions, feedback, values_scores, recognition)."),
     ("bad enum", _set("decisions.3.status", "maybe"),
      'decisions[3].status: "maybe" is not one of agreed, deferred, rejected, superseded.'),
     ("bad perspective", _set("participants.1.perspectives.0", "doctor"),

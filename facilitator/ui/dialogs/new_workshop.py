@@ -33,6 +33,20 @@ INVOLVEMENT_LABELS = {
 }
 
 
+# (id, label, placeholder): the invitation pack's details, as Store.create_workshop(details=) takes them.
+PACK_FIELDS = (
+    ("start_time", "Starts at", "A time of day, e.g. 10:00 or 2pm"),
+    ("step_free", "Step-free", "Step-free access: yes, no, or a few words"),
+    ("hearing_loop", "Hearing loop", "yes, no, or a few words"),
+    ("quiet_room", "Quiet room", "yes, no, or a few words"),
+    ("bus_stop", "Bus stop", "The nearest bus stop"),
+    ("access_notes", "Access", "Anything else about getting there and getting in"),
+    ("contact_name", "Contact", "Who people can ask"),
+    ("contact_details", "Phone/email", "Their phone number or email"),
+    ("time_recognised", "Your time", "How people's time is recognised, e.g. paid £15 an hour"),
+)
+
+
 class NewWorkshopDialog(SavingDialog[int | None]):
     CSS_PATH = "new_workshop.tcss"
     DEFAULT_CLASSES = "dialog-screen"
@@ -76,6 +90,10 @@ class NewWorkshopDialog(SavingDialog[int | None]):
                     allow_blank=False, id="involvement", compact=True,
                 ))
                 yield from self._row("Series", Input(placeholder="Optional: a series of workshops it belongs to", id="series", compact=True))
+                # The invitation pack's details: all optional, and changeable later (facilitator edit).
+                yield Static("For the invitation pack (optional; scroll down)", classes="form-section")
+                for key, label, hint in PACK_FIELDS:
+                    yield from self._row(label, Input(placeholder=hint, id=key, compact=True))
             yield Static(
                 "Enter in a text box or Ctrl+S creates it. Escape cancels.", classes="dialog-hint"
             )
@@ -150,6 +168,7 @@ class NewWorkshopDialog(SavingDialog[int | None]):
             stages=stages_from_agenda(agenda),
             involvement=str(self.query_one("#involvement", Select).value),
             agenda_name=self.query_one("#agenda", Select).value,
+            details={key: self.query_one(f"#{key}", Input).value for key, _, _ in PACK_FIELDS},
         )
 
         def created(workshop_id: int) -> None:

@@ -80,6 +80,7 @@ class HomeScreen(Screen):
         Binding("d", "demo", "Demo", show=False),
         Binding("D", "decisions", "Decisions"),
         Binding("F", "follow_up", "Follow-up"),
+        Binding("i", "pack", "Invitation", tooltip="Save the invitation pack for the selected workshop"),
         Binding("slash", "filter", "Find"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -288,6 +289,14 @@ class HomeScreen(Screen):
         workshop_id = self._selected_workshop()
         if workshop_id is not None:
             self.app.push_screen(RosterScreen(workshop_id))
+
+    def action_pack(self) -> None:
+        """Save the invitation pack (Word, HTML or Markdown; easy read or not) for the selected workshop."""
+        from facilitator.ui.dialogs.pack_dialog import ask_and_write_pack
+
+        workshop_id = self._selected_workshop()
+        if workshop_id is not None:
+            ask_and_write_pack(self, workshop_id)
 
     def action_decisions(self) -> None:
         """The decision register: every decision across workshops, searchable."""

@@ -72,6 +72,8 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         Binding("space", "toggle_here", "Here/left"),
         Binding("x", "remove", "Remove"),
         Binding("f", "forget", "Forget"),
+        Binding("r", "recognise", "Their time",
+                tooltip="How this person's time is recognised: paid, voucher, declined or donated, and expenses"),
         Binding("u", "free_name", "Free phone", tooltip="Free this name from the phone that took it; that phone chooses again"),
         Binding("escape", "back", "Back"),
     ]
@@ -83,6 +85,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         self.on_phones: set[int] = set()  # people who joined from their own phone
         self.widths: tuple[int, ...] = ()
         self.showing_needs: bool | None = None
+        self.currency = "\u00a3"  # the series' currency symbol, for "Their time" under the list
         self.showing_attribution: bool | None = None
         # Set by on_mount: the ScreenResume that follows the first mount need not load again.
         self.just_loaded = False
@@ -110,6 +113,7 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         self.query_one("#roster-title", TitleBar).update(
             join([("Who is here \u00b7 ", "bold"), one_line(workshop.title, 120)])
         )
+        self.currency = self.app.store.series_settings(workshop.series).currency
         self.watch(self.app, "presenting", self._presenting_changed, init=False)
         self._fit_columns(self.app.size.width)
         self.reload()
@@ -199,8 +203,20 @@ class RosterScreen(SavesWithoutFreezing, Screen):
             parts += [" \u00b7 joined from their own phone (u frees the name)"]
         if self.showing_needs:
             parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
+            parts += self._their_time(person)
         details.update(join(parts))
         self.refresh_bindings()
+
+    def _their_time(self, person: Participant) -> list:
+        """How their time is recognised (private, like support needs), or nothing when not recorded."""
+        from facilitator.domain.recognition import describe, expenses_of, format_money
+
+        given = self.app.store.recognition_for(person.id)
+        if given is None:
+            return []
+        expenses = expenses_of(given)
+        money = f", expenses {format_money(expenses, self.currency)}" if expenses else ""
+        return [" \u00b7 ", ("Their time: ", "bold"), one_line(describe(given) + money, 120)]
 
     # -- events ----------------------------------------------------------------------------------
 
@@ -266,6 +282,20 @@ class RosterScreen(SavesWithoutFreezing, Screen):
             self.notify("This person was forgotten, so there is nothing of theirs left to edit.", severity="warning")
             return
         self.app.push_screen(PersonDialog(self.workshop_id, person), self._edited)
+
+    def action_recognise(self) -> None:
+        from facilitator.ui.dialogs.recognition_dialog import RecognitionDialog
+
+        person = self._selected_person()
+        if person is None:
+            return
+        if person.forgotten:
+            self.notify("This person was forgotten; record their time before forgetting them.", severity="warning")
+            return
+        if self.app.presenting:  # payments and expenses are private, like support needs
+            self.notify("How people are paid is private: press f5 for the private view first.", severity="warning")
+            return
+        self.app.push_screen(RecognitionDialog(person, self.app.store.recognition_for(person.id)), self._edited)
 
     def _edited(self, person_id: int | None) -> None:
         if person_id is not None:

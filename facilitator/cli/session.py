@@ -35,6 +35,9 @@ class Session:
 
         store = open_store(path or self.db_path, create=create)
         click.get_current_context().call_on_close(store.close)
+        # Even a command that only reads may write on closing (the WAL is copied into the file):
+        # a damaged file is refused before anything touches it.
+        store.database.check_intact()
         return store
 
 
@@ -97,7 +100,8 @@ def open_workshop(session: Session, workshop_id: int, command: str) -> Store:
 
 def launch_app(store: Store, **options: Any) -> None:
     # A damaged file gets its one sentence here, not a traceback in the middle of a workshop.
-    store.database.check_intact()
+    if not store.database.intact_checked:
+        store.database.check_intact()
     from facilitator.ui.app import (
         launch,  # the only places the CLI reaches textual: here and below
     )

@@ -289,6 +289,10 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
+from facilitator.storage.schema_search import m045_search_everything  # noqa: E402
+
+migrations()(m045_search_everything)
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

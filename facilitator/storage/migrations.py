@@ -289,7 +289,7 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
-from facilitator.storage.schema_search import m045_search_everything  # noqa: E402
+from facilitator.storage.schema_search import m045_search_everything
 
 migrations()(m045_search_everything)
 

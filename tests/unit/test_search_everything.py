@@ -56,7 +56,7 @@ def two_workshops(store):
 
 
 def test_everything_said_is_found_with_its_workshop_and_date(store, two_workshops):
-    spring, autumn, decision, action = two_workshops
+    _spring, _autumn, decision, action = two_workshops
     hits = store.search_everything("pets")
     kinds = {hit.kind for hit in hits}
     assert {"idea", "decision", "you said, we did"} <= kinds
@@ -104,14 +104,14 @@ def test_the_index_follows_every_change(store, two_workshops):
 
 
 def test_the_best_match_comes_first(store):
-    spring, stages = workshop(store, "Spring", "2025-04-10")
+    _spring, stages = workshop(store, "Spring", "2025-04-10")
     store.add_idea(stages[0].id, "Transport: " + " ".join(f"word{n}" for n in range(40)) + " and a taxi home")
     short = store.add_idea(stages[0].id, "Taxi home")
     store.add_idea(stages[0].id, "Something else entirely")
     hits = store.search_everything("taxi")
-    assert [hit.id for hit in hits][0] == short.id and len(hits) == 2
+    assert hits[0].id == short.id and len(hits) == 2
     # All the words first; when nothing has them all, any of them.
-    assert [hit.id for hit in store.search_everything("taxi home")][0] == short.id
+    assert store.search_everything("taxi home")[0].id == short.id
     assert {hit.text for hit in store.search_everything("taxi elephant")} >= {"Taxi home"}
 
 

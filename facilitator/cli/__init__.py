@@ -116,9 +116,9 @@ def _flushed(code: int) -> int:
 
 def _register_commands() -> None:
     # Each area of commands lives in its own module and adds itself to the group.
-    from facilitator.cli import agendas, backup, review, search, serve, workshops
+    from facilitator.cli import agendas, backup, publish, review, search, serve, workshops
 
-    for area in (workshops, serve, agendas, review, search, backup):
+    for area in (workshops, serve, agendas, review, search, publish, backup):
         area.register(cli)
 
 

@@ -67,13 +67,19 @@ _DETAILS = {
 
 
 class SearchMixin(StoreBase):
-    def search_everything(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """What was said about ``query`` in every workshop, best match first (at most ``limit``)."""
-        match = fts_match(self.db, query)
+    def search_everything(self, query: str, *, limit: int = 50, as_typed: bool = False) -> list[SearchHit]:
+        """What was said about ``query`` in every workshop, best match first (at most ``limit``).
+
+        ``as_typed``: the person is still typing, so the last word may be the start of a longer
+        one ("sanc" finds "sanctuary"), once it has two letters or more.
+        """
+        match = fts_match(self.db, query if as_typed else query + " ")
         if match is None or limit <= 0:
             return []
+        if match.endswith("*") and len(match.rsplit(" ", 1)[-1]) < len('"ab"*'):
+            match = match[:-1]  # a one-letter start matches nearly everything: a word of its own
         ranked = self._ranked(match, limit)
-        words = match.split(" ")
+        words = match.split(" ")  # each a quoted word (see fts_match)
         if not ranked and len(words) > 1:
             ranked = self._ranked(" OR ".join(words), limit)
         return self._hits(ranked)[:limit]
@@ -84,7 +90,7 @@ class SearchMixin(StoreBase):
             rows = self.database.conn.execute(
                 "SELECT r FROM (SELECT rowid AS r, bm25(record_search) AS score FROM record_search "
                 "WHERE record_search MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, r DESC LIMIT ?",
-                (match, RANKED_AT_MOST, limit * 2 + 10),
+                (match, RANKED_AT_MOST, limit + 10),
             ).fetchall()
         except sqlite3.OperationalError:
             return []  # a MATCH that FTS5 still dislikes after quoting: nothing found, never an error

@@ -117,7 +117,7 @@ class SearchScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _find(self, store, query: str) -> tuple[str, list[SearchHit]]:
-        return query, store.search_everything(query, limit=MOST_HITS)
+        return query, store.search_everything(query, limit=MOST_HITS, as_typed=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "search":

@@ -72,6 +72,8 @@ def matches(store: Store, query: str, as_typed: bool) -> int:
     match = fts_match(store.db, query if as_typed else query + " ")
     if match is None:
         return 0
+    if match.endswith("*") and len(match.rsplit(" ", 1)[-1]) < len('"ab"*'):
+        match = match[:-1]  # as search_everything does: a one-letter start is a word
     try:
         return store._value("SELECT count(*) FROM record_search WHERE record_search MATCH ?", (match,))
     except Exception:  # noqa: BLE001  (a figure, not a test)

@@ -122,8 +122,8 @@ class Writer:
                 "tokenize='unicode61 remove_diacritics 2')"
             )
             self.conn.execute(f"INSERT INTO {table}_fts (rowid, {listed}) SELECT id, {listed} FROM {table}")
-        for table in TABLES:
-            if table != "workshops" and "workshop_id" in dict(TABLES[table]):
+        for table, columns in TABLES.items():
+            if table != "workshops" and "workshop_id" in dict(columns):
                 self.conn.execute(f"CREATE INDEX {table}_workshop ON {table}(workshop_id)")
 
 

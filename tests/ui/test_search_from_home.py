@@ -30,6 +30,8 @@ def shown_text(screen) -> str:
 async def test_search_everything_from_home_finds_an_idea_and_opens_a_decision(tmp_path):
     store = open_store(tmp_path / "demo.db")
     seed_demo(store)
+    stage = next(s for s in store.stages(1) if s.kind == "ideas")
+    store.add_idea(stage.id, "[/b][ @click=app.quit]Zebras[/] \x1b[31mred")  # user text is data
     app = FacilitatorApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -48,6 +50,10 @@ async def test_search_everything_from_home_finds_an_idea_and_opens_a_decision(tm
         assert rows[0][1].startswith("Designing") and rows[0][0]  # the workshop and its date
         assert "Pets welcome?" in shown_text(search)  # the highlighted hit in full, with its workshop
         app.save_screenshot(str(tmp_path / "search.svg"))
+
+        box.value = "zebras"
+        await wait_for_search(pilot, search)
+        assert "[/b][ @click=app.quit]Zebras[/]" in shown_text(search) and app.is_running
 
         box.value = HOSTILE  # markup, FTS syntax and 10,000 characters: only words
         await wait_for_search(pilot, search)

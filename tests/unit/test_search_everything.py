@@ -167,6 +167,24 @@ def test_facilitator_search_prints_each_hit_with_its_workshop(facilitator, tmp_p
         assert hostile.exit_code == 0 and "Traceback" not in hostile.output
 
 
+def test_decisions_with_no_match_points_to_search_everything(facilitator, two_workshops, store):
+    result = facilitator("--db", store.database.path, "decisions", "--search", "quiet room")
+    assert "No decisions match." in result.stdout and "search 'quiet room'" in result.stdout
+
+
+def test_an_imported_workshop_is_found_too(tmp_path, two_workshops, store):
+    from facilitator.storage.exchange import export_json, import_file
+
+    exported = tmp_path / "spring.json"
+    exported.write_text(export_json(store, two_workshops[0].id, include_private=True))
+    elsewhere = open_store(tmp_path / "elsewhere.db")
+    try:
+        import_file(elsewhere, exported)
+        assert {hit.kind for hit in elsewhere.search_everything("pets")} == {"idea", "decision"}
+    finally:
+        elsewhere.close()
+
+
 def test_search_on_no_database_creates_none(facilitator, tmp_path):
     missing = tmp_path / "none.db"
     assert facilitator("--db", missing, "search", "pets").exit_code == 0

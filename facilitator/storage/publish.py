@@ -47,6 +47,9 @@ def _new_file(out: Path, refuse: list[Path]) -> Iterator[Writer]:
         raise StorageError(f"{out}: this is a folder; give a file name for the published copy.")
     if not out.parent.is_dir():
         raise StorageError(f"{out.parent}: this folder does not exist, so nothing was published.")
+    if out.exists():
+        # Publishing again replaces an earlier published copy, and nothing else.
+        _open_published(out, replacing=True).close()
     partial = out.with_name(f".{out.name}.partial")
     try:
         partial.unlink(missing_ok=True)
@@ -191,10 +194,20 @@ def merge(inputs: list[Path], out: Path | str) -> dict[str, int]:
     return _counts(Path(out).expanduser())
 
 
-def _open_published(path: Path) -> sqlite3.Connection:
-    """A file made by ``facilitator publish``, opened read-only; a sentence for anything else."""
+def _open_published(path: Path, *, replacing: bool = False) -> sqlite3.Connection:
+    """A file made by ``facilitator publish``, opened read-only; a sentence for anything else.
+
+    ``replacing``: the file is about to be replaced by a new published copy; the sentences say
+    it is kept.
+    """
     if not path.is_file():
         raise StorageError(f"{path}: there is no published file here.")
+    if replacing:
+        try:
+            return _open_published(path)
+        except StorageError:
+            raise StorageError(f"{path}: this file is already there and is not a published copy, so it was "
+                               "left as it is; give a new file name.") from None  # fmt: skip
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}

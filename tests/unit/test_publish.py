@@ -114,11 +114,24 @@ def test_series_and_since_choose_workshops(demo, tmp_path):
     assert publish(demo, out, since="01/01/2021")["workshops"] == 2
 
 
-def test_the_working_database_is_never_the_published_copy(demo):
+def test_the_working_database_is_never_the_published_copy(demo, tmp_path):
     before = demo.database.path.read_bytes()
     with pytest.raises(StorageError, match="cannot be the published copy"):
         publish(demo, demo.database.path)
     assert demo.database.path.read_bytes() == before
+    # Nor any other file that is not a published copy (another working database, notes...).
+    other = open_store(tmp_path / "real.db")
+    other.close()
+    notes = tmp_path / "notes.db"
+    notes.write_text("my notes")
+    for path in (tmp_path / "real.db", notes):
+        kept = path.read_bytes()
+        with pytest.raises(StorageError, match="is not a published copy, so it was left as it is"):
+            publish(demo, path)
+        assert path.read_bytes() == kept
+    # An earlier published copy is replaced.
+    publish(demo, tmp_path / "published.db")
+    assert publish(demo, tmp_path / "published.db")["workshops"] == 2
 
 
 def test_merge_keeps_workshops_from_different_computers_apart(demo, tmp_path):

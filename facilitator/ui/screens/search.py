@@ -161,16 +161,16 @@ class SearchScreen(Screen):
         if hit is None:
             detail.update("")
             return
+        # Four lines at most: the hit (two), what it belongs to (one), where and when (one).
+        width = max(20, self.size.width - 2)
         kind = "You said" if hit.kind == "you said, we did" else hit.kind.capitalize()
-        parts: list = [(f"{kind}: ", "bold"), one_line(hit.text, 300)]
-        if hit.status:
-            parts += [f" ({hit.status})"]
+        status = f" ({hit.status})" if hit.status else ""
+        parts: list = [(f"{kind}: ", "bold"), one_line(hit.text, 2 * width - len(kind) - len(status) - 4), status]
         if hit.context:
             label = {"action update": "For: ", "you said, we did": "We did: ", "decision": "Why: "}.get(hit.kind, "")
-            parts += ["\n", (label, "bold"), one_line(hit.context, 200)]
-        parts += ["\n", ("At: ", "bold"), one_line(hit.workshop_title, 80), f", {show_date(hit.workshop_date)}"]
-        if hit.kind == "decision":
-            parts += [" \u00b7 Enter: its whole record"]
+            parts += ["\n", (label, "bold"), one_line(hit.context, width - len(label))]
+        where = f", {show_date(hit.workshop_date)}" + (" \u00b7 Enter: its record" if hit.kind == "decision" else "")
+        parts += ["\n", ("At: ", "bold"), one_line(hit.workshop_title, width - 4 - len(where)), where]
         detail.update(join(parts))
 
     @property

@@ -110,7 +110,7 @@ def restore(database_path: Path, backup: Path, *, stamp: str | None = None) -> P
     link, with its ``-wal`` if any) before anything else, and the backup's copy then replaces the
     database's name in one ``rename``. At every moment there is a database under
     ``database_path``: the old one until the rename, the restored one after. A failure at any
-    step leaves the old file where it was (and its second name, which is harmless).
+    step leaves the old file where it was, with its log, and takes its second names away again.
     Close every terminal that has the database open first.
     """
     database_path = Path(database_path)
@@ -118,9 +118,10 @@ def restore(database_path: Path, backup: Path, *, stamp: str | None = None) -> P
     info = inspect_backup(backup)
     if not info.intact or info.workshops is None:
         raise StorageError(f"{backup}: this backup is damaged or not a facilitator database, so it was not put back.")
-    stamp = stamp or datetime.now().strftime("%Y%m%d-%H%M%S")
     incoming = database_path.with_name(f".{database_path.name}.restoring")
-    aside = database_path.with_name(f"{database_path.stem}-damaged-{stamp}{database_path.suffix}")
+    aside = _free_name(database_path, stamp or datetime.now().strftime("%Y%m%d-%H%M%S"))
+    log = database_path.with_name(database_path.name + "-wal")
+    named: list[Path] = []  # second names made so far, to take away again if a later step fails
     try:
         incoming.unlink(missing_ok=True)
         fd = os.open(incoming, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -128,31 +129,37 @@ def restore(database_path: Path, backup: Path, *, stamp: str | None = None) -> P
             shutil.copyfileobj(source, target, 1024 * 1024)
             target.flush()
             os.fsync(target.fileno())
-        kept = None
-        moved_log = None
         if database_path.exists():
             _second_name(database_path, aside)
-            kept = aside
-            log = database_path.with_name(database_path.name + "-wal")
+            named.append(aside)
             if log.exists():
-                moved_log = (log, aside.with_name(aside.name + "-wal"))
-                _second_name(*moved_log)
+                _second_name(log, aside.with_name(aside.name + "-wal"))
+                named.append(aside.with_name(aside.name + "-wal"))
             # The old file's log must not be read into the restored one.
             database_path.with_name(database_path.name + "-shm").unlink(missing_ok=True)
             log.unlink(missing_ok=True)
-        try:
-            os.replace(incoming, database_path)
-        except OSError:
-            if moved_log is not None and not moved_log[0].exists():
-                _second_name(moved_log[1], moved_log[0])  # the old file gets its log back
-            raise
+        os.replace(incoming, database_path)
     except OSError as error:
         incoming.unlink(missing_ok=True)
+        if len(named) == 2 and not log.exists():
+            _second_name(named[1], log)  # the old file gets its log back
+        for path in named:
+            path.unlink(missing_ok=True)  # only a second name: the file itself is still at its place
         raise StorageError(
             f"{database_path}: the backup could not be put back ({error.strerror or error}); "
             "the database is as it was."
         ) from None
-    return kept
+    return named[0] if named else None
+
+
+def _free_name(database_path: Path, stamp: str) -> Path:
+    """``facilitator-damaged-<stamp>.db`` beside the database, with a number if that is taken."""
+    for number in range(1, 1000):
+        extra = "" if number == 1 else f"-{number}"
+        candidate = database_path.with_name(f"{database_path.stem}-damaged-{stamp}{extra}{database_path.suffix}")
+        if not candidate.exists() and not candidate.with_name(candidate.name + "-wal").exists():
+            return candidate
+    raise StorageError(f"{database_path.parent}: too many damaged copies are kept here; move some away first.")
 
 
 def _second_name(path: Path, other: Path) -> None:

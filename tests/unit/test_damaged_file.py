@@ -160,6 +160,8 @@ def test_a_failure_in_the_middle_of_restore_leaves_the_database_in_place(tmp_pat
     made = automatic_backup(store.database, tmp_path / "backups")
     store.close()
     damage_near_the_end(path)
+    log = path.with_name(path.name + "-wal")
+    log.write_bytes(b"changes not yet copied into the file")  # stands for a WAL left by a crash
     before = fingerprint(path)
 
     def fails(*_args):
@@ -169,7 +171,19 @@ def test_a_failure_in_the_middle_of_restore_leaves_the_database_in_place(tmp_pat
     with pytest.raises(StorageError, match="could not be put back .*the database is as it was"):
         restore(path, made)
     assert path.exists() and fingerprint(path) == before
-    assert not any(p.name.endswith(".restoring") for p in tmp_path.iterdir())
+    assert log.read_bytes() == b"changes not yet copied into the file"  # the file has its log back
+    assert not any(p.name.endswith(".restoring") or "-damaged-" in p.name for p in tmp_path.iterdir())
+
+    monkeypatch.undo()
+    kept = restore(path, made)
+    assert kept is not None and fingerprint(kept) == before
+    assert kept.with_name(kept.name + "-wal").read_bytes() == b"changes not yet copied into the file"
+    assert not log.exists()  # the old log is never read into the restored file
+    reopened = open_store(path)
+    try:
+        assert len(reopened.list_workshops()) == 3  # the two of the demo, and the one added before the backup
+    finally:
+        reopened.close()
 
 
 def test_a_damaged_backup_is_not_put_back(tmp_path):

@@ -8,6 +8,7 @@ rowid says what it is: ``id * 8 + kind`` (``KINDS``), so a hit is found again wi
 Triggers keep it in step with every writer (the app, the phones' server, imports, the CLI): an
 insert adds the row, a change of the text replaces it, a delete (cascades included) removes it.
 A contentless table forgets the text, so removing a row gives FTS5 the old text ("delete").
+Words are matched by their stem (the porter tokenizer): "pet" finds "pets", "taxis" finds "taxi".
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ KIND_BITS = 8
 def m045_search_everything(db) -> None:
     db.execute(
         "CREATE VIRTUAL TABLE record_search USING fts5(body, content = '', "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        "tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
     )
     for kind, (table, text) in KINDS.items():
         new, old = text.format(r="new"), text.format(r="old")

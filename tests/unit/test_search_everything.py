@@ -64,6 +64,7 @@ def test_everything_said_is_found_with_its_workshop_and_date(store, two_workshop
     feedback = next(hit for hit in hits if hit.kind == "you said, we did")
     assert (feedback.workshop_title, feedback.workshop_date) == ("Autumn review", "2025-10-02")
     assert [hit.kind for hit in store.search_everything("animals")] == ["theme"]
+    assert [hit.kind for hit in store.search_everything("animal")] == ["theme"]  # a word's other forms too
     assert [hit.kind for hit in store.search_everything("landlord dogs")][:1] == ["action"]
     update = store.search_everything("guide")[0]
     assert (update.kind, update.context, update.workshop_title) == ("action update", action.what, "Spring drop-in")

@@ -8,6 +8,7 @@ with ``Error:`` and exit code 1 (see ``main``).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -23,8 +24,8 @@ from facilitator.domain.errors import FacilitatorError
 class _Commands(click.Group):
     """Lists commands in the order of a workshop's life, not alphabetically."""
 
-    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "pack", "recognise", "recognition", "export", "import", "agendas",
-             "locate", "backup")
+    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "pack", "recognise", "recognition", "export",
+             "import", "publish", "search", "agendas", "locate", "backup", "backups", "restore")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]
@@ -70,7 +71,31 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("Stopped before finishing.")
     except FacilitatorError as error:
         return _fail(one_line(str(error)))
+    except OSError as error:
+        if error.filename is not None or error.errno not in _OUTPUT_ERRORS:
+            raise
+        # Printing failed (``> /dev/full``, a closed pipe): one line, not a traceback.
+        return _output_failed(error)
     return _flushed(result if isinstance(result, int) else 0)
+
+
+# What writing to the terminal or a redirected output can fail with.
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
+def _output_failed(error: OSError) -> int:
+    _discard_stdout()
+    if error.errno == errno.EPIPE:
+        return 1  # the reader went away (``| head``): nothing to say to anyone
+    return _fail(f"The output could not be written ({error.strerror or error}).")
+
+
+def _discard_stdout() -> None:
+    """Point standard output at nowhere, so what is left in its buffer cannot fail again at exit."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing to flush at exit
 
 
 def _fail(sentence: str) -> int:
@@ -83,16 +108,18 @@ def _flushed(code: int) -> int:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         return 1
+    except OSError as error:
+        return _output_failed(error)
     return code
 
 
 def _register_commands() -> None:
     # Each area of commands lives in its own module and adds itself to the group.
-    from facilitator.cli import agendas, backup, pack, review, serve, workshops
+    from facilitator.cli import agendas, backup, pack, publish, review, search, serve, workshops
 
-    for area in (workshops, serve, agendas, review, backup, pack):
+    for area in (workshops, serve, agendas, review, search, publish, backup, pack):
         area.register(cli)
 
 

@@ -118,6 +118,10 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
     if not found:
         narrowed = query or status or since or until or series or workshop_id is not None or review_due
         click.echo("No decisions match." if narrowed else "No decisions yet.")
+        if query:
+            from facilitator.local.join_command import typed
+
+            click.echo(f"To look in everything said (ideas, actions, replies too): {typed('search', query)}")
         return
     rows = [
         (item.decision.id, item.workshop_date, item.decision.status.value, item.decision.review_date or "-",

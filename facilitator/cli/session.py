@@ -30,11 +30,22 @@ class Session:
     def db_path(self) -> Path:
         return Path(self.db_option).expanduser() if self.db_option else paths.default_db_path()
 
-    def open(self, path: Path | None = None, *, create: bool = True) -> Store:
+    def open(self, path: Path | None = None, *, create: bool = True, checked: bool = False) -> Store:
+        """The store at ``path`` (default: ``--db``), its file checked for damage once.
+
+        ``checked``: the file's quick check has just been run by the caller (the home screen's
+        first page), so it is not run twice.
+        """
         from facilitator.storage.store import open_store
 
         store = open_store(path or self.db_path, create=create)
         click.get_current_context().call_on_close(store.close)
+        # Even a command that only reads may write on closing (the WAL is copied into the file):
+        # a damaged file is refused before anything touches it.
+        if checked:
+            store.database.intact_checked = True
+        else:
+            store.database.check_intact()
         return store
 
 
@@ -97,7 +108,8 @@ def open_workshop(session: Session, workshop_id: int, command: str) -> Store:
 
 def launch_app(store: Store, **options: Any) -> None:
     # A damaged file gets its one sentence here, not a traceback in the middle of a workshop.
-    store.database.check_intact()
+    if not store.database.intact_checked:
+        store.database.check_intact()
     from facilitator.ui.app import (
         launch,  # the only places the CLI reaches textual: here and below
     )
@@ -110,7 +122,8 @@ def launch_home(session: Session) -> None:
     plainly ready (same checks, quick check included); otherwise the ordinary way."""
     from facilitator.ui.app import home_from_first_page, run
 
-    app = home_from_first_page(session.db_path, session.open)
+    # read_first_page runs the file's quick check itself before drawing anything.
+    app = home_from_first_page(session.db_path, lambda: session.open(checked=True))
     if app is None:
         launch_app(session.open(), start="home")
     else:

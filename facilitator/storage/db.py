@@ -42,6 +42,8 @@ class Database:
         self.read_only = read_only
         self._wrapper_options = wrapper_options
         self._db: sqlite_utils.Database | None = None
+        # Set once ``check_intact`` has passed: the first write of every open checks the file first.
+        self.intact_checked = False
         # Called with the number of seconds spent waiting, while a write waits for a lock held
         # elsewhere, so the UI can say "waiting for another program".
         self.on_wait: Callable[[float], None] | None = None
@@ -77,7 +79,8 @@ class Database:
         except sqlite3.Error as error:
             raise translate_error(error, self.path) from None
         if result != "ok":
-            raise StorageError(f"{self.path}: this file is not a facilitator database or it is damaged.")
+            raise damaged(self.path)
+        self.intact_checked = True
 
     def checkpoint(self) -> bool:
         """Copy the WAL into the database file and empty the WAL; True if it could be done now.
@@ -103,6 +106,9 @@ class Database:
                 f"{self.path}: this database can only be read here, so nothing can be saved."
             )
         db = self.db  # before the lock: the first write may import sqlite-utils
+        if not self.intact_checked:
+            # Writing into a damaged file can spread the damage: check it once per open, first.
+            self.check_intact()
         self._begin_immediate()
         try:
             yield db
@@ -150,6 +156,22 @@ def _is_busy(error: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+NOT_A_DATABASE = "this file is not a facilitator database or it is damaged."
+
+
+def damaged(path: Path | None) -> StorageError:
+    """The sentence for a damaged file, with what to do: list the backups, put one back."""
+    if path is None:
+        return StorageError(NOT_A_DATABASE[0].upper() + NOT_A_DATABASE[1:])
+    from facilitator.local.join_command import command_line
+
+    return StorageError(
+        f"{path}: {NOT_A_DATABASE} Nothing was changed. To see your backups type "
+        f"{command_line(path, 'backups')}; to put one back (the damaged file is kept beside it), "
+        f"{command_line(path, 'restore', 'BACKUP')}."
+    )
+
+
 def translate_error(error: sqlite3.Error, path: Path | None) -> StorageError:
     """Turn an sqlite3 error into one sentence a person can act on."""
     text = str(error).lower()
@@ -158,8 +180,10 @@ def translate_error(error: sqlite3.Error, path: Path | None) -> StorageError:
         return StorageError(f"{where}the disk is full, so this change was not saved.")
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(f"{where}this database can only be read here, so nothing can be saved.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StorageError(f"{where}this file is not a facilitator database or it is damaged.")
+    if "malformed" in text or "corrupt" in text:
+        return damaged(path)
+    if "not a database" in text:
+        return StorageError(f"{where}{NOT_A_DATABASE}")
     if _is_busy(error):
         return StorageError(f"{where}the database is busy in another program; try again in a moment.")
     if "foreign key" in text:

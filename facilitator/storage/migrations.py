@@ -293,6 +293,9 @@ from facilitator.storage.schema_pack import m010_invitation_fields, m011_recogni
 
 migrations()(m010_invitation_fields)
 migrations()(m011_recognition)
+from facilitator.storage.schema_search import m045_search_everything  # noqa: E402
+
+migrations()(m045_search_everything)
 
 KNOWN = [m.name for m in migrations._migrations]
 

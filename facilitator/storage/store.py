@@ -15,6 +15,7 @@ from facilitator.storage.ideas import IdeasMixin
 from facilitator.storage.people import PeopleMixin
 from facilitator.storage.recognition import RecognitionMixin
 from facilitator.storage.register import RegisterMixin
+from facilitator.storage.search import SearchMixin
 from facilitator.storage.stages import StagesMixin
 from facilitator.storage.votes import VotesMixin
 from facilitator.storage.workshops import WorkshopsMixin
@@ -23,6 +24,7 @@ from facilitator.storage.workshops import WorkshopsMixin
 class Store(
     WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin,
     RecognitionMixin,
+    SearchMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

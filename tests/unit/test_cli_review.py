@@ -77,7 +77,7 @@ def test_decisions_filters(db):
     ]
     since = json.loads(run(db, "decisions", "--since", "2025-02-01", "--all", "--json").stdout)
     assert {d["workshop_title"] for d in since} == {"Café review"}
-    assert run(db, "decisions", "--search", "nothing-like-this").stdout.strip() == "No decisions match."
+    assert run(db, "decisions", "--search", "nothing-like-this").stdout.splitlines()[0] == "No decisions match."
 
 
 def test_bad_date_is_one_line_and_exit_1(db):

@@ -212,7 +212,8 @@ def test_a_damaged_database_is_named_and_left_alone(tmp_path, journal, command):
     before = fingerprint(path)
 
     line = one_error_line(facilitator("--db", path, *command))
-    assert line == f"Error: {path}: this file is not a facilitator database or it is damaged."
+    assert line.startswith(f"Error: {path}: this file is not a facilitator database or it is damaged.")
+    assert "backups" in line and "restore BACKUP" in line  # and what to do about it
     assert fingerprint(path) == before
     if journal == "wal":
         with pytest.raises(StorageError, match="not a facilitator database or it is damaged"):

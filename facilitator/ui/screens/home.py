@@ -81,6 +81,7 @@ class HomeScreen(Screen):
         Binding("D", "decisions", "Decisions"),
         Binding("F", "follow_up", "Follow-up"),
         Binding("i", "pack", "Invitation", tooltip="Save the invitation pack for the selected workshop"),
+        Binding("s", "search_everything", "Search all", tooltip="Find anything said before, in every workshop"),
         Binding("slash", "filter", "Find"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -303,6 +304,12 @@ class HomeScreen(Screen):
         from facilitator.ui.screens.register import RegisterScreen
 
         self.app.push_screen(RegisterScreen())
+
+    def action_search_everything(self) -> None:
+        """Has anyone raised this before? Everything said, in every workshop."""
+        from facilitator.ui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
 
     def action_follow_up(self) -> None:
         """Outstanding actions across workshops, and decisions due for review."""

@@ -164,7 +164,14 @@ class FeedbackPart(Part):
     done: str = ""
     status: FeedbackStatus = FeedbackStatus.PLANNED
     reason: str = ""
+    # Carried over from an earlier workshop: which one (uid, title and date as known when exported),
+    # and which of its actions or items it is (counted from 1, in the order they were recorded),
+    # so an import links it again when that workshop is there.
     source_workshop_uid: str | None = None
+    source_workshop_title: str = ""
+    source_workshop_date: str | None = None
+    source_action_number: int | None = Field(default=None, ge=1)
+    source_item_number: int | None = Field(default=None, ge=1)
 
 
 class ValuesScorePart(Part):

@@ -48,7 +48,8 @@ _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
     "actions": {"what": (MID_TEXT, True, True), "owner_text": (SHORT_TEXT, False, False)},
     "updates": {"note": (LONG_TEXT, True, False)},
     "feedback": {"said": (LONG_TEXT, True, True), "done": (LONG_TEXT, True, False),
-                 "reason": (LONG_TEXT, True, False), "source_workshop_uid": (UID_TEXT, False, False)},
+                 "reason": (LONG_TEXT, True, False), "source_workshop_uid": (UID_TEXT, False, False),
+                 "source_workshop_title": (SHORT_TEXT, False, False)},
     "values_scores": {"value": (SHORT_TEXT, False, True)},
 }  # fmt: skip
 # Times of day (ISO date and time) and dates (ISO date): (field, required).
@@ -67,6 +68,7 @@ _DATES: dict[str, tuple[tuple[str, bool], ...]] = {
     "workshop": (("date", True),),
     "decisions": (("review_date", False),),
     "actions": (("due_date", False),),
+    "feedback": (("source_workshop_date", False),),
 }
 _LISTS = ("participants", "stages", "themes", "ideas", "dots", "decisions", "actions", "feedback",
           "values_scores")  # fmt: skip

@@ -16,6 +16,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from facilitator.domain.attribution import A_PARTICIPANT
 from facilitator.domain.errors import NotFound, RuleBroken
 from facilitator.domain.models import Attribution, StageKind
 from facilitator.domain.record import (
@@ -190,19 +191,52 @@ def refuse_unrevealed_secret_votes(record: WorkshopRecord, workshop_id: int) -> 
 
 
 def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
-    """Replace the names of people who did not choose to be named, and drop support needs."""
+    """Replace the names of people who did not choose to be named, and drop support needs.
+
+    Someone who chose to be anonymous leaves nothing that points back at them: their ideas, dots,
+    dissent and actions carry no person and no time, and their place in the list carries no
+    perspective and no times of their own (they are listed last, under new numbers, so not even
+    the order of arrival is left). They are still counted as having come.
+    """
+    hidden = {p.id for p in record.participants if p.attribution == Attribution.ANONYMOUS and not p.forgotten}
+    start = record.workshop.created_at
+    last = max((p.id for p in record.participants), default=0)
+    renumber = {pid: last + n for n, pid in enumerate(sorted(hidden), start=1)}
     people = []
     for number, person in enumerate(record.participants, start=1):
         named = person.attribution == Attribution.NAMED and not person.forgotten
-        people.append(
-            person.model_copy(
-                update={
-                    "name": person.name if named else ("" if person.forgotten else f"Participant {number}"),
-                    "support_needs": "",
-                }
-            )
-        )
-    return record.model_copy(update={"participants": people})
+        change: dict[str, Any] = {
+            "name": person.name if named else ("" if person.forgotten else f"Participant {number}"),
+            "support_needs": "",
+        }
+        if person.id in hidden:
+            change.update(id=renumber[person.id], name="A participant", perspectives=[], left_at=None,
+                          arrived_at=start if person.arrived_at is not None else None)  # fmt: skip
+        people.append(person.model_copy(update=change))
+    people.sort(key=lambda p: (p.id in renumber.values(), p.id))
+    if not hidden:
+        return record.model_copy(update={"participants": people})
+
+    def mine(participant_id: int | None) -> bool:
+        return participant_id is not None and participant_id in hidden
+
+    ideas = [i.model_copy(update={"said_by": None, "created_at": start}) if mine(i.said_by) else i
+             for i in record.ideas]  # fmt: skip
+    dots = [d.model_copy(update={"participant_id": None, "entered_by": "", "created_at": ""})
+            if mine(d.participant_id) else d for d in record.dots]  # fmt: skip
+    decisions = [
+        d.model_copy(update={
+            "present": [renumber.get(p, p) for p in d.present],
+            "dissent": [x.model_copy(update={"participant_id": None}) if mine(x.participant_id) else x
+                        for x in d.dissent],
+        })
+        for d in record.decisions
+    ]  # fmt: skip
+    actions = [a.model_copy(update={"owner_participant_id": None, "owner_text": A_PARTICIPANT})
+               if mine(a.owner_participant_id) else a for a in record.actions]  # fmt: skip
+    return record.model_copy(
+        update={"participants": people, "ideas": ideas, "dots": dots, "decisions": decisions, "actions": actions}
+    )
 
 
 # The import half lives in its own module; these names stay importable from here.

@@ -119,6 +119,17 @@ class DissentPart(Part):
     text: str
 
 
+class DecisionChangePart(Part):
+    """One dated change to a decision after the day (its status, review date, a review, a correction)."""
+
+    at: str
+    changed_by: str = ""
+    kind: Literal["status", "review date", "review", "correction"]
+    old: str = ""
+    new: str = ""
+    note: str = ""
+
+
 class DecisionPart(Part):
     id: int
     uid: str = Field(min_length=1, max_length=64)
@@ -137,6 +148,7 @@ class DecisionPart(Part):
     idea_ids: list[int] = []
     theme_ids: list[int] = []
     dissent: list[DissentPart] = []
+    history: list[DecisionChangePart] = []  # oldest first; the statement and status above are the current ones
 
 
 class ActionUpdatePart(Part):

@@ -24,11 +24,12 @@ from facilitator.domain.models import (
 )
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import row_to
+from facilitator.storage.decision_history import DecisionHistoryMixin
 from facilitator.storage.follow_up import FollowUpSyncMixin
 from facilitator.storage.workshops import _clean_date, _enum
 
 
-class DecisionsMixin(FollowUpSyncMixin):
+class DecisionsMixin(FollowUpSyncMixin, DecisionHistoryMixin):
     # -- decisions ----------------------------------------------------------------------------
 
     def add_decision(
@@ -100,12 +101,9 @@ class DecisionsMixin(FollowUpSyncMixin):
             (new_id, DecisionStatus.SUPERSEDED.value, old_id),
         )
 
-    def set_decision_status(self, decision_id: int, status: str) -> Decision:
-        status = _enum(DecisionStatus, status, "decision status").value
-        with self.write() as db:
-            self.decision(decision_id)
-            db.execute("UPDATE decisions SET status = ? WHERE id = ?", (status, decision_id))
-        return self.decision(decision_id)
+    def set_decision_status(self, decision_id: int, status: str, *, note: str = "", by: str = "") -> Decision:
+        """Move a decision on (deferred to agreed, say), kept as a dated entry in its history."""
+        return self.amend_decision(decision_id, status=status, note=note, by=by)
 
     def _index_decision(self, db, decision_id: int) -> None:
         decision = self.decision(decision_id)

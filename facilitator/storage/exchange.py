@@ -22,6 +22,7 @@ from facilitator.domain.models import Attribution, StageKind
 from facilitator.domain.record import (
     ActionPart,
     ActionUpdatePart,
+    DecisionChangePart,
     DecisionPart,
     DissentPart,
     DotPart,
@@ -40,7 +41,7 @@ from facilitator.domain.record_json import parse_record
 __all__ = ["MAX_FILE_BYTES", "export_json", "import_file", "import_record", "load_record", "parse_record"]
 
 # Record fields that are not columns of the part's own table (gathered from other tables).
-_NOT_COLUMNS = {"events", "idea_ids", "theme_ids", "dissent", "updates", "supersedes_uid", "superseded_by_uid",
+_NOT_COLUMNS = {"events", "idea_ids", "theme_ids", "dissent", "history", "updates", "supersedes_uid", "superseded_by_uid",
                 "source_workshop_uid", "source_workshop_title", "source_workshop_date", "source_action_number",
                 "source_item_number"}  # fmt: skip
 # Where a carried item came from: the workshop as it is here, else as it was when carried; and which
@@ -121,7 +122,12 @@ def load_record(store, workshop_id: int) -> WorkshopRecord:
         "LEFT JOIN decisions new ON new.id = d.superseded_by_id WHERE d.workshop_id = ? ORDER BY d.id",
         extra=", old.uid AS supersedes_uid, new.uid AS superseded_by_uid",
     )  # fmt: skip
+    history: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for change in rows(DecisionChangePart, "h", "FROM decision_history h JOIN decisions d ON d.id = h.decision_id "
+                       "WHERE d.workshop_id = ? ORDER BY h.id", extra=", h.decision_id AS owner"):  # fmt: skip
+        history[change.pop("owner")].append(change)
     for decision in decisions:
+        decision["history"] = history[decision["id"]]
         decision["present"] = json.loads(decision["present"] or "[]")
         decision["idea_ids"], decision["theme_ids"] = links[decision["id"]]
         decision["dissent"] = dissent[decision["id"]]
@@ -194,9 +200,10 @@ def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
     """Replace the names of people who did not choose to be named, and drop support needs.
 
     Someone who chose to be anonymous leaves nothing that points back at them: their ideas, dots,
-    dissent and actions carry no person and no time, and their place in the list carries no
-    perspective and no times of their own (they are listed last, under new numbers, so not even
-    the order of arrival is left). They are still counted as having come.
+    dissent and actions carry no person, so no perspective, and no time; their place in the list
+    has no name and no times of their own (they are listed last, under new numbers, so not even
+    the order of arrival is left). Its perspective stays, linked to nothing, so that the counts of
+    who came (which the minutes give by perspective) are the same as in the minutes at home.
     """
     hidden = {p.id for p in record.participants if p.attribution == Attribution.ANONYMOUS and not p.forgotten}
     start = record.workshop.created_at
@@ -210,12 +217,15 @@ def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
             "support_needs": "",
         }
         if person.id in hidden:
-            change.update(id=renumber[person.id], name="A participant", perspectives=[], left_at=None,
+            change.update(id=renumber[person.id], name="A participant", left_at=None,
                           arrived_at=start if person.arrived_at is not None else None)  # fmt: skip
         people.append(person.model_copy(update=change))
     people.sort(key=lambda p: (p.id in renumber.values(), p.id))
+    # Who changed a decision after the day is for this computer's record, not for sharing.
+    decisions = [d.model_copy(update={"history": [h.model_copy(update={"changed_by": ""}) for h in d.history]})
+                 for d in record.decisions]  # fmt: skip
     if not hidden:
-        return record.model_copy(update={"participants": people})
+        return record.model_copy(update={"participants": people, "decisions": decisions})
 
     def mine(participant_id: int | None) -> bool:
         return participant_id is not None and participant_id in hidden
@@ -230,7 +240,7 @@ def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
             "dissent": [x.model_copy(update={"participant_id": None}) if mine(x.participant_id) else x
                         for x in d.dissent],
         })
-        for d in record.decisions
+        for d in decisions
     ]  # fmt: skip
     actions = [a.model_copy(update={"owner_participant_id": None, "owner_text": A_PARTICIPANT})
                if mine(a.owner_participant_id) else a for a in record.actions]  # fmt: skip

@@ -180,7 +180,7 @@ class _Importer:
         made: dict[int, int] = {}
         for d in record.decisions:
             values = _row(
-                d, "supersedes_uid", "superseded_by_uid", "idea_ids", "theme_ids", "dissent",
+                d, "supersedes_uid", "superseded_by_uid", "idea_ids", "theme_ids", "dissent", "history",
                 stage_id=_get(stages, d.stage_id), present=json.dumps([people[p] for p in d.present]),
             )  # fmt: skip
             if self.as_new:
@@ -196,6 +196,7 @@ class _Importer:
                 [{"decision_id": made[d.id], "participant_id": _get(people, x.participant_id), "text": x.text}
                  for x in d.dissent],
             )  # fmt: skip
+            self.insert_many("decision_history", [{"decision_id": made[d.id], **_row(h)} for h in d.history])
         inside = {d.uid: made[d.id] for d in record.decisions}
         for d in record.decisions:
             new_id = made[d.id]

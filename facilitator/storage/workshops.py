@@ -23,7 +23,6 @@ from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
 from facilitator.storage.base import StoreBase, row_to
 from facilitator.storage.first_page import WORKSHOP_ORDER
 
-
 # Added to a new workshop of a series when something is open to carry and its agenda has no
 # feedback stage (``create_workshop``).
 REVIEW_STAGE: dict[str, Any] = {

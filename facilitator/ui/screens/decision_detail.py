@@ -166,8 +166,8 @@ class DecisionDetailScreen(Screen):
         Binding("r", "report", "Report"),
         Binding("s", "amend('status')", "Status"),
         Binding("d", "amend('review date')", "Review date"),
-        Binding("v", "amend('review')", "Record a review"),
-        Binding("e", "amend('correction')", "Correct wording"),
+        Binding("v", "amend('review')", "Reviewed"),
+        Binding("e", "amend('correction')", "Correct"),
     ]
 
     def __init__(self, decision_id: int) -> None:
@@ -192,13 +192,26 @@ class DecisionDetailScreen(Screen):
             self.dismiss()
             return
         body = self.query_one("#detail-body", VerticalScroll)
-        with self.app.batch_update():
-            body.remove_children()
-            body.mount_all([Static(content, id=name) for name, content in record_sections(self.record)])
+        sections = record_sections(self.record)
+        shown = [child.id for child in body.children]
+        if shown == [name for name, _ in sections]:
+            # The same parts (a status changed, say): updated where they are, keeping the scroll.
+            for name, content in sections:
+                body.query_one(f"#{name}", Static).update(content)
+        elif not shown:
+            body.mount_all([Static(content, id=name) for name, content in sections])
+        else:
+            # A part came or went (a first entry in the history): the old ones go before the new come.
+            self.call_later(self._rebuild, sections)
         workshop = self.record.workshop
         self.query_one("#detail-title", Static).update(
             join([f"Decision {self.decision_id} \u00b7 ", workshop.title, " \u00b7 ", show_date(workshop.date)])
         )
+
+    async def _rebuild(self, sections: list[tuple[str, Content]]) -> None:
+        body = self.query_one("#detail-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all([Static(content, id=name) for name, content in sections])
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         self.reload()

@@ -110,3 +110,36 @@ async def test_a_deferred_decision_is_agreed_and_corrected_from_its_record(tmp_p
     decision = store.decision(walk_in.id)
     assert (decision.status, decision.statement) == ("agreed", "Decide about walk-ins after six months")
     store.close()
+
+
+
+async def test_a_new_workshop_in_a_series_says_what_was_carried_into_it(tmp_path):
+    from screen_check import toast_texts
+    from textual.widgets import Select
+
+    from facilitator.ui.app import FacilitatorApp
+    from facilitator.ui.screens.home import HomeScreen
+
+    store = open_store(tmp_path / "series.db", clock=lambda: EPOCH)
+    first = workshop(store, "Design day one", "2025-01-10")
+    store.add_action(first.id, "Find Saturday staff")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#agenda", Select).value = "coproduction-workshop"
+        dialog.query_one("#series", Input).value = "Crisis café"
+        dialog.query_one("#title", Input).focus()
+        await pilot.pause()
+        dialog.query_one("#title", Input).value = "Design day two"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        toasts = " ".join(" ".join(toast_texts(app)).split())
+    assert ("1 item still open from \u201cDesign day one\u201d (2025-01-10) carried over: a new stage 2, "
+            "\u201cYou said, we did: since last time\u201d, was added for them.") in toasts
+    second = next(w for w in store.list_workshops() if w.title == "Design day two")
+    assert [s.kind for s in store.stages(second.id)][:2] == ["welcome", "feedback"]
+    store.close()

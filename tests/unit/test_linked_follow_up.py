@@ -155,3 +155,33 @@ def test_every_demo_workshop_round_trips_with_identical_minutes(tmp_path, which)
     assert after == before
     if which == 1:
         assert "(raised at an earlier workshop)" in after
+
+
+def test_items_carried_by_an_earlier_version_are_linked_when_the_file_is_opened(tmp_path):
+    from facilitator.storage import db as dbmod
+    from facilitator.storage import migrations
+
+    path = tmp_path / "old.db"
+    database = dbmod.connect(path)
+    before = migrations.KNOWN[: migrations.KNOWN.index("m035_linked_follow_up")]
+    migrations.migrations.apply(database.db, stop_before=migrations.KNOWN[len(before):])
+    run = database.conn.execute
+    run("INSERT INTO workshops (id, uid, title, date, created_at) VALUES (1, 'u1', 'One', '2025-01-10', 'x')")
+    run("INSERT INTO workshops (id, uid, title, date, created_at) VALUES (2, 'u2', 'Two', '2025-03-10', 'x')")
+    run("INSERT INTO decisions (id, uid, workshop_id, statement, created_at) VALUES (1, 'd1', 1, 'Open late', 'x')")
+    run("INSERT INTO actions (id, workshop_id, decision_id, what, created_at) VALUES (1, 1, 1, 'Find staff', 'x')")
+    run("INSERT INTO feedback_items (workshop_id, said) VALUES (1, 'The phone is never answered')")
+    # As earlier versions carried them: copies of the text, with only the workshop they came from.
+    run("INSERT INTO feedback_items (workshop_id, said, source_workshop_id) VALUES (2, ?, 1)",
+        ("Open late\nAction: Find staff",))
+    run("INSERT INTO feedback_items (workshop_id, said, source_workshop_id) VALUES (2, 'The phone is never answered', 1)")
+    database.conn.commit()
+    database.close()
+
+    store = open_store(path)
+    action_item, feedback_item = store.feedback_items(2)
+    assert (action_item.source_action_id, action_item.source_workshop_title) == (1, "One")
+    assert feedback_item.source_item_id == store.feedback_items(1)[0].id
+    store.update_feedback(action_item.id, said=action_item.said, done="Two people hired", status="done")
+    assert store.action(1).status == "done"
+    store.close()

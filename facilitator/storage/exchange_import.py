@@ -126,11 +126,7 @@ class _Importer:
         )
         for item in record.feedback:
             self.insert("feedback_items", {**own, **self._feedback(item, stages)})
-        # Items elsewhere in this database carried from this workshop, imported before it: linked again.
-        self.conn.execute(
-            "UPDATE feedback_items SET source_workshop_id = ? WHERE source_workshop_uid = ? AND source_workshop_id IS NULL",
-            (workshop_id, workshop["uid"]),
-        )
+        self._link_items_carried_from(workshop_id, workshop["uid"])
         self.insert_many(
             "values_scores", [{**own, **_row(s, stage_id=_get(stages, s.stage_id))} for s in record.values_scores]
         )
@@ -154,6 +150,26 @@ class _Importer:
                         (source_id, number - 1),
                     )
         return values
+
+    def _link_items_carried_from(self, workshop_id: int, uid: str) -> None:
+        """Items elsewhere in this database carried from this workshop, imported before it, are linked
+        again: to the workshop, and to the action or item each is a copy of (found by its words)."""
+        waiting = [row[0] for row in self.conn.execute(
+            "SELECT id FROM feedback_items WHERE source_workshop_uid = ? AND source_workshop_id IS NULL", (uid,))]  # fmt: skip
+        for item_id in waiting:
+            self.conn.execute("UPDATE feedback_items SET source_workshop_id = ? WHERE id = ?", (workshop_id, item_id))
+            self.conn.execute(
+                "UPDATE feedback_items SET source_action_id = (SELECT a.id FROM actions a LEFT JOIN decisions d "
+                "ON d.id = a.decision_id WHERE a.workshop_id = ? AND (a.what = feedback_items.said OR "
+                "d.statement || char(10) || 'Action: ' || a.what = feedback_items.said) ORDER BY a.id LIMIT 1) "
+                "WHERE id = ?",
+                (workshop_id, item_id),
+            )
+            self.conn.execute(
+                "UPDATE feedback_items SET source_item_id = (SELECT o.id FROM feedback_items o WHERE o.workshop_id = ? "
+                "AND o.said = feedback_items.said ORDER BY o.id LIMIT 1) WHERE id = ? AND source_action_id IS NULL",
+                (workshop_id, item_id),
+            )
 
     def _refuse_known_decision_uids(self) -> None:
         for decision in self.record.decisions:

@@ -185,3 +185,18 @@ def test_items_carried_by_an_earlier_version_are_linked_when_the_file_is_opened(
     store.update_feedback(action_item.id, said=action_item.said, done="Two people hired", status="done")
     assert store.action(1).status == "done"
     store.close()
+
+
+def test_importing_the_earlier_workshop_afterwards_links_the_carried_item_to_its_action(tmp_path, store):
+    first = workshop(store, "Design day one", "2025-01-10")
+    taxi = store.add_action(first.id, "Find out about taxi vouchers")
+    second = workshop(store, "Design day two", "2025-03-14")
+    target = open_store(tmp_path / "target.db")
+    later = import_record(target, parse_record(export_json(store, second.id, include_private=True), "two.json"))
+    [item] = target.feedback_items(later.id)
+    assert (item.source_workshop_id, item.source_action_id, item.source_workshop_title) == (None, None, "Design day one")
+    earlier = import_record(target, parse_record(export_json(store, first.id, include_private=True), "one.json"))
+    [item] = target.feedback_items(later.id)
+    assert item.source_workshop_id == earlier.id
+    assert target.action(item.source_action_id).what == taxi.what
+    target.close()

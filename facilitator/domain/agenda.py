@@ -19,8 +19,8 @@ from facilitator import paths
 from facilitator.domain.checkout import MAX_VALUES, VALUE_TEXT, same_value_key
 from facilitator.domain.files import read_text_file
 from facilitator.domain.errors import AgendaError, InvalidText
-from facilitator.domain.models import FIVE_VALUES, Involvement, StageKind
 from facilitator.domain.involvement import names_a_kind
+from facilitator.domain.models import FIVE_VALUES, Involvement, StageKind
 from facilitator.domain.text import LONG_TEXT, SHORT_TEXT, clean_text, strip_controls
 
 PROMPT_TEXT = 500

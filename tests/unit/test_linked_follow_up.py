@@ -72,7 +72,7 @@ def test_an_item_carried_twice_is_one_item_in_every_workshop(store):
 
 
 def test_the_demo_taxi_action_shows_once_as_done(store):
-    first_id, second_id = seed_demo(store)
+    first_id, _ = seed_demo(store)
     taxi = [a for a in store.actions(first_id) if "taxi" in a.what]
     assert [a.status for a in taxi] == ["done"]
     assert not [a for a in store.outstanding_actions() if "taxi" in a.action.what]
@@ -121,6 +121,25 @@ def test_report_lists_actions_not_linked_to_a_decision(tmp_path):
     assert "Find Saturday staff" in text
     assert "Send large print minutes." in text and "Posted to everyone who asked" in text
     assert "Chairs are hard" in text
+
+
+def test_the_series_report_has_every_action_and_item_once(store):
+    from facilitator.outputs.report import render_report_markdown
+
+    first = workshop(store, "Design day one", "2025-01-10")
+    store.add_action(first.id, "Find out about taxi vouchers")
+    store.add_feedback(first.id, "The phone is never answered", status="planned")
+    second = workshop(store, "Design day two", "2025-03-14")
+    store.add_action(second.id, "Print the leaflet")
+    for item in store.feedback_items(second.id):
+        store.update_feedback(item.id, said=item.said, done="Sorted", status="done")
+    records, title = store.report_records(second.id, whole_series=True)
+    text = render_report_markdown(records, title=title)
+    assert text.count("Find out about taxi vouchers") == 2  # its reply, and the action itself
+    assert "- Find out about taxi vouchers. Status: Done. Latest news (" in text
+    assert "- Print the leaflet. Status: Not started." in text
+    assert text.count("The phone is never answered") == 1  # one item, answered once
+    assert "### At Design day two (14 March 2025)" in text
 
 
 # -- 4. export and import keep where an item came from ---------------------------------------------

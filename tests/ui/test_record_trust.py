@@ -143,3 +143,21 @@ async def test_a_new_workshop_in_a_series_says_what_was_carried_into_it(tmp_path
     second = next(w for w in store.list_workshops() if w.title == "Design day two")
     assert [s.kind for s in store.stages(second.id)][:2] == ["welcome", "feedback"]
     store.close()
+
+
+async def test_history_text_is_shown_as_typed_never_as_markup(tmp_path):
+    hostile = "[ @click=app.quit]x [/b] [link='http://x']y"
+    store = open_store(tmp_path / "hostile.db", clock=lambda: EPOCH)
+    made = workshop(store, "Design day", "2025-01-10", series="")
+    decision = store.add_decision(made.id, f"Decide {hostile}", status="deferred")
+    store.amend_decision(decision.id, status="agreed", note=f"Because {hostile}", by=hostile)
+    store.amend_decision(decision.id, statement=f"Decided {hostile}")
+    app = HostApp(store, DecisionDetailScreen(decision.id))
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.pause()
+        await pilot.click("#decision-history")
+        await pilot.pause()
+        assert app.is_running
+        text = " ".join(screen_text(app).split())
+    assert f"Why: Because {hostile}" in text and f"it read \u201cDecide {hostile}\u201d" in text
+    store.close()

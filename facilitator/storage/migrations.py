@@ -7,6 +7,8 @@ same moment cannot both run it, and a step that fails leaves nothing behind.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlite_utils
 
 from facilitator.domain.errors import StorageError
@@ -325,6 +327,21 @@ def m035_linked_follow_up(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX follow_up_history_feedback ON follow_up_history(feedback_id)")
     db.execute("CREATE INDEX feedback_source_action ON feedback_items(source_action_id)")
     db.execute("CREATE INDEX feedback_source_item ON feedback_items(source_item_id)")
+    # An action still open whose carried item was answered later: the later answer was the news.
+    at = datetime.now().astimezone().isoformat(timespec="seconds")
+    for action_id, item_status, done, reason, workshop_id in db.execute(
+        "SELECT a.id, f.status, f.done, f.reason, f.workshop_id FROM actions a JOIN feedback_items f ON f.id = "
+        "(SELECT max(id) FROM feedback_items WHERE source_action_id = a.id) WHERE a.status IN ('open', 'in progress')"
+    ).fetchall():
+        status = {"done": "done", "not possible": "dropped", "in progress": "in progress"}.get(item_status, "open")
+        old = db.execute("SELECT status FROM actions WHERE id = ?", (action_id,)).fetchone()[0]
+        if status != old:
+            note = reason if item_status == "not possible" else done
+            db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, action_id))
+            db.execute("INSERT INTO action_updates (action_id, at, status, note) VALUES (?, ?, ?, ?)",
+                       (action_id, at, status, note))  # fmt: skip
+            db.execute("INSERT INTO follow_up_history (action_id, workshop_id, at, change) VALUES (?, ?, ?, ?)",
+                       (action_id, workshop_id, at, f"status {old} \u2192 {status}, as its carried item said"))  # fmt: skip
 
 
 _M035_BACKFILL = (

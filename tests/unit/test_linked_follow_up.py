@@ -191,8 +191,8 @@ def test_items_carried_by_an_earlier_version_are_linked_when_the_file_is_opened(
     run("INSERT INTO actions (id, workshop_id, decision_id, what, created_at) VALUES (1, 1, 1, 'Find staff', 'x')")
     run("INSERT INTO feedback_items (workshop_id, said) VALUES (1, 'The phone is never answered')")
     # As earlier versions carried them: copies of the text, with only the workshop they came from.
-    run("INSERT INTO feedback_items (workshop_id, said, source_workshop_id) VALUES (2, ?, 1)",
-        ("Open late\nAction: Find staff",))
+    run("INSERT INTO feedback_items (workshop_id, said, source_workshop_id, status, done) VALUES (2, ?, 1, 'done', ?)",
+        ("Open late\nAction: Find staff", "Two people hired"))  # answered, while its action stayed open
     run("INSERT INTO feedback_items (workshop_id, said, source_workshop_id) VALUES (2, 'The phone is never answered', 1)")
     database.conn.commit()
     database.close()
@@ -201,8 +201,12 @@ def test_items_carried_by_an_earlier_version_are_linked_when_the_file_is_opened(
     action_item, feedback_item = store.feedback_items(2)
     assert (action_item.source_action_id, action_item.source_workshop_title) == (1, "One")
     assert feedback_item.source_item_id == store.feedback_items(1)[0].id
-    store.update_feedback(action_item.id, said=action_item.said, done="Two people hired", status="done")
+    # The later answer was the news: the action is done, once, with that note.
     assert store.action(1).status == "done"
+    assert [u.note for u in store.action_updates(1)] == ["Two people hired"]
+    assert store.outstanding_actions() == []
+    store.update_feedback(feedback_item.id, said=feedback_item.said, done="A second line", status="done")
+    assert store.feedback_items(1)[0].status == "done"
     store.close()
 
 

@@ -345,8 +345,9 @@ def m035_linked_follow_up(db: sqlite_utils.Database) -> None:
 
 
 _M035_BACKFILL = (
-    "UPDATE feedback_items SET source_workshop_uid = w.uid, source_workshop_title = w.title, "
-    "source_workshop_date = w.date FROM workshops w WHERE w.id = feedback_items.source_workshop_id"
+    "UPDATE feedback_items SET (source_workshop_uid, source_workshop_title, source_workshop_date) = "
+    "(SELECT uid, title, date FROM workshops w WHERE w.id = feedback_items.source_workshop_id) "
+    "WHERE source_workshop_id IS NOT NULL"
 )
 
 

@@ -118,7 +118,7 @@ class _Importer:
                 "actions",
                 {**own, **_row(a, "updates", decision_id=_get(decisions, a.decision_id),
                                owner_participant_id=_get(people, a.owner_participant_id))},
-            )  # fmt: skip
+            )
             for a in record.actions
         }
         self.insert_many(

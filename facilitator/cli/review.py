@@ -1,6 +1,6 @@
 """Reviewing past decisions from the command line: the register, follow-up, and the report.
 
-``register(group)`` adds ``decisions``, ``actions``, ``update-action`` and ``report`` to the main
+``register(group)`` adds ``decisions``, ``decision``, ``actions``, ``update-action`` and ``report`` to the main
 ``facilitator`` group. None of them imports textual. User errors are ``FacilitatorError``s, which
 the main command turns into one line and exit code 1. The keys of every ``--json`` output are a
 contract with scripts: add keys, never rename them.
@@ -189,6 +189,49 @@ def update_action(action_id: int, status: tuple[str, ...], note: str) -> None:
     click.echo(f"Action {action.id} is now {action.status.value}: {_cut(action.what, STATEMENT_WIDTH)}")
 
 
+@click.command(short_help="One decision, its history, and changing it after the day.")
+@click.argument("decision_id", metavar="ID", type=int)
+@click.option("--status", type=click.Choice(DECISION_STATUSES[:3]), help="Its new status (deferred to agreed, say).")
+@click.option("--review-date", metavar="DATE", help="Set or change its review date (day/month/year), or 'none'.")
+@click.option("--note", metavar="TEXT", help="A review (\"still right\", \"changed because ...\"), or why it changed.")
+@click.option("--correct-statement", metavar="TEXT", help="Correct its wording; what was recorded stays in its history.")
+@click.option("--by", default="", metavar="NAME", help="Who is making the change (kept in the history).")
+def decision(decision_id: int, status: str | None, review_date: str | None, note: str | None,
+             correct_statement: str | None, by: str) -> None:  # fmt: skip
+    """Show decision ID with its history; with options, change it after the day.
+
+    Every change is a dated entry in the decision's history: what was recorded on the day is
+    never overwritten, so the original wording stays readable.
+    """
+    store = _store()
+    if store is None:
+        from facilitator.domain.errors import NotFound
+
+        raise NotFound(f"There is no decision with id {decision_id}.")
+    if any(value is not None for value in (status, review_date, note, correct_statement)):
+        store.amend_decision(decision_id, status=status, review_date=review_date, note=note,
+                             statement=correct_statement, by=by)  # fmt: skip
+    click.echo(decision_text(store, decision_id), nl=False)
+
+
+def decision_text(store, decision_id: int) -> str:
+    from facilitator.domain.decision_changes import describe_decision_change
+
+    summary = store.decision_summary(decision_id)
+    found = summary.decision
+    lines = [shown(found.statement), "",
+             f"Status: {found.status.value}", f"Review date: {found.review_date or 'none'}",
+             f"Decided at: {shown(summary.workshop_title)} ({summary.workshop_date})"]  # fmt: skip
+    history = store.decision_history(decision_id)
+    if history:
+        lines += ["", "History:"]
+        for change in history:
+            by = f" ({shown(change.changed_by)})" if change.changed_by else ""
+            words = describe_decision_change(change.kind, change.old, change.new, change.note)
+            lines.append(f"- {change.at[:10]}: {shown(words)}{by}")
+    return "\n".join(lines) + "\n"
+
+
 @click.command(short_help='The "You said, we did" report.')
 @click.argument("workshop_id", metavar="ID", type=int)
 @click.option("--series", "whole_series", is_flag=True, help="Every workshop in ID's series, not just ID.")
@@ -220,5 +263,5 @@ def report_text(store, workshop_id: int, *, whole_series: bool, form: str = "md"
 
 def register(group: click.Group) -> None:
     """Add the review commands to the main ``facilitator`` group."""
-    for command in (decisions, actions, update_action, report):
+    for command in (decisions, decision, actions, update_action, report):
         group.add_command(command)

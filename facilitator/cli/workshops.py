@@ -85,6 +85,11 @@ def new(session: Session, agenda: str, title: str, purpose: str, day: str | None
         details=details_from(details),
     )  # fmt: skip
     click.echo(str(workshop.id))
+    stage_added = not any(stage.kind == "feedback" for stage in plan.stages)
+    carried = store.carry_over_sentence(workshop.id, stage_added=stage_added)
+    if carried:
+        # On stderr: scripts read the id alone from stdout.
+        click.echo(shown(carried), err=True)
 
 
 @click.command("list", short_help="List workshops.")

@@ -19,6 +19,7 @@ from facilitator import paths
 from facilitator.domain.checkout import MAX_VALUES, VALUE_TEXT, same_value_key
 from facilitator.domain.files import read_text_file
 from facilitator.domain.errors import AgendaError, InvalidText
+from facilitator.domain.involvement import names_a_kind
 from facilitator.domain.models import FIVE_VALUES, Involvement, StageKind
 from facilitator.domain.text import LONG_TEXT, SHORT_TEXT, clean_text, strip_controls
 
@@ -219,6 +220,18 @@ class Agenda(_Model):
                 raise ValueError(
                     f"stage {number} (vote): a vote must come after at least one ideas stage,"
                     " so there is something to vote on"
+                )
+        return self
+
+    @model_validator(mode="after")
+    def _welcome_names_no_kind(self) -> Agenda:
+        # The welcome says which kind of involvement it is from each workshop's own record: an
+        # agenda used for an "involvement" workshop must not tell the room it is co-production.
+        for number, stage in enumerate(self.stages, start=1):
+            if stage.kind == "welcome" and (said := names_a_kind(stage.text)):
+                raise ValueError(
+                    f"stage {number} (welcome): its text says \u201c{said}\u201d; leave the kind of involvement "
+                    "out, as the welcome says it from each workshop's own kind"
                 )
         return self
 

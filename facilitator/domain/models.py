@@ -276,6 +276,13 @@ class FeedbackItem(Record):
     status: FeedbackStatus = FeedbackStatus.PLANNED
     reason: str = ""
     source_workshop_id: int | None = None  # carried over from an earlier workshop in the series
+    # The same item as the action or earlier item it was carried from (they move on together).
+    source_action_id: int | None = None
+    source_item_id: int | None = None
+    # Where it came from, as it was when carried (kept when that workshop is not in this database).
+    source_workshop_uid: str | None = None
+    source_workshop_title: str = ""
+    source_workshop_date: str = ""
 
 
 class ValuesScore(Record):

@@ -131,6 +131,17 @@ class DissentPart(Part):
     text: str
 
 
+class DecisionChangePart(Part):
+    """One dated change to a decision after the day (its status, review date, a review, a correction)."""
+
+    at: str
+    changed_by: str = ""
+    kind: Literal["status", "review date", "review", "correction"]
+    old: str = ""
+    new: str = ""
+    note: str = ""
+
+
 class DecisionPart(Part):
     id: int
     uid: str = Field(min_length=1, max_length=64)
@@ -149,6 +160,7 @@ class DecisionPart(Part):
     idea_ids: list[int] = []
     theme_ids: list[int] = []
     dissent: list[DissentPart] = []
+    history: list[DecisionChangePart] = []  # oldest first; the statement and status above are the current ones
 
 
 class ActionUpdatePart(Part):
@@ -176,7 +188,14 @@ class FeedbackPart(Part):
     done: str = ""
     status: FeedbackStatus = FeedbackStatus.PLANNED
     reason: str = ""
+    # Carried over from an earlier workshop: which one (uid, title and date as known when exported),
+    # and which of its actions or items it is (counted from 1, in the order they were recorded),
+    # so an import links it again when that workshop is there.
     source_workshop_uid: str | None = None
+    source_workshop_title: str = ""
+    source_workshop_date: str | None = None
+    source_action_number: int | None = Field(default=None, ge=1)
+    source_item_number: int | None = Field(default=None, ge=1)
 
 
 class ValuesScorePart(Part):

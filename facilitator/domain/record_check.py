@@ -50,8 +50,11 @@ _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
     "dissent": {"text": (LONG_TEXT, True, True)},
     "actions": {"what": (MID_TEXT, True, True), "owner_text": (SHORT_TEXT, False, False)},
     "updates": {"note": (LONG_TEXT, True, False)},
+    "history": {"changed_by": (NAME_TEXT, False, False), "old": (MID_TEXT, True, False),
+                "new": (MID_TEXT, True, False), "note": (LONG_TEXT, True, False)},
     "feedback": {"said": (LONG_TEXT, True, True), "done": (LONG_TEXT, True, False),
-                 "reason": (LONG_TEXT, True, False), "source_workshop_uid": (UID_TEXT, False, False)},
+                 "reason": (LONG_TEXT, True, False), "source_workshop_uid": (UID_TEXT, False, False),
+                 "source_workshop_title": (SHORT_TEXT, False, False)},
     "values_scores": {"value": (SHORT_TEXT, False, True)},
     "recognition": {"donated_to": (SHORT_TEXT, False, False), "other_note": (SHORT_TEXT, False, False)},
 }  # fmt: skip
@@ -66,15 +69,17 @@ _TIMES: dict[str, tuple[tuple[str, bool], ...]] = {
     "decisions": (("created_at", True),),
     "actions": (("created_at", True),),
     "updates": (("at", True),),
+    "history": (("at", True),),
 }
 _DATES: dict[str, tuple[tuple[str, bool], ...]] = {
     "workshop": (("date", True),),
     "decisions": (("review_date", False),),
     "actions": (("due_date", False),),
+    "feedback": (("source_workshop_date", False),),
 }
 _LISTS = ("participants", "stages", "themes", "ideas", "dots", "decisions", "actions", "feedback",
           "values_scores", "recognition")  # fmt: skip
-_CHILDREN = {"stages": "events", "decisions": "dissent", "actions": "updates"}
+_CHILDREN = {"stages": ("events",), "decisions": ("dissent", "history"), "actions": ("updates",)}
 # Text that is a link (a uid) rather than words: empty means no link.
 _NULLABLE_TEXT = {"supersedes_uid", "superseded_by_uid", "source_workshop_uid"}
 _NOUNS = {"participants": "participant", "stages": "stage", "themes": "theme", "ideas": "idea",
@@ -133,9 +138,9 @@ class _Checker:
             for index, part in enumerate(data[kind]):
                 where = f"{kind}[{index}]"
                 self._clean_part(part, kind, where)
-                child = _CHILDREN.get(kind)
-                for number, item in enumerate(part[child] if child else ()):
-                    self._clean_part(item, child, f"{where}.{child}[{number}]")
+                for child in _CHILDREN.get(kind, ()):
+                    for number, item in enumerate(part[child]):
+                        self._clean_part(item, child, f"{where}.{child}[{number}]")
         for index, stage in enumerate(data["stages"]):
             stage["settings"] = self._clean_settings(stage["settings"], f"stages[{index}].settings")
         for person in data["participants"]:

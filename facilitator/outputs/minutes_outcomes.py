@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from facilitator.domain import attribution as who
 from facilitator.domain.checkout import checkout_values
+from facilitator.domain.decision_changes import describe_decision_change
 from facilitator.domain.models import (
     FIVE_VALUES,
     ActionStatus,
@@ -101,6 +102,12 @@ def _decision_details(index: MinutesIndex, decision: DecisionPart) -> list[str]:
         for dissent in decision.dissent:
             person = index.people.get(dissent.participant_id) if dissent.participant_id is not None else None
             lines.append(f"  - {inline(who.display_name(person))}: {block(dissent.text, '    ')}")
+    if decision.history:
+        # Changed after the day: the status and wording above are the current ones; this says how.
+        lines.append("- **Changed since:**")
+        for change in decision.history:
+            said = describe_decision_change(change.kind, change.old, change.new, change.note)
+            lines.append(f"  - {inline(short_date(change.at[:10]))}: {block(said, '    ')}")
     return lines
 
 

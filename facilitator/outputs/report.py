@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from facilitator.domain import attribution as who
 from facilitator.domain.models import DecisionStatus, FeedbackStatus
 from facilitator.domain.record import (
+    ActionPart,
     DecisionPart,
     FeedbackPart,
     IdeaPart,
@@ -68,8 +69,10 @@ def render_report_markdown(records: list[WorkshopRecord], *, title: str) -> str:
         "This report tells you what people said, and what happened next.",
         "It says what was done, what is still in progress, and what was not possible, and why.",
     ]
-    for section in (_workshops, _what_you_said, _what_we_did, _decisions):
-        lines += ["", *section(records)]
+    for section in (_workshops, _what_you_said, _what_we_did, _decisions, _other_actions):
+        found = section(records)
+        if found:
+            lines += ["", *found]
     return "\n".join(lines) + "\n"
 
 
@@ -242,17 +245,36 @@ def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict) -> l
     if not actions:
         lines.append("  - Actions: none were agreed.")
     for action in actions:
-        owner = people.get(action.owner_participant_id) if action.owner_participant_id is not None else None
-        by = inline(who.display_name(owner)) if owner is not None else inline(action.owner_text)
-        words = [f"  - Action: {_sentence(inline(action.what))}"]
-        if by:
-            words.append(f"Who: {by}.")
-        if action.due_date:
-            words.append(f"By: {inline(short_date(action.due_date))}.")
-        words.append(f"Status: {ACTION_STATUS_WORDS[action.status]}.")
-        notes = [u for u in sorted(action.updates, key=lambda u: u.at) if u.note.strip()]
-        if notes:
-            latest = notes[-1]
-            words.append(f"Latest news ({inline(short_date(latest.at))}): {_sentence(inline(latest.note))}")
-        lines.append(" ".join(words))
+        lines.append("  - Action: " + _action(action, people))
     return lines
+
+
+def _action(action: ActionPart, people: dict) -> str:
+    owner = people.get(action.owner_participant_id) if action.owner_participant_id is not None else None
+    by = inline(who.display_name(owner)) if owner is not None else inline(action.owner_text)
+    words = [_sentence(inline(action.what))]
+    if by:
+        words.append(f"Who: {by}.")
+    if action.due_date:
+        words.append(f"By: {inline(short_date(action.due_date))}.")
+    words.append(f"Status: {ACTION_STATUS_WORDS[action.status]}.")
+    notes = [u for u in sorted(action.updates, key=lambda u: u.at) if u.note.strip()]
+    if notes:
+        latest = notes[-1]
+        words.append(f"Latest news ({inline(short_date(latest.at))}): {_sentence(inline(latest.note))}")
+    return " ".join(words)
+
+
+def _other_actions(records: list[WorkshopRecord]) -> list[str]:
+    """Actions agreed without a link to a decision (the usual case): every action is in the report."""
+    lines: list[str] = []
+    for record in records:
+        decided = {decision.id for decision in record.decisions}
+        loose = sorted((a for a in record.actions if a.decision_id not in decided), key=lambda a: a.id)
+        if not loose:
+            continue
+        if len(records) > 1:
+            lines += ([""] if lines else []) + [f"### At {_when(record)}", ""]
+        people = {person.id: person for person in record.participants}
+        lines += [f"- {_action(action, people)}" for action in loose]
+    return ["## Other actions we agreed", "", *lines] if lines else []

@@ -23,11 +23,13 @@ from facilitator.domain.models import (
     feedback_reason_problem,
 )
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
-from facilitator.storage.base import StoreBase, row_to
+from facilitator.storage.base import row_to
+from facilitator.storage.decision_history import DecisionHistoryMixin
+from facilitator.storage.follow_up import FollowUpSyncMixin
 from facilitator.storage.workshops import _clean_date, _enum
 
 
-class DecisionsMixin(StoreBase):
+class DecisionsMixin(FollowUpSyncMixin, DecisionHistoryMixin):
     # -- decisions ----------------------------------------------------------------------------
 
     def add_decision(
@@ -99,12 +101,9 @@ class DecisionsMixin(StoreBase):
             (new_id, DecisionStatus.SUPERSEDED.value, old_id),
         )
 
-    def set_decision_status(self, decision_id: int, status: str) -> Decision:
-        status = _enum(DecisionStatus, status, "decision status").value
-        with self.write() as db:
-            self.decision(decision_id)
-            db.execute("UPDATE decisions SET status = ? WHERE id = ?", (status, decision_id))
-        return self.decision(decision_id)
+    def set_decision_status(self, decision_id: int, status: str, *, note: str = "", by: str = "") -> Decision:
+        """Move a decision on (deferred to agreed, say), kept as a dated entry in its history."""
+        return self.amend_decision(decision_id, status=status, note=note, by=by)
 
     def _index_decision(self, db, decision_id: int) -> None:
         decision = self.decision(decision_id)
@@ -192,14 +191,22 @@ class DecisionsMixin(StoreBase):
         rows = self._rows("SELECT * FROM actions WHERE workshop_id = ? ORDER BY id", (workshop_id,))
         return [row_to(Action, row) for row in rows]
 
-    def update_action(self, action_id: int, status: str, note: str = "") -> Action:
-        """Change an action's status with a dated note, kept as its history."""
+    def update_action(
+        self, action_id: int, status: str, note: str = "", *, by: str = "", workshop_id: int | None = None
+    ) -> Action:
+        """Change an action's status with a dated note, kept as its history.
+
+        Every "You said, we did" item carried from it moves on with it (``follow_up.py``);
+        ``workshop_id`` is the workshop where the change was made (None: outside any workshop).
+        """
         status = _enum(ActionStatus, status, "action status").value
         note = clean_optional(note, "note", max_length=LONG_TEXT, multiline=True)
+        by = clean_optional(by, "who changed it", max_length=100)
         with self.write() as db:
-            self.action(action_id)
+            old = self.action(action_id)
             db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, action_id))
             db["action_updates"].insert({"action_id": action_id, "at": self.now_iso(), "status": status, "note": note})
+            self._follow_action(db, action_id, old.status.value, status, note, by, workshop_id)
         return self.action(action_id)
 
     def action_updates(self, action_id: int) -> list[ActionUpdate]:
@@ -226,11 +233,17 @@ class DecisionsMixin(StoreBase):
             item_id = db["feedback_items"].insert(values).last_pk
         return self.feedback_item(item_id)
 
-    def update_feedback(self, item_id: int, *, said: str, done: str, status: str, reason: str = "") -> FeedbackItem:
+    def update_feedback(
+        self, item_id: int, *, said: str, done: str, status: str, reason: str = "", by: str = ""
+    ) -> FeedbackItem:
+        """Change an item's reply. A carried item is the same item as the action or earlier item it
+        came from: they all change with it, and the change is kept, dated, in their history."""
         values = self._feedback_values(said, done, status, reason)
+        by = clean_optional(by, "who changed it", max_length=100)
         with self.write() as db:
-            self.feedback_item(item_id)
+            old = self.feedback_item(item_id).model_dump(mode="json")
             db["feedback_items"].update(item_id, values)
+            self._follow_feedback(db, item_id, old, values, by)
         return self.feedback_item(item_id)
 
     def _feedback_values(self, said, done, status, reason) -> dict:

@@ -6,23 +6,23 @@ record into a database in one ``BEGIN IMMEDIATE`` transaction, giving every row 
 file or a refusal changes nothing.
 
 Who voted for what in a secret vote is never exported: those dots carry no person and no time, and
-are listed by what they were given to, not in the order given (which could tell whose were whose).
+are listed by what they were given to rather than in the order they were given (the order alone
+could tell an observer whose dots were whose).
 """
 
 from __future__ import annotations
 
 import json
-import uuid
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
-from facilitator.domain.errors import ImportFileError, NotFound, RuleBroken
-from facilitator.domain.files import read_text_file
-from facilitator.domain.models import Attribution, DecisionStatus, StageKind, Workshop
+from facilitator.domain.attribution import A_PARTICIPANT
+from facilitator.domain.errors import NotFound, RuleBroken
+from facilitator.domain.models import Attribution, StageKind
 from facilitator.domain.record import (
     ActionPart,
     ActionUpdatePart,
+    DecisionChangePart,
     DecisionPart,
     DissentPart,
     DotPart,
@@ -36,18 +36,26 @@ from facilitator.domain.record import (
     WorkshopPart,
     WorkshopRecord,
 )
-from facilitator.domain.record_check import check_record, fail
 from facilitator.domain.record_json import parse_record
-from facilitator.storage.recognition import insert_recognition, with_recognition
+from facilitator.storage.recognition import with_recognition
 
-__all__ = ["export_json", "import_file", "import_record", "load_record", "parse_record"]
-
-MAX_FILE_BYTES = 256 * 1024 * 1024  # an export of the largest workshops is a few megabytes
-
+__all__ = ["MAX_FILE_BYTES", "export_json", "import_file", "import_record", "load_record", "parse_record"]
 
 # Record fields that are not columns of the part's own table (gathered from other tables).
-_NOT_COLUMNS = {"events", "idea_ids", "theme_ids", "dissent", "updates", "supersedes_uid", "superseded_by_uid",
-                "source_workshop_uid"}  # fmt: skip
+_NOT_COLUMNS = {"events", "idea_ids", "theme_ids", "dissent", "history", "updates", "supersedes_uid", "superseded_by_uid",
+                "source_workshop_uid", "source_workshop_title", "source_workshop_date", "source_action_number",
+                "source_item_number"}  # fmt: skip
+# Where a carried item came from: the workshop as it is here, else as it was when carried; and which
+# of that workshop's actions or items it is, counted from 1.
+_ORIGIN = (
+    ", coalesce(w.uid, f.source_workshop_uid) AS source_workshop_uid, "
+    "coalesce(w.title, f.source_workshop_title) AS source_workshop_title, "
+    "coalesce(w.date, nullif(f.source_workshop_date, '')) AS source_workshop_date, "
+    "nullif((SELECT count(*) FROM actions a JOIN actions o ON o.workshop_id = a.workshop_id AND o.id <= a.id "
+    "WHERE a.id = f.source_action_id), 0) AS source_action_number, "
+    "nullif((SELECT count(*) FROM feedback_items i JOIN feedback_items o ON o.workshop_id = i.workshop_id "
+    "AND o.id <= i.id WHERE i.id = f.source_item_id), 0) AS source_item_number"
+)
 
 
 def _columns(model, table: str) -> str:
@@ -115,7 +123,12 @@ def load_record(store, workshop_id: int) -> WorkshopRecord:
         "LEFT JOIN decisions new ON new.id = d.superseded_by_id WHERE d.workshop_id = ? ORDER BY d.id",
         extra=", old.uid AS supersedes_uid, new.uid AS superseded_by_uid",
     )  # fmt: skip
+    history: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for change in rows(DecisionChangePart, "h", "FROM decision_history h JOIN decisions d ON d.id = h.decision_id "
+                       "WHERE d.workshop_id = ? ORDER BY h.id", extra=", h.decision_id AS owner"):  # fmt: skip
+        history[change.pop("owner")].append(change)
     for decision in decisions:
+        decision["history"] = history[decision["id"]]
         decision["present"] = json.loads(decision["present"] or "[]")
         decision["idea_ids"], decision["theme_ids"] = links[decision["id"]]
         decision["dissent"] = dissent[decision["id"]]
@@ -142,7 +155,7 @@ def load_record(store, workshop_id: int) -> WorkshopRecord:
                 FeedbackPart, "f",
                 "FROM feedback_items f LEFT JOIN workshops w ON w.id = f.source_workshop_id "
                 "WHERE f.workshop_id = ? ORDER BY f.id",
-                extra=", w.uid AS source_workshop_uid",
+                extra=_ORIGIN,
             ),  # fmt: skip
             # The check-out is anonymous: listed by value and score, never in the order people gave them.
             "values_scores": rows(
@@ -185,215 +198,57 @@ def refuse_unrevealed_secret_votes(record: WorkshopRecord, workshop_id: int) -> 
 
 
 def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
-    """Replace the names of people who did not choose to be named, and drop support needs."""
+    """Replace the names of people who did not choose to be named, and drop support needs.
+
+    Someone who chose to be anonymous leaves nothing that points back at them: their ideas, dots,
+    dissent and actions carry no person, so no perspective, and no time; their place in the list
+    has no name and no times of their own (they are listed last, under new numbers, so not even
+    the order of arrival is left). Its perspective stays, linked to nothing, so that the counts of
+    who came (which the minutes give by perspective) are the same as in the minutes at home.
+    """
+    hidden = {p.id for p in record.participants if p.attribution == Attribution.ANONYMOUS and not p.forgotten}
+    start = record.workshop.created_at
+    last = max((p.id for p in record.participants), default=0)
+    renumber = {pid: last + n for n, pid in enumerate(sorted(hidden), start=1)}
     people = []
     for number, person in enumerate(record.participants, start=1):
         named = person.attribution == Attribution.NAMED and not person.forgotten
-        people.append(
-            person.model_copy(
-                update={
-                    "name": person.name if named else ("" if person.forgotten else f"Participant {number}"),
-                    "support_needs": "",
-                }
-            )
-        )
-    return record.model_copy(update={"participants": people})
-
-
-# --- Import ---------------------------------------------------------------------------------------
-
-
-def import_file(store, path: Path | str, *, as_new: bool = False) -> Workshop:
-    """Read, check and import an export file; one sentence naming the file for any problem."""
-    source = str(path)
-    text = read_text_file(path, error=ImportFileError, kind="an export file", max_bytes=MAX_FILE_BYTES)
-    return import_record(store, parse_record(text, source), as_new=as_new, source=source)
-
-
-def import_record(store, record: WorkshopRecord, *, as_new: bool = False, source: str | None = None) -> Workshop:
-    """Write ``record`` as a new workshop, in one transaction; returns it.
-
-    Refused if the workshop is already in the database, unless ``as_new``, which imports a copy
-    with new uids for the workshop and its decisions. ``source`` names the file in messages.
-    """
-    record = check_record(record, source)  # cheap, and safe whoever built the record
-    # One transaction: any refusal or failure part-way leaves the database exactly as it was.
-    with store.write() as db:
-        return _Importer(store, db, record, as_new, source).run()
-
-
-class _Importer:
-    def __init__(self, store, db, record: WorkshopRecord, as_new: bool, source: str | None) -> None:
-        self.store, self.record, self.as_new, self.source = store, record, as_new, source
-        self.db, self.conn = db, db.conn
-
-    def insert(self, table: str, values: dict[str, Any]) -> int:
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-        return self.conn.execute(sql, tuple(values.values())).lastrowid
-
-    def insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            columns = ", ".join(rows[0])
-            marks = ", ".join("?" for _ in rows[0])
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-            self.conn.executemany(sql, [tuple(row.values()) for row in rows])
-
-    def run(self) -> Workshop:
-        record, store = self.record, self.store
-        found = store._row("SELECT title FROM workshops WHERE uid = ?", (record.workshop.uid,))
-        if found is not None and not self.as_new:
-            raise fail(
-                self.source,
-                f"this workshop is already in the database (\u201c{found['title']}\u201d); "
-                "use --as-new to import a copy",
-            )
-        if not self.as_new:
-            self._refuse_known_decision_uids()
-        workshop = record.workshop.model_dump(mode="json", exclude={"current_stage_id"})
-        if self.as_new:
-            workshop["uid"] = uuid.uuid4().hex
-        workshop_id = self.insert("workshops", workshop)
-        own = {"workshop_id": workshop_id}
-
-        people = {
-            p.id: self.insert("participants", {**own, **_row(p, perspectives=json.dumps(p.perspectives))})
-            for p in record.participants
+        change: dict[str, Any] = {
+            "name": person.name if named else ("" if person.forgotten else f"Participant {number}"),
+            "support_needs": "",
         }
-        insert_recognition(self.conn, record, people, lambda text: fail(self.source, text))  # private: recognition.py
-        stages: dict[int, int] = {}
-        for stage in record.stages:
-            stages[stage.id] = self.insert(
-                "stages", {**own, **_row(stage, "events", settings=json.dumps(stage.settings, sort_keys=True))}
-            )
-            self.insert_many("stage_events", [{"stage_id": stages[stage.id], **_row(e)} for e in stage.events])
-        if record.workshop.current_stage_id is not None:
-            self.conn.execute(
-                "UPDATE workshops SET current_stage_id = ? WHERE id = ?",
-                (stages[record.workshop.current_stage_id], workshop_id),
-            )
-        themes = {
-            t.id: self.insert("themes", {**own, **_row(t, stage_id=_get(stages, t.stage_id))}) for t in record.themes
-        }
-        ideas = {
-            i.id: self.insert("ideas", {**own, **_row(i, stage_id=stages[i.stage_id], said_by=_get(people, i.said_by),
-                                                      theme_id=_get(themes, i.theme_id))})
-            for i in record.ideas
-        }  # fmt: skip
-        self.insert_many(
-            "votes",
-            [
-                _row(
-                    d,
-                    stage_id=stages[d.stage_id],
-                    participant_id=_get(people, d.participant_id),
-                    candidate_id=(themes if d.candidate_kind == "theme" else ideas)[d.candidate_id],
-                )
-                for d in record.dots
-            ],
-        )
-        decisions = self._decisions(own, stages, people, ideas, themes)
-        actions = {
-            a.id: self.insert(
-                "actions",
-                {**own, **_row(a, "updates", decision_id=_get(decisions, a.decision_id),
-                               owner_participant_id=_get(people, a.owner_participant_id))},
-            )  # fmt: skip
-            for a in record.actions
-        }
-        self.insert_many(
-            "action_updates", [{"action_id": actions[a.id], **_row(u)} for a in record.actions for u in a.updates]
-        )
-        for item in record.feedback:
-            source_id = None
-            if item.source_workshop_uid is not None:
-                source_id = store._value("SELECT id FROM workshops WHERE uid = ?", (item.source_workshop_uid,))
-            values = _row(
-                item, "source_workshop_uid", stage_id=_get(stages, item.stage_id), source_workshop_id=source_id
-            )
-            self.insert("feedback_items", {**own, **values})
-        self.insert_many(
-            "values_scores", [{**own, **_row(s, stage_id=_get(stages, s.stage_id))} for s in record.values_scores]
-        )
-        return store.workshop(workshop_id)
+        if person.id in hidden:
+            change.update(id=renumber[person.id], name="A participant", left_at=None,
+                          arrived_at=start if person.arrived_at is not None else None)  # fmt: skip
+        people.append(person.model_copy(update=change))
+    people.sort(key=lambda p: (p.id in renumber.values(), p.id))
+    # Who changed a decision after the day is for this computer's record, not for sharing.
+    decisions = [d.model_copy(update={"history": [h.model_copy(update={"changed_by": ""}) for h in d.history]})
+                 for d in record.decisions]  # fmt: skip
+    if not hidden:
+        return record.model_copy(update={"participants": people, "decisions": decisions})
 
-    def _refuse_known_decision_uids(self) -> None:
-        for decision in self.record.decisions:
-            found = self.store._row(
-                "SELECT w.title FROM decisions d JOIN workshops w ON w.id = d.workshop_id WHERE d.uid = ?",
-                (decision.uid,),
-            )
-            if found is not None:
-                raise fail(
-                    self.source,
-                    f"decision {decision.id} is already in the database (in \u201c{found['title']}\u201d); "
-                    "use --as-new to import a copy",
-                )
+    def mine(participant_id: int | None) -> bool:
+        return participant_id is not None and participant_id in hidden
 
-    def _decisions(self, own, stages, people, ideas, themes) -> dict[int, int]:
-        record, store = self.record, self.store
-        wanted = {u for d in record.decisions for u in (d.supersedes_uid, d.superseded_by_uid) if u is not None}
-        # Decisions elsewhere in this database that the record's decisions supersede or were superseded by.
-        elsewhere = {
-            r["uid"]: r["id"]
-            for uid in sorted(wanted)
-            for r in store._rows("SELECT id, uid FROM decisions WHERE uid = ?", (uid,))
-        }
-        made: dict[int, int] = {}
-        for d in record.decisions:
-            values = _row(
-                d, "supersedes_uid", "superseded_by_uid", "idea_ids", "theme_ids", "dissent",
-                stage_id=_get(stages, d.stage_id), present=json.dumps([people[p] for p in d.present]),
-            )  # fmt: skip
-            if self.as_new:
-                values["uid"] = uuid.uuid4().hex
-            made[d.id] = self.insert("decisions", {**own, **values})
-            self.insert_many(
-                "decision_links",
-                [{"decision_id": made[d.id], "idea_id": ideas[i], "theme_id": None} for i in d.idea_ids]
-                + [{"decision_id": made[d.id], "idea_id": None, "theme_id": themes[t]} for t in d.theme_ids],
-            )
-            self.insert_many(
-                "dissents",
-                [{"decision_id": made[d.id], "participant_id": _get(people, x.participant_id), "text": x.text}
-                 for x in d.dissent],
-            )  # fmt: skip
-        inside = {d.uid: made[d.id] for d in record.decisions}
-        for d in record.decisions:
-            new_id = made[d.id]
-            for uid, mine, theirs, status in (
-                (d.supersedes_uid, "supersedes_id", "superseded_by_id", DecisionStatus.SUPERSEDED.value),
-                (d.superseded_by_uid, "superseded_by_id", "supersedes_id", None),
-            ):
-                if uid is None:
-                    continue
-                # A link to a decision in neither the file nor this database is dropped; the status stays.
-                other = inside.get(uid, elsewhere.get(uid))
-                if other is None:
-                    continue
-                self.conn.execute(f"UPDATE decisions SET {mine} = ? WHERE id = ?", (other, new_id))
-                if uid not in inside:
-                    # Complete the other side of a link into another workshop, unless it already points elsewhere.
-                    change_status = ", status = ?" if status else ""
-                    self.conn.execute(
-                        f"UPDATE decisions SET {theirs} = ?{change_status} WHERE id = ? AND {theirs} IS NULL",
-                        (new_id, *([status] if status else []), other),
-                    )
-        for new_id in made.values():
-            store._index_decision(self.db, new_id)
-        return made
+    ideas = [i.model_copy(update={"said_by": None, "created_at": start}) if mine(i.said_by) else i
+             for i in record.ideas]  # fmt: skip
+    dots = [d.model_copy(update={"participant_id": None, "entered_by": "", "created_at": ""})
+            if mine(d.participant_id) else d for d in record.dots]  # fmt: skip
+    decisions = [
+        d.model_copy(update={
+            "present": [renumber.get(p, p) for p in d.present],
+            "dissent": [x.model_copy(update={"participant_id": None}) if mine(x.participant_id) else x
+                        for x in d.dissent],
+        })
+        for d in decisions
+    ]  # fmt: skip
+    actions = [a.model_copy(update={"owner_participant_id": None, "owner_text": A_PARTICIPANT})
+               if mine(a.owner_participant_id) else a for a in record.actions]  # fmt: skip
+    return record.model_copy(
+        update={"participants": people, "ideas": ideas, "dots": dots, "decisions": decisions, "actions": actions}
+    )
 
 
-def _get(mapping: dict[int, int], key: int | None) -> int | None:
-    return None if key is None else mapping[key]
-
-
-def _row(part, *leave_out: str, **replace: Any) -> dict[str, Any]:
-    """A part's fields as column values (enums as text, flags as 0/1), minus its id."""
-    values = part.model_dump(mode="json", exclude={"id", *leave_out, *replace})
-    for key, value in values.items():
-        if isinstance(value, bool):
-            values[key] = int(value)
-    values.update(replace)
-    return values
+# The import half lives in its own module; these names stay importable from here.
+from facilitator.storage.exchange_import import MAX_FILE_BYTES, import_file, import_record

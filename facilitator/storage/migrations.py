@@ -289,12 +289,16 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
-from facilitator.storage.schema_pack import m010_invitation_fields, m011_recognition  # noqa: E402
+from facilitator.storage.schema_follow_up import m035_linked_follow_up, m036_decision_history
+from facilitator.storage.schema_pack import m010_invitation_fields, m011_recognition
+from facilitator.storage.schema_search import m045_search_everything
 
+# Later steps live beside what they are for and run in this order (their numbers). One line each:
+# first_page.py reads the step names from these lines.
 migrations()(m010_invitation_fields)
 migrations()(m011_recognition)
-from facilitator.storage.schema_search import m045_search_everything  # noqa: E402
-
+migrations()(m035_linked_follow_up)
+migrations()(m036_decision_history)
 migrations()(m045_search_everything)
 
 KNOWN = [m.name for m in migrations._migrations]

@@ -23,6 +23,7 @@ from facilitator.domain.models import (
     Workshop,
 )
 from facilitator.storage.base import row_to
+from facilitator.storage.decision_history import DecisionChange
 from facilitator.storage.follow_up import FollowUpMixin
 from facilitator.storage.register_choices import RegisterChoicesMixin
 from facilitator.storage.workshops import _clean_date, _enum
@@ -84,6 +85,7 @@ class DecisionRecord(_View):
     # The chain, nearest first: what this replaced (and what that replaced...), and what replaced it.
     supersedes: tuple[DecisionSummary, ...] = ()
     superseded_by: tuple[DecisionSummary, ...] = ()
+    history: tuple[DecisionChange, ...] = ()  # changes after the day, oldest first (decision_history.py)
 
 
 _SUMMARY_COLUMNS = "d.*, w.title AS _w_title, w.date AS _w_date, w.series AS _w_series"
@@ -324,6 +326,7 @@ class RegisterMixin(FollowUpMixin, RegisterChoicesMixin):
             actions=tuple(actions),
             supersedes=tuple(self._chain(decision, "supersedes_id")),
             superseded_by=tuple(self._chain(decision, "superseded_by_id")),
+            history=tuple(self.decision_history(decision_id)),
         )
 
     def _participant_or_none(self, participant_id: int | None, known: dict[int, Participant]) -> Participant | None:

@@ -24,6 +24,13 @@ from facilitator.storage.base import StoreBase, row_to
 from facilitator.storage.first_page import WORKSHOP_ORDER
 from facilitator.storage.recognition import clean_details
 
+# Added to a new workshop of a series when something is open to carry and its agenda has no
+# feedback stage (``create_workshop``).
+REVIEW_STAGE: dict[str, Any] = {
+    "kind": "feedback", "title": "You said, we did: since last time", "minutes": 10,
+    "settings": {"prompt": "What has happened since our last workshop? Every item gets an honest reply."},
+}  # fmt: skip
+
 
 def _clean_date(value: str | None, field: str, today: str) -> str | None:
     """A date as people write it (31/01/2027, 2027-01-31, tomorrow, friday, in 2 weeks: see
@@ -100,6 +107,8 @@ class WorkshopsMixin(StoreBase):
             _check_checkout_values(stage, position)
         with self.write() as db:
             workshop_id = db["workshops"].insert(values).last_pk
+            if values["series"] and not any(stage.get("kind") == StageKind.FEEDBACK for stage in stages):
+                stages = self._with_review_stage(workshop_id, stages)
             db["stages"].insert_all(
                 {
                     "workshop_id": workshop_id,
@@ -116,6 +125,14 @@ class WorkshopsMixin(StoreBase):
                 # Open actions and unanswered feedback from the series' last workshop (register.py).
                 self._carry_over(db, workshop_id)
         return self.workshop(workshop_id)
+
+    def _with_review_stage(self, workshop_id: int, stages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The stages, with a "You said, we did" review after the welcome when the series has
+        something open to carry and the agenda has nowhere to put it (otherwise it goes nowhere)."""
+        if not self.open_to_carry(workshop_id):
+            return stages
+        after = next((i + 1 for i, stage in enumerate(stages) if stage.get("kind") == StageKind.WELCOME), 0)
+        return [*stages[:after], dict(REVIEW_STAGE), *stages[after:]]
 
     def workshop(self, workshop_id: int) -> Workshop:
         return self._get("workshops", Workshop, workshop_id, "workshop")

@@ -318,10 +318,9 @@ def test_links_to_another_workshop_heal_whichever_is_imported_first(source_store
     assert load_record(target, later.id).decisions[3].supersedes_uid is None  # not there yet: dropped
     earlier = import_record(target, load_record(source_store, rich["earlier"]["workshop"].id))
     healed, original = canonical(load_record(target, later.id)), canonical(load_record(source_store, rich["workshop"].id))
-    # Feedback keeps no uid for a workshop that was missing, so only its link to the source stays lost.
-    assert healed["feedback"][0].pop("source_workshop_uid") is None
-    original["feedback"][0].pop("source_workshop_uid")
+    # Feedback keeps where it came from while that workshop is missing, and is linked once it comes.
     assert healed == original
+    assert target.feedback_items(later.id)[0].source_workshop_id == earlier.id
     assert canonical(load_record(target, earlier.id)) == canonical(
         load_record(source_store, rich["earlier"]["workshop"].id)
     )
@@ -329,8 +328,12 @@ def test_links_to_another_workshop_heal_whichever_is_imported_first(source_store
 
 def test_missing_outside_links_are_dropped_but_statuses_kept(source_store: Store, rich, open_target) -> None:
     target = open_target()
-    record = load_record(target, import_record(target, load_record(source_store, rich["workshop"].id)).id)
-    assert record.feedback[0].source_workshop_uid is None
+    imported = import_record(target, load_record(source_store, rich["workshop"].id))
+    record = load_record(target, imported.id)
+    # Where a carried item came from is kept (the minutes say so), though that workshop is not here.
+    assert record.feedback[0].source_workshop_uid == rich["earlier"]["workshop"].uid
+    assert record.feedback[0].source_workshop_title == rich["earlier"]["workshop"].title
+    assert target.feedback_items(imported.id)[0].source_workshop_id is None
     assert record.decisions[3].supersedes_uid is None
     assert [d.status for d in record.decisions] == ["superseded", "agreed", "deferred", "agreed"]
     assert record.decisions[1].supersedes_uid == record.decisions[0].uid  # links inside the file are kept

@@ -360,13 +360,29 @@ def test_open_items_are_carried_into_the_next_workshop_of_the_series(store, cloc
     assert len(store.feedback_items(second.id)) == 3
 
 
-def test_nothing_is_carried_without_a_series_or_a_feedback_stage(store):
+def test_nothing_is_carried_without_a_series(store):
     first = new_workshop(store, "Review one", "2025-01-10", series="Crisis café", name="you-said-we-did-review")
     store.add_action(first.id, "Find Saturday staff")
     alone = new_workshop(store, "Unrelated", "2025-03-14", name="you-said-we-did-review")
-    no_stage = new_workshop(store, "Design day", "2025-03-15", series="Crisis café")
     assert store.feedback_items(alone.id) == []
-    assert store.feedback_items(no_stage.id) == []
+
+
+def test_an_agenda_without_a_feedback_stage_gets_one_when_something_is_open_to_carry(store):
+    # The co-production agenda has no feedback stage: the open action used to be carried nowhere.
+    first = new_workshop(store, "Design day one", "2025-01-10", series="Crisis café")
+    store.add_action(first.id, "Find Saturday staff")
+    second = new_workshop(store, "Design day two", "2025-03-15", series="Crisis café")
+    stages = store.stages(second.id)
+    assert [(s.kind, s.title) for s in stages[:2]] == [("welcome", "Welcome and ground rules"),
+                                                       ("feedback", "You said, we did: since last time")]
+    assert [i.said for i in store.feedback_items(second.id)] == ["Find Saturday staff"]
+    assert store.carry_over_sentence(second.id, stage_added=True) == (
+        "1 item still open from \u201cDesign day one\u201d (2025-01-10) carried over: a new stage 2, "
+        "\u201cYou said, we did: since last time\u201d, was added for them."
+    )
+    # Nothing open: no stage is added.
+    third = new_workshop(store, "Design day three", "2025-04-15", series="Other group")
+    assert "feedback" not in [s.kind for s in store.stages(third.id)]
 
 
 def test_series_workshops_in_date_order(store, sample):

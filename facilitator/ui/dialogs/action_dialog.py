@@ -151,4 +151,5 @@ class ActionStatusDialog(FormDialog[Action | None]):
 
     def save_form(self) -> None:
         action_id, status, note = self.action_record.id, self.status, self.query_one("#note", Input).value
-        self.save_and_close(lambda store: store.update_action(action_id, status, note))
+        by = getattr(self.app, "typist", None) or ""  # who is typing here, if they said: kept in the history
+        self.save_and_close(lambda store: store.update_action(action_id, status, note, by=by))

@@ -69,10 +69,12 @@ class FeedbackDialog(FormDialog[FeedbackItem | None]):
     def save_form(self) -> None:
         values = self._values()
         workshop_id, stage_id, item = self.workshop_id, self.stage_id, self.item
+        # Who is typing on this terminal, if they said: kept in the item's history.
+        by = getattr(self.app, "typist", None) or ""
 
         def change(store: Store) -> FeedbackItem:
             if item is None:
                 return store.add_feedback(workshop_id, stage_id=stage_id, **values)
-            return store.update_feedback(item.id, **values)
+            return store.update_feedback(item.id, **values, by=by)
 
         self.save_and_close(change)

@@ -171,8 +171,18 @@ class NewWorkshopDialog(SavingDialog[int | None]):
             details={key: self.query_one(f"#{key}", Input).value for key, _, _ in PACK_FIELDS},
         )
 
-        def created(workshop_id: int) -> None:
+        stage_added = not any(stage["kind"] == "feedback" for stage in details["stages"])
+
+        def create(store) -> tuple[int, str | None]:
+            workshop_id = store.create_workshop(**details).id
+            return workshop_id, store.carry_over_sentence(workshop_id, stage_added=stage_added)
+
+        def created(made: tuple[int, str | None]) -> None:
+            workshop_id, carried = made
             self.app.announce_change()
+            if carried:
+                # Said on creation: what came over from last time, and where it is.
+                self.app.notify(carried, title="You said, we did", markup=False, timeout=12)
             self.dismiss(workshop_id)
 
-        self.save(lambda store: store.create_workshop(**details).id, done=created)
+        self.save(create, done=created)

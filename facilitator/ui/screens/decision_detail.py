@@ -19,13 +19,13 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.domain import attribution as who
+from facilitator.domain.decision_changes import describe_decision_change
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import ActionStatus, DecisionMethod, DecisionStatus
 from facilitator.storage.register import DecisionRecord, DecisionSummary
-from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.dialogs.report_dialog import ask_and_write_report
-from facilitator.ui.text import show_date
-from facilitator.ui.text import Part, join
+from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.text import Part, join, show_date
 from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 
 STATUS_WORDS = {
@@ -85,6 +85,15 @@ def record_sections(record: DecisionRecord) -> list[tuple[str, Content]]:
     if decision.review_date:
         head += [" \u00b7 review by ", show_date(decision.review_date)]
     sections.append(("decision-statement", join(head)))
+    if record.history:
+        changes: list[Part] = []
+        for change in record.history:
+            changes += ["\u2022 ", show_date(change.at), ": ",
+                        describe_decision_change(change.kind, change.old, change.new, change.note)]
+            if change.changed_by:
+                changes += [("  \u2014 ", "dim"), change.changed_by]
+            changes.append("\n")
+        sections.append(("decision-history", _section("Since the day it was decided", changes[:-1])))
     sections.append(("decision-why", _section("Why", [decision.rationale or "No reason was recorded."])))
     where: list[Part] = [workshop.title, " \u00b7 ", show_date(workshop.date)]
     if workshop.place:
@@ -155,6 +164,10 @@ class DecisionDetailScreen(Screen):
         Binding("o", "open_older", "Replaced decision"),
         Binding("n", "open_newer", "Replacing decision"),
         Binding("r", "report", "Report"),
+        Binding("s", "amend('status')", "Status"),
+        Binding("d", "amend('review date')", "Review date"),
+        Binding("v", "amend('review')", "Reviewed"),
+        Binding("e", "amend('correction')", "Correct"),
     ]
 
     def __init__(self, decision_id: int) -> None:
@@ -179,13 +192,26 @@ class DecisionDetailScreen(Screen):
             self.dismiss()
             return
         body = self.query_one("#detail-body", VerticalScroll)
-        with self.app.batch_update():
-            body.remove_children()
-            body.mount_all([Static(content, id=name) for name, content in record_sections(self.record)])
+        sections = record_sections(self.record)
+        shown = [child.id for child in body.children]
+        if shown == [name for name, _ in sections]:
+            # The same parts (a status changed, say): updated where they are, keeping the scroll.
+            for name, content in sections:
+                body.query_one(f"#{name}", Static).update(content)
+        elif not shown:
+            body.mount_all([Static(content, id=name) for name, content in sections])
+        else:
+            # A part came or went (a first entry in the history): the old ones go before the new come.
+            self.call_later(self._rebuild, sections)
         workshop = self.record.workshop
         self.query_one("#detail-title", Static).update(
             join([f"Decision {self.decision_id} \u00b7 ", workshop.title, " \u00b7 ", show_date(workshop.date)])
         )
+
+    async def _rebuild(self, sections: list[tuple[str, Content]]) -> None:
+        body = self.query_one("#detail-body", VerticalScroll)
+        await body.remove_children()
+        await body.mount_all([Static(content, id=name) for name, content in sections])
 
     def on_database_changed(self, message: DatabaseChanged) -> None:
         self.reload()
@@ -206,6 +232,27 @@ class DecisionDetailScreen(Screen):
     def action_open_newer(self) -> None:
         if self.record is not None:
             self._open(self.record.superseded_by, "has not been replaced")
+
+    def action_amend(self, kind: str) -> None:
+        """Change the decision after the day; kept as a dated entry in its history."""
+        from facilitator.ui.dialogs.decision_amend import DecisionAmendDialog
+
+        if self.record is None:
+            return
+        if kind == "status" and self.record.decision.status == DecisionStatus.SUPERSEDED:
+            self.app.notify("This decision was replaced by a later one: its status stays superseded.",
+                            severity="warning", markup=False)  # fmt: skip
+            return
+        self.app.push_screen(DecisionAmendDialog(self.record.decision, kind), self._amended)
+
+    def _amended(self, decision) -> None:
+        if decision is None:
+            return
+        self.reload()
+        announce = getattr(self.app, "announce_change", None)
+        if announce is not None:
+            announce()
+        self.app.notify("Saved, with today's date, in the decision's history.", markup=False)
 
     def action_report(self) -> None:
         if self.record is not None:

@@ -2,7 +2,8 @@
 
 Each item shows what was said, what was done, its status in words, and for "not possible" the
 reason (which the store requires). Items carried over from an earlier workshop in the series say
-where they came from. Keys: ``n`` adds an item, Enter edits the selected one, ``c`` carries over
+where they came from, and the last change to the item (the same item as the action or item it came
+from: changing one changes the other, with a dated history). Keys: ``n`` adds an item, Enter edits the selected one, ``c`` carries over
 what is still open in the previous workshop of the series (open actions, unanswered items).
 """
 
@@ -22,7 +23,7 @@ from facilitator.ui.dialogs.decision_fields import refill
 from facilitator.ui.dialogs.feedback_dialog import FeedbackDialog
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
-from facilitator.ui.text import join, one_line, plain
+from facilitator.ui.text import join, one_line, plain, show_date
 from facilitator.ui.widgets.status_line import waiting_sentence
 
 
@@ -83,6 +84,20 @@ class FeedbackPanel(SavesWithoutFreezing, StagePanel):
         if item.source_workshop_id is not None:
             source = self.store.workshop(item.source_workshop_id)
             parts += [("\n    Carried over from ", "dim"), one_line(source.title), (f", {source.date}", "dim")]
+            if item.source_action_id is not None:
+                parts.append((" (the same action: it moves on with this item)", "dim"))
+        elif item.source_workshop_title:  # that workshop is not in this database
+            parts += [("\n    Carried over from ", "dim"), one_line(item.source_workshop_title),
+                      (f", {item.source_workshop_date}", "dim")]  # fmt: skip
+        history = self.store.item_history(feedback_id=item.id)
+        if history:
+            last = history[-1]
+            parts += [("\n    Changed ", "dim"), show_date(last.at)]
+            if last.workshop_title:
+                parts += [" in ", one_line(last.workshop_title, 40)]
+            if last.changed_by:
+                parts += [" by ", one_line(last.changed_by, 30)]
+            parts += [": ", one_line(last.change, 80)]
         return Option(join(parts), id=f"f{item.id}")
 
     def _selected(self) -> FeedbackItem | None:

@@ -62,7 +62,9 @@ _DETAILS = {
        "FROM action_updates u JOIN actions a ON a.id = u.action_id JOIN workshops w ON w.id = a.workshop_id "
        "WHERE u.id IN ({ids})",
     6: "SELECT f.id, f.said AS text, f.status, f.done AS context, " + _WORKSHOP + " "
-       "FROM feedback_items f JOIN workshops w ON w.id = f.workshop_id WHERE f.id IN ({ids})",
+       "FROM feedback_items f JOIN workshops w ON w.id = f.workshop_id WHERE f.id IN ({ids}) "
+       # A carried item is the same item as the action or item it came from: that one is shown.
+       "AND f.source_action_id IS NULL AND f.source_item_id IS NULL",
 }  # fmt: skip
 
 

@@ -48,6 +48,15 @@ ACTION_STATUS_WORDS: dict[ActionStatus, str] = {
     ActionStatus.DONE: "Done",
     ActionStatus.DROPPED: "Dropped",
 }
+OVERDUE_WORDS = "overdue"
+
+
+def action_status_words(status: ActionStatus, overdue: bool) -> str:
+    """``Not started``, or ``Not started, overdue`` once the due date has passed."""
+    words = ACTION_STATUS_WORDS[status]
+    return f"{words}, {OVERDUE_WORDS}" if overdue else words
+
+
 FEEDBACK_STATUS_WORDS: dict[FeedbackStatus, str] = {
     FeedbackStatus.DONE: "Done",
     FeedbackStatus.IN_PROGRESS: "In progress",
@@ -146,7 +155,7 @@ def actions_section(index: MinutesIndex) -> list[str]:
                 inline(action.what),
                 owner_words,
                 inline(short_date(action.due_date)) or "No date set",
-                ACTION_STATUS_WORDS[action.status],
+                action_status_words(action.status, index.overdue(action.due_date, action.status)),
                 f"Decision {number}" if number else "-",
             ]
         )

@@ -53,7 +53,7 @@ li { margin-bottom: 0.6em; }
 }"""
 
 
-def _sorted(records: list[WorkshopRecord]) -> list[WorkshopRecord]:
+def sorted_records(records: list[WorkshopRecord]) -> list[WorkshopRecord]:
     return sorted(records, key=lambda r: (r.workshop.date, r.workshop.created_at, r.workshop.uid))
 
 
@@ -62,7 +62,7 @@ def render_report_markdown(records: list[WorkshopRecord], *, title: str, today: 
 
     ``today`` (an ISO date) marks actions still open after their due date as overdue.
     """
-    records = _sorted(records)
+    records = sorted_records(records)
     lines = [f"# You said, we did: {inline(title)}", ""]
     lines += [
         "This report tells you what people said, and what happened next.",
@@ -152,7 +152,7 @@ def _themes(record: WorkshopRecord, ideas: list[IdeaPart]) -> list[str]:
 # -- what we did -----------------------------------------------------------------------------------
 
 
-def _latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
+def latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
     """Every piece of feedback once, as last answered: an item carried into a later workshop of the
     series is the same feedback, so the later answer replaces the earlier one."""
     latest: dict[str, FeedbackPart] = {}
@@ -165,7 +165,7 @@ def _latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
 
 
 def _what_we_did(records: list[WorkshopRecord]) -> list[str]:
-    items = _latest_feedback(records)
+    items = latest_feedback(records)
     if not items:
         return ["## What we did", "", "No replies to feedback have been recorded yet."]
     done = [i for i in items if i.status == FeedbackStatus.DONE]

@@ -27,7 +27,7 @@ BASE_STYLE = f"""\
 body {{ font-family: Verdana, Arial, sans-serif; line-height: 1.6; color: #000; background: #fff;
   max-width: 50rem; margin: 2rem auto; padding: 0 1rem; text-align: left; }}
 h1, h2, h3, h4 {{ line-height: 1.25; margin-top: 1.6em; }}
-p, li, td, th, blockquote {{ overflow-wrap: break-word; hyphens: manual; }}
+h1, h2, h3, h4, p, li, td, th, blockquote {{ overflow-wrap: break-word; hyphens: manual; }}
 table {{ border-collapse: collapse; margin: 1em 0; }}
 th, td {{ border: 1px solid #000; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }}
 th {{ background: #eee; }}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from facilitator.domain import attribution as who
+from facilitator.domain.models import Attribution
 from facilitator.domain.record import WorkshopRecord
 from facilitator.outputs.csv_sheet import csv_text
 from facilitator.outputs.markdown_text import clock_time, one_line
@@ -65,23 +66,23 @@ def actions_csv(found: Sequence[Any], *, include_private: bool = False) -> str:
 
 
 def attendance_rows(record: WorkshopRecord, *, include_private: bool = False) -> list[list[str]]:
-    """Everyone on the workshop's list, in name order: how they appear (their name only if they chose
-    to be named, or with ``include_private``), their perspectives, whether they took part, and the
-    times they arrived and left (HH:MM, empty when not marked)."""
+    """Everyone on the workshop's list, in name order: how they appear (as in the minutes, or by name
+    with ``include_private``), their perspectives (not for people who chose anonymity), whether they
+    took part, and the times they arrived and left (HH:MM, empty when not marked)."""
     index = MinutesIndex(record)
     came = {person.id for person in index.attended}
     rows = []
     for person in sorted(record.participants, key=lambda p: p.id):
-        if include_private and not person.forgotten and person.name.strip():
-            name = person.name.strip()
-        else:
-            name = who.display_name(person, perspectives_fallback=False)
-        perspectives = ", ".join(who.ordered_perspectives(person.perspectives)) if not person.forgotten else ""
-        rows.append([one_line(name), perspectives, "yes" if person.id in came else "no",
-                     clock_time(person.arrived_at), clock_time(person.left_at)])  # fmt: skip
-    # In the order of what is shown (names first, then "a participant"), never of hidden names.
-    unnamed = who.display_name(None)
-    return sorted(rows, key=lambda row: (row[0] == unnamed, row[0].casefold()))
+        private = include_private and not person.forgotten
+        name = person.name.strip() if private and person.name.strip() else who.display_name(person)
+        # An anonymous person's perspectives would single them out in a small group: left out too.
+        shown = private or (not person.forgotten and person.attribution != Attribution.ANONYMOUS)
+        perspectives = ", ".join(who.ordered_perspectives(person.perspectives)) if shown else ""
+        named = private or who.is_named(person)
+        rows.append((not named, name.casefold(), [one_line(name), perspectives, "yes" if person.id in came else "no",
+                     clock_time(person.arrived_at), clock_time(person.left_at)]))  # fmt: skip
+    # Names first, then how the others chose to appear: in the order of what is shown, never of hidden names.
+    return [row for *_, row in sorted(rows, key=lambda entry: entry[:2])]
 
 
 def attendance_csv(record: WorkshopRecord, *, include_private: bool = False) -> str:

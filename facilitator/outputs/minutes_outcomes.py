@@ -109,7 +109,8 @@ def _decision_details(index: MinutesIndex, decision: DecisionPart) -> list[str]:
         lines.append("- **Disagreement recorded:**")
         for dissent in decision.dissent:
             person = index.people.get(dissent.participant_id) if dissent.participant_id is not None else None
-            lines.append(f"  - {inline(who.display_name(person))}: {block(dissent.text, '    ')}")
+            # Nested by four spaces: python-markdown (MkDocs) needs four, CommonMark accepts them.
+            lines.append(f"    - {inline(who.display_name(person))}: {block(dissent.text, '      ')}")
     return lines
 
 

@@ -100,7 +100,8 @@ def _owner_cell(values: dict[str, Any]) -> str:
 @click.option("--workshop", "workshop_id", type=int, metavar="ID", help="Only this workshop.")
 @click.option("--review-due", is_flag=True, help="Only decisions due for review within 30 days, or overdue.")
 @click.option("--all", "show_all", is_flag=True, help="Include decisions replaced by later ones.")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many (0: all).")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help="At most this many (0: all). Default: 50, or all of them for --format csv.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (the same as --format json).")
 @format_option
 @output_option
@@ -111,6 +112,8 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
     Replaced (superseded) decisions are left out unless --all or --status superseded.
     """
     form = _sheet_format(form, as_json, output)
+    if limit is None:
+        limit = 0 if form == "csv" else 50  # a spreadsheet holds the whole register
     store = _store()
     filters = dict(status=status, current_only=not show_all, since=since, until=until,
                    workshop_id=workshop_id, series=series, review_due=review_due)  # fmt: skip

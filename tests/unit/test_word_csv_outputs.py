@@ -129,6 +129,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(stream))
 
 
+def read_csv_from(printed: str) -> list[dict[str, str]]:
+    assert printed.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(printed.removeprefix("\ufeff"), newline="")))
+
+
 def inert(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
@@ -145,6 +150,7 @@ def test_decisions_csv_round_trips_every_value(db: Path, tmp_path: Path) -> None
     finally:
         store.close()
     assert len(rows) == len(FORMULAS) == len(expected)
+    assert len(read_csv_from(invoke("--db", db, "decisions", "--format", "csv", "--limit", "2").output)) == 2
     for row in rows:
         decision = expected[int(row["Decision ID"])]
         assert row["Decision"] == inert(decision.statement)

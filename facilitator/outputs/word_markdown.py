@@ -171,11 +171,12 @@ class _Writer:
         columns = len(rows[0])
         width = self.width // columns
         grid = "".join(f'<w:gridCol w:w="{width}"/>' for _ in range(columns))
-        parts = [
+        start = (
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.table_style}"/><w:tblW w:type="auto" w:w="0"/>'
             '<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
             f'w:noVBand="1" w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
-        ]
+        )
+        parts = [start]
         for number, row in enumerate(rows):
             marks = '<w:tblHeader w:val="true"/>' if number == 0 else '<w:cantSplit w:val="true"/>'
             parts.append(f"<w:tr><w:trPr>{marks}</w:trPr>")

@@ -1,5 +1,5 @@
-"""The Markdown of the minutes and the report reads the same in CommonMark/GFM (markdown-it-py) and
-in python-markdown (what MkDocs uses): the same headings, paragraphs, list items (at the same depth)
+"""The Markdown of the minutes and the report reads the same in CommonMark, in GFM (both with
+markdown-it-py) and in python-markdown (what MkDocs uses): the same headings, paragraphs, list items (at the same depth)
 and table cells, with the same text. No backslash escapes python-markdown would show (``A\\&E``) and
 no trailing-backslash line breaks."""
 
@@ -24,6 +24,8 @@ NS = "{http://www.w3.org/1999/xhtml}"
 BLOCKS = {f"{NS}{tag}" for tag in ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "th", "td")}
 LISTS = {f"{NS}ul", f"{NS}ol"}
 _COMMONMARK = MarkdownIt("commonmark", {"html": False}).enable("table")
+# GitHub's flavour: tables, strikethrough (~~x~~) and bare links (www.example.com) as links.
+_GFM = MarkdownIt("gfm-like", {"html": False})
 
 
 def _text(element, skip_lists: bool) -> str:
@@ -63,11 +65,14 @@ def assert_renders_the_same(markdown: str) -> None:
     # An odd number of backslashes before a line's end is a line break (an even number: literal ones).
     assert not re.search(r"(?<!\\)(\\\\)*\\\n", markdown), "a trailing backslash line break (CommonMark only)"
     common = blocks(_COMMONMARK.render(markdown))
-    other = blocks(python_markdown.markdown(markdown, extensions=["tables"]))
     assert len(common) > 3
-    for number, (mine, theirs) in enumerate(zip(common, other, strict=False)):
-        assert mine == theirs, f"block {number} differs:\n  markdown-it:     {mine}\n  python-markdown: {theirs}"
-    assert len(common) == len(other)
+    for name, page in (("python-markdown", python_markdown.markdown(markdown, extensions=["tables"])),
+                       ("GFM", _GFM.render(markdown))):  # fmt: skip
+        other = blocks(page)
+        for number, (mine, theirs) in enumerate(zip(common, other, strict=False)):
+            assert mine == theirs, f"block {number} differs:\n  CommonMark: {mine}\n  {name}: {theirs}"
+        assert len(common) == len(other), name
+        assert "<s>" not in page and "<del>" not in page, f"{name} struck text through"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from facilitator.cli.output import shown, table, workshop_summary, workshops_table
+from facilitator.cli.output import shown, workshop_summary, workshops_table
 from facilitator.cli.session import (
     Session,
     demo_file,
@@ -150,6 +150,7 @@ def attendance(session: Session, workshop_id: int, form: str, include_private: b
 
     People appear as they chose to appear in the minutes unless --include-private is given.
     """
+    from facilitator.cli.output import table
     from facilitator.outputs.sheets import ATTENDANCE_HEADERS, attendance_csv, attendance_rows
     from facilitator.storage.exchange import load_record
 

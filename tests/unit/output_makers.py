@@ -1,4 +1,4 @@
-"""Every document the app makes, as functions of (store, workshop id), for the checks every output
+"""Every HTML document the app makes, as functions of (store, workshop id), for the checks every output
 must pass: HTML structure (tests/unit/test_html_outputs.py), the Nu HTML checker and axe-core
 (tests/web/test_output_pages.py), the hostile text corpus, and the golden files.
 
@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from importlib.util import find_spec
 from pathlib import Path
 
 import facilitator.demo as demo_module
@@ -52,13 +53,35 @@ def _easy_read_html(store: Store, workshop_id: int) -> str:
     return render_easy_read_html(records, title=title)
 
 
-# name -> maker. Add the invitation pack and the recognition sheet here, one line each.
+def _pack_html(store: Store, workshop_id: int, easy_read: bool = False) -> str:
+    from facilitator.outputs.pack import pack_html
+
+    workshop = store.workshop(workshop_id)
+    return pack_html(workshop, store.stages(workshop_id), store.series_settings(workshop.series), easy_read=easy_read)
+
+
+def _pack_easy_read_html(store: Store, workshop_id: int) -> str:
+    return _pack_html(store, workshop_id, easy_read=True)
+
+
+def _recognition_html(store: Store, workshop_id: int) -> str:
+    from facilitator.outputs.recognition import sheet_html
+
+    return sheet_html(store.recognition_rows(), store.workshop(workshop_id).series)
+
+
+# name -> maker: one line each.
 HTML_OUTPUTS: dict[str, Maker] = {
     "minutes": _minutes_html,
     "report": _report_html,
     "series-report": _series_report_html,
     "easy-read": _easy_read_html,
 }
+# The invitation pack and the recognition sheet (issue 12, items 1 and 2), once their modules are there.
+if find_spec("facilitator.outputs.pack") is not None:
+    HTML_OUTPUTS |= {"pack": _pack_html, "pack-easy-read": _pack_easy_read_html}
+if find_spec("facilitator.outputs.recognition") is not None:
+    HTML_OUTPUTS["recognition"] = _recognition_html
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from facilitator.domain.errors import FacilitatorError
 class _Commands(click.Group):
     """Lists commands in the order of a workshop's life, not alphabetically."""
 
-    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "pack", "recognise", "recognition", "export",
+    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "attendance", "pack", "recognise", "recognition", "export",
              "import", "publish", "search", "agendas", "locate", "backup", "backups", "restore")
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -14,7 +14,8 @@ from typing import Any
 
 import click
 
-from facilitator.cli.output import shown, table, write_atomically
+from facilitator.cli.output import shown, table
+from facilitator.cli.session import emit, output_option
 
 # The values of models.DecisionStatus and models.ActionStatus, written out so that loading the
 # command line (``--help``) does not import pydantic; a test keeps them in step.
@@ -34,6 +35,8 @@ ACTION_KEYS = (
     "workshop_id", "workshop_title", "workshop_date", "workshop_series", "owner_private_name",
 )  # fmt: skip
 OWNER_WIDTH = 24
+format_option = click.option("--format", "form", type=click.Choice(["table", "json", "csv"]),
+                             help="A table to read here (the default), JSON for scripts, or CSV for a spreadsheet.")
 PRIVATE_NOTE = ("Owners marked (private) chose to appear otherwise: their names are for you, to follow "
                 "the actions up; the room and the minutes see them as they chose.")
 STATEMENT_WIDTH = 70
@@ -97,13 +100,20 @@ def _owner_cell(values: dict[str, Any]) -> str:
 @click.option("--workshop", "workshop_id", type=int, metavar="ID", help="Only this workshop.")
 @click.option("--review-due", is_flag=True, help="Only decisions due for review within 30 days, or overdue.")
 @click.option("--all", "show_all", is_flag=True, help="Include decisions replaced by later ones.")
-@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True, help="At most this many (0: all).")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def decisions(query, status, since, until, series, workshop_id, review_due, show_all, limit, as_json) -> None:
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help="At most this many (0: all). Default: 50, or all of them for --format csv.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (the same as --format json).")
+@format_option
+@output_option
+def decisions(query, status, since, until, series, workshop_id, review_due, show_all, limit, as_json, form,
+              output) -> None:  # fmt: skip
     """The decision register: decisions across workshops, newest first.
 
     Replaced (superseded) decisions are left out unless --all or --status superseded.
     """
+    form = _sheet_format(form, as_json, output)
+    if limit is None:
+        limit = 0 if form == "csv" else 50  # a spreadsheet holds the whole register
     store = _store()
     filters = dict(status=status, current_only=not show_all, since=since, until=until,
                    workshop_id=workshop_id, series=series, review_due=review_due)  # fmt: skip
@@ -112,8 +122,13 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
     else:
         found = store.search_decisions(query, **filters, limit=limit or 1_000_000_000)
         total = len(found) if not limit or len(found) < limit else store.count_decisions(query, **filters)
-    if as_json:
-        click.echo(json.dumps([decision_json(item) for item in found], indent=2, ensure_ascii=False))
+    if form == "json":
+        emit(json.dumps([decision_json(item) for item in found], indent=2, ensure_ascii=False), output, "decisions")
+        return
+    if form == "csv":
+        from facilitator.outputs.sheets import decisions_csv
+
+        emit(decisions_csv(found), output, "decisions")
         return
     if not found:
         narrowed = query or status or since or until or series or workshop_id is not None or review_due
@@ -135,13 +150,23 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
 
 @click.command(short_help="Actions still to do, across workshops.")
 @click.option("--overdue", is_flag=True, help="Only actions past their due date.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
-def actions(overdue: bool, as_json: bool) -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts (the same as --format json).")
+@format_option
+@click.option("--include-private", is_flag=True,
+              help="CSV: name owners who chose not to be named (keep the file private).")  # fmt: skip
+@output_option
+def actions(overdue: bool, as_json: bool, form: str | None, include_private: bool, output: Path | None) -> None:
     """Open and in-progress actions in every workshop: overdue first, then by due date."""
+    form = _sheet_format(form, as_json, output)
     store = _store()
     found = [] if store is None else store.outstanding_actions(overdue_only=overdue)
-    if as_json:
-        click.echo(json.dumps([action_json(item) for item in found], indent=2, ensure_ascii=False))
+    if form == "json":
+        emit(json.dumps([action_json(item) for item in found], indent=2, ensure_ascii=False), output, "actions")
+        return
+    if form == "csv":
+        from facilitator.outputs.sheets import actions_csv
+
+        emit(actions_csv(found, include_private=include_private), output, "actions")
         return
     if not found:
         click.echo("No overdue actions." if overdue else "No actions are waiting to be done.")
@@ -235,30 +260,59 @@ def decision_text(store, decision_id: int) -> str:
 @click.command(short_help='The "You said, we did" report.')
 @click.argument("workshop_id", metavar="ID", type=int)
 @click.option("--series", "whole_series", is_flag=True, help="Every workshop in ID's series, not just ID.")
-@click.option("--format", "form", type=click.Choice(["md", "html"]), default="md", show_default=True,
-              help="Markdown, or a large-print HTML page.")  # fmt: skip
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE instead of printing.")
-def report(workshop_id: int, whole_series: bool, form: str, output: Path | None) -> None:
+@click.option("--format", "form", type=click.Choice(["md", "html", "docx"]),
+              help="Markdown, a large-print HTML page, or a Word file (docx, needs -o). Default: md, "
+                   "or html with --easy-read.")  # fmt: skip
+@click.option("--easy-read", is_flag=True, help="The easy read version: short sentences, one point at a time.")
+@click.option("--large-print", is_flag=True, help="Word only: 16 pt text and larger headings.")
+@output_option
+def report(workshop_id: int, whole_series: bool, form: str | None, easy_read: bool, large_print: bool,
+           output: Path | None) -> None:  # fmt: skip
     """What people said at workshop ID (or its whole series), and what was done about it."""
+    from facilitator.cli.workshops import check_word_options
+    from facilitator.domain.errors import InvalidText, NotFound
+
+    form = form or ("html" if easy_read else "md")
+    if easy_read and form == "md":
+        raise InvalidText("The easy read report is made as a page or a Word file: use --format html or docx.")
+    check_word_options(form, large_print, output, "report")
     store = _store()
     if store is None:
-        from facilitator.domain.errors import NotFound
-
         raise NotFound(f"There is no workshop with id {workshop_id}.")
-    text = report_text(store, workshop_id, whole_series=whole_series, form=form)
-    if output is None or str(output) == "-":
-        click.echo(text, nl=False)
-        return
-    write_atomically(output, text, "report")
-    click.echo(f"Wrote the report to {output}.")
+    made = report_text(store, workshop_id, whole_series=whole_series, form=form, easy_read=easy_read,
+                       large_print=large_print)  # fmt: skip
+    emit(made, output, "report")
 
 
-def report_text(store, workshop_id: int, *, whole_series: bool, form: str = "md") -> str:
+def report_text(store, workshop_id: int, *, whole_series: bool, form: str = "md", easy_read: bool = False,
+                large_print: bool = False) -> str | bytes:  # fmt: skip
+    """The report as text (md, html) or the bytes of a Word file (docx)."""
+    records, title = store.report_records(workshop_id, whole_series=whole_series)
+    if easy_read:
+        from facilitator.outputs.easy_read import render_easy_read_docx, render_easy_read_html
+
+        return (render_easy_read_docx if form == "docx" else render_easy_read_html)(records, title=title)
     from facilitator.outputs.report import render_report_html, render_report_markdown
 
-    records, title = store.report_records(workshop_id, whole_series=whole_series)
+    today = store.today()
+    if form == "docx":
+        from facilitator.outputs.word_markdown import markdown_docx
+
+        return markdown_docx(render_report_markdown(records, title=title, today=today), large_print=large_print)
     render = render_report_html if form == "html" else render_report_markdown
-    return render(records, title=title)
+    return render(records, title=title, today=today)
+
+
+def _sheet_format(form: str | None, as_json: bool, output: Path | None) -> str:
+    """--format, with --json as its older spelling; a plain table cannot go to a file."""
+    from facilitator.domain.errors import InvalidText
+
+    if as_json and form not in (None, "json"):
+        raise InvalidText(f"--json and --format {form} ask for different things: give one of them.")
+    form = "json" if as_json else form or "table"
+    if form == "table" and output is not None and str(output) != "-":
+        raise InvalidText("-o writes a file for another program: add --format csv or --format json.")
+    return form
 
 
 def register(group: click.Group) -> None:

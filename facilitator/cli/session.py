@@ -130,9 +130,11 @@ def launch_home(session: Session) -> None:
         run(app)
 
 
-def emit(text: str, output: Path | None, what: str) -> None:
-    """Print ``text``, or write it atomically to ``output`` and say where it went."""
+def emit(text: str | bytes, output: Path | None, what: str) -> None:
+    """Print ``text``, or write it (or a Word file's bytes) atomically to ``output`` and say where it went."""
     if output is None or str(output) == "-":
+        if isinstance(text, bytes):
+            raise FacilitatorError(f"The {what} cannot be printed in the terminal: add -o FILE.")
         click.echo(text, nl=not text.endswith("\n"))
         return
     write_atomically(output, text, what)

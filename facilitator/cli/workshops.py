@@ -114,18 +114,64 @@ def list_workshops(session: Session, as_json: bool) -> None:
 
 @click.command(short_help="The minutes of a workshop.")
 @workshop_id_argument
-@click.option("--format", "form", type=click.Choice(["md", "html"]), default="md", show_default=True,
-              help="Markdown or a standalone HTML page.")  # fmt: skip
+@click.option("--format", "form", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True,
+              help="Markdown, a standalone HTML page, or a Word file (docx, needs -o).")  # fmt: skip
+@click.option("--large-print", is_flag=True, help="Word only: 16 pt text and larger headings.")
 @output_option
 @pass_session
-def minutes(session: Session, workshop_id: int, form: str, output: Path | None) -> None:
-    """The minutes of workshop ID."""
+def minutes(session: Session, workshop_id: int, form: str, large_print: bool, output: Path | None) -> None:
+    """The minutes of workshop ID. Actions past their due date are marked overdue."""
     from facilitator.outputs.minutes import render_html, render_markdown
     from facilitator.storage.exchange import load_record
 
-    record = load_record(open_workshop(session, workshop_id, "minutes"), workshop_id)
-    text = render_html(record) if form == "html" else render_markdown(record)
+    check_word_options(form, large_print, output, "minutes")
+    store = open_workshop(session, workshop_id, "minutes")
+    record = load_record(store, workshop_id)
+    today = store.today()
+    if form == "docx":
+        from facilitator.outputs.word_markdown import markdown_docx
+
+        emit(markdown_docx(render_markdown(record, today=today), large_print=large_print), output, "minutes")
+        return
+    text = render_html(record, today=today) if form == "html" else render_markdown(record, today=today)
     emit(text, output, "minutes")
+
+
+def check_word_options(form: str, large_print: bool, output: Path | None, what: str) -> None:
+    """A Word file needs a file to go to, and large print is a choice for Word files (checked before
+    anything is read, so nothing is half done)."""
+    from facilitator.domain.errors import InvalidText
+
+    if form == "docx" and (output is None or str(output) == "-"):
+        raise InvalidText(f"A Word file cannot be printed in the terminal: add -o FILE, for example -o {what}.docx.")
+    if large_print and form != "docx":
+        raise InvalidText("--large-print is for Word files: add --format docx (the HTML page is large print already).")
+
+
+@click.command(short_help="Who took part in a workshop, and when.")
+@workshop_id_argument
+@click.option("--format", "form", type=click.Choice(["table", "csv"]), default="table", show_default=True,
+              help="A table to read here, or a CSV file for a spreadsheet.")  # fmt: skip
+@click.option("--include-private", is_flag=True,
+              help="Name everyone, including people who chose not to be named (keep the file private).")  # fmt: skip
+@output_option
+@pass_session
+def attendance(session: Session, workshop_id: int, form: str, include_private: bool, output: Path | None) -> None:
+    """Who was on the list of workshop ID, whether they took part, and when they arrived and left.
+
+    People appear as they chose to appear in the minutes unless --include-private is given.
+    """
+    from facilitator.cli.output import table
+    from facilitator.outputs.sheets import ATTENDANCE_HEADERS, attendance_csv, attendance_rows
+    from facilitator.storage.exchange import load_record
+
+    record = load_record(open_workshop(session, workshop_id, "attendance"), workshop_id)
+    if form == "csv":
+        emit(attendance_csv(record, include_private=include_private), output, "attendance sheet")
+        return
+    rows = attendance_rows(record, include_private=include_private)
+    text = table([header.upper() for header in ATTENDANCE_HEADERS], rows) if rows else "Nobody is on the list."
+    emit(text + "\n", output, "attendance sheet")
 
 
 @click.command(short_help="A workshop's whole record as JSON.")
@@ -186,5 +232,5 @@ def capture(session: Session, workshop_id: int, typist: str | None) -> None:
 
 def register(group: click.Group) -> None:
     """Add the workshop commands to the main ``facilitator`` group."""
-    for command in (demo, new, list_workshops, minutes, export, import_workshop, run, capture):
+    for command in (demo, new, list_workshops, minutes, attendance, export, import_workshop, run, capture):
         group.add_command(command)

@@ -5,6 +5,12 @@ User text is data, never markup. ``inline`` and ``block`` escape every character
 HTML, entities, tables, and block starts such as ``# heading``, ``> quote``, ``- item``, ``1. item``
 and fences. What a person typed then renders as exactly that text, in the Markdown and in HTML
 made from it. Control characters and terminal escapes are stripped again here, defensively.
+
+The Markdown renders the same in CommonMark, GFM and python-markdown (MkDocs): a backslash is put
+only before the characters all three accept escaped (python-markdown shows ``A\\&E`` with its
+backslash), the rest become character references (``&lt;``, ``&#124;``), an ``&`` only when it
+would start one (so ``A&E`` stays as typed), and line breaks are two trailing spaces, not a
+trailing backslash.
 """
 
 from __future__ import annotations
@@ -15,11 +21,20 @@ from datetime import date, datetime
 
 from facilitator.domain.text import strip_controls
 
-# Backslash-escaped anywhere in a line. CommonMark allows a backslash before any ASCII punctuation.
-_ANYWHERE = "\\`*_[]<>#|~&"
-_ESCAPE_TABLE = str.maketrans({char: "\\" + char for char in _ANYWHERE})
+# Backslash-escaped anywhere in a line: CommonMark accepts a backslash before any ASCII punctuation,
+# python-markdown only before these. ``{`` and ``}`` would be read by its attribute lists.
+_ANYWHERE = "\\`*_[]{}>#"
+# Written as character references: python-markdown would show a backslash before them. ``|``
+# splits table cells, ``<`` starts HTML and autolinks, ``~`` strikes through in GFM.
+_REFERENCES = {"<": "&lt;", "|": "&#124;", "~": "&#126;"}
+_ESCAPE_TABLE = str.maketrans({**{char: "\\" + char for char in _ANYWHERE}, **_REFERENCES})
+# An ``&`` that would start a character reference (``&amp;``, ``&#60;``); any other stays as typed.
+_REFERENCE_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # At the start of a line: list markers, setext underlines, table delimiter rows, ordered lists.
-_LINE_START = re.compile(r"^(?:([-+=:])|(\d+)([.)]))")
+_LINE_START = re.compile(r"^(?:([-+])|([=:])|(\d+)([.)]))")
+_LINE_START_REFERENCES = {"=": "&#61;", ":": "&#58;"}
+# A hard line break that every renderer reads the same way (a trailing backslash is CommonMark's own).
+HARD_BREAK = "  \n"
 # Control characters (Unicode category Cc) other than tab and newline (ESC starts every escape),
 # and the bidirectional overrides ``strip_controls`` also removes.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -32,13 +47,17 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def _escape_line(line: str) -> str:
+    if "&" in line:
+        line = _REFERENCE_START.sub("&amp;", line)
     escaped = line.translate(_ESCAPE_TABLE)
     match = _LINE_START.match(escaped)
     if match is None:
         return escaped
     if match.group(1):
         return "\\" + escaped
-    digits = match.group(2)
+    if match.group(2):
+        return _LINE_START_REFERENCES[match.group(2)] + escaped[1:]
+    digits = match.group(3)
     return digits + "\\" + escaped[len(digits) :]
 
 
@@ -74,7 +93,7 @@ def block(text: object, indent: str = "") -> str:
     """
     lines = [" ".join(line.split()) for line in _stripped(text, multiline=True).split("\n")]
     escaped = [_escape_line(line) for line in lines if line]
-    return ("\\\n" + indent).join(escaped)
+    return (HARD_BREAK + indent).join(escaped)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:

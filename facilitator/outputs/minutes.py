@@ -14,16 +14,14 @@ in time proportional to its size.
 from __future__ import annotations
 
 import gc
-import html
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from markdown_it import MarkdownIt
-
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Involvement, WorkshopStatus
 from facilitator.domain.record import IdeaPart, StagePart, WorkshopRecord
+from facilitator.outputs.html_page import markdown_renderer, page
 from facilitator.outputs.markdown_text import (
     block,
     clock_time,
@@ -66,21 +64,12 @@ STATUS_WORDS: dict[WorkshopStatus, str] = {
     WorkshopStatus.FINISHED: "Finished",
 }
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_MARKDOWN = markdown_renderer()
 
+# The minutes' own sizes; the rest of the page's style is html_page.BASE_STYLE.
 _STYLE = """\
-body { font-family: Verdana, Arial, sans-serif; font-size: 1.25rem; line-height: 1.6;
-  color: #000; background: #fff; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3, h4 { line-height: 1.25; margin-top: 1.6em; }
-table { border-collapse: collapse; margin: 1em 0; }
-th, td { border: 1px solid #000; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
-th { background: #eee; }
-p, li, td { overflow-wrap: anywhere; }
-@media print {
-  body { font-size: 14pt; margin: 0; max-width: none; }
-  h2, h3, h4 { break-after: avoid; }
-  tr, li { break-inside: avoid; }
-}"""
+body { font-size: 1.25rem; }
+@media print { body { font-size: 14pt; } }"""
 
 
 @contextmanager
@@ -102,28 +91,25 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def render_markdown(record: WorkshopRecord) -> str:
-    """The minutes of this workshop as Markdown (CommonMark with tables)."""
+def render_markdown(record: WorkshopRecord, *, today: str | None = None) -> str:
+    """The minutes of this workshop as Markdown (CommonMark with tables).
+
+    ``today`` (an ISO date) marks actions still open after their due date as overdue; without it
+    nothing is marked, so the same record always gives the same text.
+    """
     with _collector_paused():
-        return _markdown(record)
+        return _markdown(record, today)
 
 
-def render_html(record: WorkshopRecord) -> str:
+def render_html(record: WorkshopRecord, *, today: str | None = None) -> str:
     """The minutes as one complete, printable HTML page (large type, high contrast)."""
     with _collector_paused():
-        body = _MARKDOWN.render(_markdown(record))
-    title = html.escape("Minutes: " + one_line(record.workshop.title))
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n<main>\n"
-        f"{body}</main>\n</body>\n</html>\n"
-    )
+        body = _MARKDOWN.render(_markdown(record, today))
+    return page("Minutes: " + one_line(record.workshop.title), body, _STYLE)
 
 
-def _markdown(record: WorkshopRecord) -> str:
-    index = MinutesIndex(record)
+def _markdown(record: WorkshopRecord, today: str | None = None) -> str:
+    index = MinutesIndex(record, today=today)
     lines: list[str] = []
     for section in (
         _heading,

@@ -7,6 +7,7 @@ so the minutes do not depend on the order in which a record lists things.
 from __future__ import annotations
 
 from facilitator.domain.attribution import is_named
+from facilitator.domain.models import ActionStatus
 from facilitator.domain.record import (
     DecisionPart,
     IdeaPart,
@@ -16,11 +17,17 @@ from facilitator.domain.record import (
     WorkshopRecord,
 )
 
+OPEN_ACTIONS = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 # Fewer people than this: no breakdowns by perspective (a group of one identifies the person).
 SMALL_GROUP = 5
 SMALL_GROUP_NOTE = (
     f"Breakdowns by perspective are not shown for groups smaller than {SMALL_GROUP}, to protect privacy."
 )
+
+
+def is_overdue(due_date: str | None, status: ActionStatus, today: str | None) -> bool:
+    """An action not done or dropped whose due date has passed (only when today is known)."""
+    return today is not None and due_date is not None and status in OPEN_ACTIONS and due_date[:10] < today
 
 
 def _name_key(person: ParticipantPart) -> tuple[bool, str, int]:
@@ -30,8 +37,9 @@ def _name_key(person: ParticipantPart) -> tuple[bool, str, int]:
 class MinutesIndex:
     """The record, sorted, with dicts from ids to parts."""
 
-    def __init__(self, record: WorkshopRecord) -> None:
+    def __init__(self, record: WorkshopRecord, *, today: str | None = None) -> None:
         self.record = record
+        self.today = today  # an ISO date: open actions due before it are overdue (None: not marked)
         self.people: dict[int, ParticipantPart] = {person.id: person for person in record.participants}
         self.stages: list[StagePart] = sorted(record.stages, key=lambda stage: (stage.position, stage.id))
         self.stage_by_id: dict[int, StagePart] = {stage.id: stage for stage in self.stages}
@@ -57,6 +65,9 @@ class MinutesIndex:
             ids.update(decision.present)
             ids.update(d.participant_id for d in decision.dissent if d.participant_id is not None)
         return sorted((self.people[i] for i in ids if i in self.people), key=_name_key)
+
+    def overdue(self, due_date: str | None, status: ActionStatus) -> bool:
+        return is_overdue(due_date, status, self.today)
 
     def named_among(self, ids: list[int] | tuple[int, ...]) -> list[str]:
         """The names of the people with these ids who chose to be named, in name order."""

@@ -49,6 +49,15 @@ ACTION_STATUS_WORDS: dict[ActionStatus, str] = {
     ActionStatus.DONE: "Done",
     ActionStatus.DROPPED: "Dropped",
 }
+OVERDUE_WORDS = "overdue"
+
+
+def action_status_words(status: ActionStatus, overdue: bool) -> str:
+    """``Not started``, or ``Not started, overdue`` once the due date has passed."""
+    words = ACTION_STATUS_WORDS[status]
+    return f"{words}, {OVERDUE_WORDS}" if overdue else words
+
+
 FEEDBACK_STATUS_WORDS: dict[FeedbackStatus, str] = {
     FeedbackStatus.DONE: "Done",
     FeedbackStatus.IN_PROGRESS: "In progress",
@@ -101,13 +110,14 @@ def _decision_details(index: MinutesIndex, decision: DecisionPart) -> list[str]:
         lines.append("- **Disagreement recorded:**")
         for dissent in decision.dissent:
             person = index.people.get(dissent.participant_id) if dissent.participant_id is not None else None
-            lines.append(f"  - {inline(who.display_name(person))}: {block(dissent.text, '    ')}")
+            # Nested by four spaces: python-markdown (MkDocs) needs four, CommonMark accepts them.
+            lines.append(f"    - {inline(who.display_name(person))}: {block(dissent.text, '      ')}")
     if decision.history:
         # Changed after the day: the status and wording above are the current ones; this says how.
         lines.append("- **Changed since:**")
         for change in decision.history:
             said = describe_decision_change(change.kind, change.old, change.new, change.note)
-            lines.append(f"  - {inline(short_date(change.at[:10]))}: {block(said, '    ')}")
+            lines.append(f"    - {inline(short_date(change.at[:10]))}: {block(said, '      ')}")
     return lines
 
 
@@ -153,7 +163,7 @@ def actions_section(index: MinutesIndex) -> list[str]:
                 inline(action.what),
                 owner_words,
                 inline(short_date(action.due_date)) or "No date set",
-                ACTION_STATUS_WORDS[action.status],
+                action_status_words(action.status, index.overdue(action.due_date, action.status)),
                 f"Decision {number}" if number else "-",
             ]
         )

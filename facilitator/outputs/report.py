@@ -11,10 +11,6 @@ support needs are never read; votes are not shown at all.
 
 from __future__ import annotations
 
-import html
-
-from markdown_it import MarkdownIt
-
 from facilitator.domain import attribution as who
 from facilitator.domain.models import DecisionStatus, FeedbackStatus
 from facilitator.domain.record import (
@@ -24,7 +20,9 @@ from facilitator.domain.record import (
     IdeaPart,
     WorkshopRecord,
 )
+from facilitator.outputs.html_page import markdown_renderer, page
 from facilitator.outputs.markdown_text import (
+    HARD_BREAK,
     block,
     count_words,
     inline,
@@ -32,61 +30,60 @@ from facilitator.outputs.markdown_text import (
     one_line,
     short_date,
 )
+from facilitator.outputs.minutes_index import is_overdue
 from facilitator.outputs.minutes_outcomes import (
-    ACTION_STATUS_WORDS,
     DECISION_STATUS_WORDS,
+    action_status_words,
 )
 
 # Ideas quoted under each theme; the rest are counted ("and 4 more").
 IDEAS_PER_THEME = 5
 QUOTE_LIMIT = 200
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+_MARKDOWN = markdown_renderer(tables=False)
+# Nested lists are indented by four spaces: python-markdown (MkDocs) needs four, CommonMark accepts them.
+SUB = "    "
 
+# The report's own sizes; the rest of the page's style is html_page.BASE_STYLE.
 _STYLE = """\
-body { font-family: Verdana, Arial, sans-serif; font-size: 1.5rem; line-height: 1.6;
-  color: #000; background: #fff; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3 { line-height: 1.25; margin-top: 1.6em; }
+body { font-size: 1.5rem; }
 li { margin-bottom: 0.6em; }
-p, li { overflow-wrap: anywhere; }
 @media print {
-  body { font-size: 18pt; margin: 0; max-width: none; }
+  body { font-size: 18pt; }
   h1 { font-size: 26pt; } h2 { font-size: 22pt; } h3 { font-size: 20pt; }
-  h2, h3 { break-after: avoid; }
-  li { break-inside: avoid; }
 }"""
 
 
-def _sorted(records: list[WorkshopRecord]) -> list[WorkshopRecord]:
+def sorted_records(records: list[WorkshopRecord]) -> list[WorkshopRecord]:
     return sorted(records, key=lambda r: (r.workshop.date, r.workshop.created_at, r.workshop.uid))
 
 
-def render_report_markdown(records: list[WorkshopRecord], *, title: str) -> str:
-    """The report for these workshops (one, or a whole series) as Markdown."""
-    records = _sorted(records)
+def render_report_markdown(records: list[WorkshopRecord], *, title: str, today: str | None = None) -> str:
+    """The report for these workshops (one, or a whole series) as Markdown.
+
+    ``today`` (an ISO date) marks actions still open after their due date as overdue.
+    """
+    records = sorted_records(records)
     lines = [f"# You said, we did: {inline(title)}", ""]
     lines += [
         "This report tells you what people said, and what happened next.",
         "It says what was done, what is still in progress, and what was not possible, and why.",
     ]
-    for section in (_workshops, _what_you_said, _what_we_did, _decisions, _other_actions):
+    for section in (_workshops, _what_you_said, _what_we_did):
         found = section(records)
+        if found:
+            lines += ["", *found]
+    for dated_section in (_decisions, _other_actions):
+        found = dated_section(records, today)
         if found:
             lines += ["", *found]
     return "\n".join(lines) + "\n"
 
 
-def render_report_html(records: list[WorkshopRecord], *, title: str) -> str:
+def render_report_html(records: list[WorkshopRecord], *, title: str, today: str | None = None) -> str:
     """The report as one printable HTML page in large type."""
-    body = _MARKDOWN.render(render_report_markdown(records, title=title))
-    page_title = html.escape("You said, we did: " + one_line(title))
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{page_title}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n<body>\n<main>\n"
-        f"{body}</main>\n</body>\n</html>\n"
-    )
+    body = _MARKDOWN.render(render_report_markdown(records, title=title, today=today))
+    return page("You said, we did: " + one_line(title), body, _STYLE)
 
 
 def _sentence(text: str) -> str:
@@ -108,9 +105,10 @@ def _workshops(records: list[WorkshopRecord]) -> list[str]:
     for record in records:
         workshop = record.workshop
         came = sum(1 for person in record.participants if person.arrived_at is not None)
+        # The place before the title: a title that ends "?" is then never followed by a comma.
         where = f", at {inline(workshop.place)}" if workshop.place.strip() else ""
         took_part = f" {count_words(came, 'person', 'people')} took part." if came else ""
-        lines.append(f"- {inline(long_date(workshop.date))}: {inline(workshop.title)}{where}.{took_part}")
+        lines.append(f"- {inline(long_date(workshop.date))}{where}: {_sentence(inline(workshop.title))}{took_part}")
     return lines
 
 
@@ -151,16 +149,16 @@ def _themes(record: WorkshopRecord, ideas: list[IdeaPart]) -> list[str]:
         lines.append(f"- {label}: {count_words(len(members), 'idea')}.")
         for idea in members[:IDEAS_PER_THEME]:
             speaker = who.speaker(idea.said_by, idea.anonymous, people)
-            lines.append(f"  - \u201c{inline(idea.text, QUOTE_LIMIT)}\u201d ({inline(speaker)})")
+            lines.append(f"{SUB}- \u201c{inline(idea.text, QUOTE_LIMIT)}\u201d ({inline(speaker)})")
         if len(members) > IDEAS_PER_THEME:
-            lines.append(f"  - And {len(members) - IDEAS_PER_THEME} more.")
+            lines.append(f"{SUB}- And {len(members) - IDEAS_PER_THEME} more.")
     return lines
 
 
 # -- what we did -----------------------------------------------------------------------------------
 
 
-def _latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
+def latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
     """Every piece of feedback once, as last answered: an item carried into a later workshop of the
     series is the same feedback, so the later answer replaces the earlier one."""
     latest: dict[str, FeedbackPart] = {}
@@ -173,7 +171,7 @@ def _latest_feedback(records: list[WorkshopRecord]) -> list[FeedbackPart]:
 
 
 def _what_we_did(records: list[WorkshopRecord]) -> list[str]:
-    items = _latest_feedback(records)
+    items = latest_feedback(records)
     if not items:
         return ["## What we did", "", "No replies to feedback have been recorded yet."]
     done = [i for i in items if i.status == FeedbackStatus.DONE]
@@ -188,27 +186,34 @@ def _what_we_did(records: list[WorkshopRecord]) -> list[str]:
     return lines
 
 
+def said_again(text: str) -> bool:
+    """Feedback typed as "You said ..." already says who said it; a label would repeat it."""
+    return one_line(text).casefold().startswith("you said")
+
+
 def _replies(items: list[FeedbackPart], answer: str, none: str) -> list[str]:
     if not items:
         return [none]
     lines = []
     for item in items:
-        lines.append(f"- **You said:** {block(item.said, '  ')}\\")
+        said = block(item.said, SUB)
+        label = "" if said_again(item.said) else "**You said:** "
+        lines.append(f"- {label}{said}{HARD_BREAK.rstrip(chr(10))}")
         if item.status == FeedbackStatus.NOT_POSSIBLE:
-            reply = block(item.reason, "  ") or "No reason was recorded."
+            reply = block(item.reason, SUB) or "No reason was recorded."
         elif item.status == FeedbackStatus.PLANNED:
-            reply = block(item.done, "  ") or "It is planned but has not started yet."
+            reply = block(item.done, SUB) or "It is planned but has not started yet."
             reply = "Planned. " + reply if item.done.strip() else reply
         else:
-            reply = block(item.done, "  ") or ("Done." if item.status == FeedbackStatus.DONE else "Work has started.")
-        lines.append(f"  **{answer}:** {reply}")
+            reply = block(item.done, SUB) or ("Done." if item.status == FeedbackStatus.DONE else "Work has started.")
+        lines.append(f"{SUB}**{answer}:** {reply}")
     return lines
 
 
 # -- decisions and their actions -------------------------------------------------------------------
 
 
-def _decisions(records: list[WorkshopRecord]) -> list[str]:
+def _decisions(records: list[WorkshopRecord], today: str | None) -> list[str]:
     lines = ["## What we decided, and what happened", ""]
     by_uid: dict[str, tuple[WorkshopRecord, DecisionPart]] = {}
     for record in records:
@@ -220,36 +225,36 @@ def _decisions(records: list[WorkshopRecord]) -> list[str]:
             if listed:
                 lines.append("")
             listed = True
-            lines += _decision(record, decision, by_uid)
+            lines += _decision(record, decision, by_uid, today)
     if not listed:
         return [*lines, "No decisions were recorded."]
     return lines
 
 
-def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict) -> list[str]:
+def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict, today: str | None) -> list[str]:
     people = {person.id: person for person in record.participants}
-    lines = [f"- **We decided:** {block(decision.statement, '  ')}"]
-    lines.append(f"  - Where: {_when(record)}.")
-    lines.append(f"  - Why: {block(decision.rationale, '    ') or 'No reason was recorded.'}")
+    lines = [f"- **We decided:** {block(decision.statement, SUB)}"]
+    lines.append(f"{SUB}- Where: {_when(record)}.")
+    lines.append(f"{SUB}- Why: {block(decision.rationale, SUB * 2) or 'No reason was recorded.'}")
     status = DECISION_STATUS_WORDS[decision.status]
     if decision.status == DecisionStatus.SUPERSEDED and decision.superseded_by_uid in by_uid:
         later_record, later = by_uid[decision.superseded_by_uid]
         status += f": \u201c{inline(later.statement, QUOTE_LIMIT)}\u201d, at {_when(later_record)}"
-    lines.append(f"  - Now: {status}.")
+    lines.append(f"{SUB}- Now: {status}.")
     if decision.dissent:
-        lines.append("  - Not everyone agreed:")
+        lines.append(f"{SUB}- Not everyone agreed:")
         for dissent in decision.dissent:
             person = people.get(dissent.participant_id) if dissent.participant_id is not None else None
-            lines.append(f"    - {block(dissent.text, '      ')} ({inline(who.display_name(person))})")
+            lines.append(f"{SUB * 2}- {block(dissent.text, SUB * 3)} ({inline(who.display_name(person))})")
     actions = sorted((a for a in record.actions if a.decision_id == decision.id), key=lambda a: a.id)
     if not actions:
-        lines.append("  - Actions: none were agreed.")
+        lines.append(f"{SUB}- Actions: none were agreed.")
     for action in actions:
-        lines.append("  - Action: " + _action(action, people))
+        lines.append(f"{SUB}- Action: " + _action(action, people, today))
     return lines
 
 
-def _action(action: ActionPart, people: dict) -> str:
+def _action(action: ActionPart, people: dict, today: str | None) -> str:
     owner = people.get(action.owner_participant_id) if action.owner_participant_id is not None else None
     by = inline(who.display_name(owner)) if owner is not None else inline(action.owner_text)
     words = [_sentence(inline(action.what))]
@@ -257,7 +262,7 @@ def _action(action: ActionPart, people: dict) -> str:
         words.append(f"Who: {by}.")
     if action.due_date:
         words.append(f"By: {inline(short_date(action.due_date))}.")
-    words.append(f"Status: {ACTION_STATUS_WORDS[action.status]}.")
+    words.append(f"Status: {action_status_words(action.status, is_overdue(action.due_date, action.status, today))}.")
     notes = [u for u in sorted(action.updates, key=lambda u: u.at) if u.note.strip()]
     if notes:
         latest = notes[-1]
@@ -265,7 +270,7 @@ def _action(action: ActionPart, people: dict) -> str:
     return " ".join(words)
 
 
-def _other_actions(records: list[WorkshopRecord]) -> list[str]:
+def _other_actions(records: list[WorkshopRecord], today: str | None) -> list[str]:
     """Actions agreed without a link to a decision (the usual case): every action is in the report."""
     lines: list[str] = []
     for record in records:
@@ -276,5 +281,5 @@ def _other_actions(records: list[WorkshopRecord]) -> list[str]:
         if len(records) > 1:
             lines += ([""] if lines else []) + [f"### At {_when(record)}", ""]
         people = {person.id: person for person in record.participants}
-        lines += [f"- {_action(action, people)}" for action in loose]
+        lines += [f"- {_action(action, people, today)}" for action in loose]
     return ["## Other actions we agreed", "", *lines] if lines else []

@@ -25,6 +25,7 @@ from docx.shared import Pt
 
 __all__ = ["WordDocument", "new_document", "add_heading", "add_paragraph", "add_bullets", "add_table", "docx_bytes"]
 
+TITLE_LIMIT = 255
 # Ordinary print 12 pt; large print 16 pt and up, as easy read and large-print guides ask.
 _BODY_PT = {False: 12, True: 16}
 _HEADING_PT = {False: (20, 16, 13), True: (28, 22, 18)}
@@ -35,7 +36,7 @@ def new_document(title: str, *, language: str = "en-GB", large_print: bool = Fal
     sizes chosen: 12 pt body, or 16 pt and larger headings for large print."""
     document = Document()
     properties = document.core_properties
-    properties.title = _clean(title)
+    properties.title = _clean(title)[:TITLE_LIMIT]  # Word keeps at most 255 characters here
     properties.language = language
     properties.author = "facilitator"
     normal = document.styles["Normal"]

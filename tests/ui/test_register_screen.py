@@ -192,3 +192,28 @@ async def test_r_writes_the_series_report_where_the_person_says(store, decisions
     assert "You said, we did: Crisis café" in page
     assert "Designing the sanctuary" in page and "Three-month review" in page
     assert "hearing loop" not in page
+
+
+async def test_r_writes_the_report_in_word_or_easy_read_as_the_file_name_says(store, decisions, tmp_path):
+    import docx
+
+    first = decisions["hours"].workshop_id
+    store.add_feedback(first, "You said the café closes too early", status="done", done="Open until 1am now")
+    for name in ("report.docx", "report-easy-read.docx", "report-easy-read.html"):
+        screen = RegisterScreen()
+        app = HostApp(store, screen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, screen)
+            await pilot.press("down", "r")
+            await pilot.pause()
+            app.screen.query_one("#report-path", Input).value = str(tmp_path / name)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is screen
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o600
+    word = [p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs]
+    assert word[0] == "You said, we did: Crisis café" and "What we did" in word
+    easy = docx.Document(str(tmp_path / "report-easy-read.docx"))
+    assert "You told us" in [p.text for p in easy.paragraphs] and easy.styles["Normal"].font.size.pt >= 16
+    assert "\u201cYou said the café closes too early\u201d" in [p.text for p in easy.paragraphs]
+    assert "You told us" in (tmp_path / "report-easy-read.html").read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.ui import text
 from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet
 
-FORMATS = {"md": "Markdown", "html": "HTML"}
+FORMATS = {"md": "Markdown", "html": "HTML", "docx": "Word"}
 
 
 def slug(title: str, limit: int = 40) -> str:
@@ -41,12 +41,14 @@ def default_name(date: str, title: str, extension: str = "md") -> str:
 
 
 def with_extension(path: str, extension: str) -> str:
-    """Swap a trailing .md/.markdown/.html/.htm for ``extension``; add it if there is none."""
-    stem = re.sub(r"\.(md|markdown|html?)$", "", path.strip(), flags=re.IGNORECASE)
+    """Swap a trailing .md/.markdown/.html/.htm/.docx for ``extension``; add it if there is none."""
+    stem = re.sub(r"\.(md|markdown|html?|docx)$", "", path.strip(), flags=re.IGNORECASE)
     return f"{stem}.{extension}"
 
 
 def format_of(path: str) -> str:
+    if re.search(r"\.docx$", path.strip(), flags=re.IGNORECASE):
+        return "docx"
     return "html" if re.search(r"\.html?$", path.strip(), flags=re.IGNORECASE) else "md"
 
 
@@ -78,6 +80,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
                 with ChoiceSet(id="minutes-format"):
                     yield ChoiceButton("Markdown (.md)", value=True, id="format-md")
                     yield ChoiceButton("HTML (.html)", id="format-html")
+                    yield ChoiceButton("Word (.docx)", id="format-docx")
             path_box = Input(id="minutes-path")
             path_box.border_title = "Save the minutes to"
             yield path_box
@@ -98,13 +101,21 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
         self.query_one("#minutes-path", Input).focus()
         self.call_after_refresh(self._show_where)
 
-    def _minutes_text(self, kind: str) -> str:
+    def _minutes_text(self, kind: str) -> str | bytes:
+        """The minutes as Markdown or HTML text, or the bytes of a Word file (overdue actions marked)."""
         # Imported here: the minutes are only needed at the end of a workshop.
         from facilitator.outputs import minutes
         from facilitator.storage.exchange import load_record
 
-        record = load_record(self.app.store, self.workshop_id)
-        return minutes.render_html(record) if kind == "html" else minutes.render_markdown(record)
+        store = self.app.store
+        record = load_record(store, self.workshop_id)
+        if kind == "docx":
+            from facilitator.outputs.word_markdown import markdown_docx
+
+            return markdown_docx(minutes.render_markdown(record, today=store.today()))
+        if kind == "html":
+            return minutes.render_html(record, today=store.today())
+        return minutes.render_markdown(record, today=store.today())
 
     def _say(self, sentence: str, *, error: bool = False) -> None:
         result = self.query_one("#minutes-result", Static)
@@ -134,7 +145,7 @@ class CloseWorkshopDialog(ModalScreen[Path | None]):
 
     @on(RadioSet.Changed, "#minutes-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
-        extension = "html" if event.pressed.id == "format-html" else "md"
+        extension = event.pressed.id.removeprefix("format-")
         box = self.query_one("#minutes-path", Input)
         if format_of(box.value) != extension:
             box.value = with_extension(box.value, extension)

@@ -1,7 +1,8 @@
 """Writing the "You said, we did" report for a workshop's series from the app.
 
 ``ask_and_write_report(screen, workshop_id)`` asks where to save it (a .html file prints in large
-type; .md is Markdown), then writes it atomically; problems are shown as one sentence. It is
+type; .docx is a Word file; .md is Markdown; a name ending ``easy-read.html`` or ``easy-read.docx``
+gives the easy read version), then writes it atomically; problems are shown as one sentence. It is
 offered in the minutes folder beside the database, like the minutes (made the first time).
 """
 
@@ -40,20 +41,35 @@ def ask_and_write_report(screen: Screen, workshop_id: int) -> None:
         if path is None:
             return
         from facilitator.outputs.files import make_private_folder, write_atomically
-        from facilitator.outputs.report import render_report_html, render_report_markdown
 
         try:
             records, title = store.report_records(workshop_id, whole_series=True)
-            render = render_report_markdown if path.suffix.lower() in (".md", ".markdown", ".txt") else render_report_html
+            made = report_for(path, records, title, store.today())
             if path.parent == folder:
                 make_private_folder(folder)
-            write_atomically(path, render(records, title=title), "report")
+            write_atomically(path, made, "report")
         except FacilitatorError as error:
             screen.app.notify(str(error), severity="error", markup=False)
             return
         screen.app.notify(f"Wrote the \u201cYou said, we did\u201d report to {path}", markup=False)
 
     screen.app.push_screen(ReportPathDialog(name, default), write)
+
+
+def report_for(path: Path, records: list, title: str, today: str) -> str | bytes:
+    """The report the file name asks for: easy read (``...easy-read.html``/``.docx``), Word, Markdown or HTML."""
+    from facilitator.outputs.easy_read import render_easy_read_docx, render_easy_read_html
+    from facilitator.outputs.report import render_report_html, render_report_markdown
+    from facilitator.outputs.word_markdown import markdown_docx
+
+    suffix = path.suffix.lower()
+    if path.stem.lower().endswith("easy-read"):
+        return (render_easy_read_docx if suffix == ".docx" else render_easy_read_html)(records, title=title)
+    if suffix == ".docx":
+        return markdown_docx(render_report_markdown(records, title=title, today=today))
+    if suffix in (".md", ".markdown", ".txt"):
+        return render_report_markdown(records, title=title, today=today)
+    return render_report_html(records, title=title, today=today)
 
 
 class ReportPathDialog(ModalScreen[Path | None]):
@@ -79,8 +95,10 @@ class ReportPathDialog(ModalScreen[Path | None]):
             yield Static(join(["\u201cYou said, we did\u201d report for ", one_line(self.report_name, 60)]),
                          classes="dialog-title")
             yield Input(str(self.default), id="report-path")
-            yield Static(Content("A .html file prints in large type; .md is Markdown. Enter: save \u00b7 Escape: cancel"),
+            yield Static(Content("A .html file prints in large type; .docx is Word; .md is Markdown. End the "
+                                 "name with easy-read.html or easy-read.docx for the easy read version."),
                          classes="dialog-hint")
+            yield Static(Content("Enter: save \u00b7 Escape: cancel"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#report-path", Input).focus()

@@ -225,7 +225,7 @@ async def test_p_opens_the_people_of_the_selected_workshop(store: Store) -> None
 async def test_question_mark_lists_every_key_of_the_screen(store: Store) -> None:
     add_workshop(store, "Anything")
     app = FacilitatorApp(store)
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 50)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
         await pilot.pause()

@@ -110,7 +110,7 @@ def test_the_history_travels_with_an_export_and_shows_in_the_minutes(store, tmp_
     made = store.add_decision(day.id, "Decide about walk-ins later", status="deferred")
     store.amend_decision(made.id, status="agreed", note="Walk-ins worked", by="Helen")
     minutes = render_markdown(load_record(store, day.id))
-    assert "- **Changed since:**\n  - 24 December 2024: Status changed from deferred to agreed. Why: Walk-ins worked" in minutes
+    assert "- **Changed since:**\n    - 24 December 2024: Status changed from deferred to agreed. Why: Walk-ins worked" in minutes
     target = open_store(tmp_path / "target.db")
     moved = import_record(target, parse_record(export_json(store, day.id, include_private=True), "x.json"))
     assert render_markdown(load_record(target, moved.id)) == minutes

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
+# Actions whose key the footer shows whatever else has to go.
+ALWAYS_SHOWN = frozenset({"app.present", "app.stop_presenting", "present", "stop_presenting"})
+
+
 class WholeKeysFooter(Footer):
     """``Footer`` that shows only the keys that fit whole beside the command palette's key."""
 
@@ -68,8 +72,18 @@ class WholeKeysFooter(Footer):
                 return
             self._ends = [region.right for region in regions]
         room = self.size.width - sum(key.outer_size.width + key.styles.margin.width for key in docked)
-        for key, end in zip(keys, self._ends):
-            key.display = end <= room
+        widths = [end - start for start, end in zip([0, *self._ends], self._ends)]
+        # Whether the screen is presenting is said in words all the time (the room must know), so
+        # its key is shown first of all; the other keys fill what is left, in their order.
+        kept = [getattr(key, "action", "") in ALWAYS_SHOWN for key in keys]
+        room -= sum(width for width, keep in zip(widths, kept) if keep)
+        full = False  # once one key does not fit, none after it is shown (the order stays whole)
+        for key, width, keep in zip(keys, widths, kept):
+            fits = keep or (not full and width <= room)
+            if not keep:
+                full = full or not fits
+                room -= width if fits else 0
+            key.display = fits
 
 
 class KeysFooter(WholeKeysFooter):

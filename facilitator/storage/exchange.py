@@ -39,6 +39,7 @@ from facilitator.domain.record import (
 )
 from facilitator.domain.record_check import check_record, fail
 from facilitator.domain.record_json import parse_record
+from facilitator.domain.small_groups import merge_small_perspectives
 
 __all__ = ["export_json", "import_file", "import_record", "load_record", "parse_record"]
 
@@ -198,7 +199,7 @@ def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
                 }
             )
         )
-    return record.model_copy(update={"participants": people})
+    return record.model_copy(update={"participants": merge_small_perspectives(people)})
 
 
 # --- Import ---------------------------------------------------------------------------------------

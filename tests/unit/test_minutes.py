@@ -258,8 +258,9 @@ def test_five_or_more_people_show_breakdowns_by_perspective() -> None:
     people = section(markdown, "Who took part")
     assert "6 people took part." in people
     assert "| People with lived experience | 3 |" in people
-    assert "| Carers | 2 |" in people
-    assert "| Commissioners | 1 |" in people
+    # Carers (2), staff (2) and commissioners (1) are too few to stand alone: merged.
+    assert "| Other perspectives | 4 |" in people
+    assert "| Carers |" not in people and "| Commissioners |" not in people
     assert "People who chose to be named: Aisha Khan and Dev Patel." in people
     assert "1 more person on the list did not take part." in people
     assert "| Perspective | Ideas |" in markdown
@@ -315,7 +316,8 @@ def test_open_vote_shows_dots_by_perspective_only_as_counts() -> None:
     open_vote = votes[votes.index("### Show of dots") : votes.index("### Second secret vote")]
     assert "| 1 | Peer support | Theme | 3 |" in open_vote
     # Chloe chose anonymous: her dot counts under "Anonymous or not recorded", not under Staff.
-    assert "| Staff | 1 |" in open_vote  # Dev (commissioner and staff)
+    assert "| Other perspectives | 3 |" in open_vote  # carers, staff and commissioners together
+    assert "| Staff |" not in open_vote  # two staff are too few to stand alone
     assert "| Anonymous or not recorded | 1 |" in open_vote
     assert "Aisha" not in open_vote and "Dev Patel" not in open_vote
 

@@ -26,10 +26,10 @@ from typing import TypeVar
 
 from facilitator.domain.attribution import (
     BREAKDOWN_ROWS,
-    attendance_groups,
     NO_PERSPECTIVE_GROUP,
     NOT_ATTRIBUTED_GROUP,
     PERSPECTIVE_GROUPS,
+    attendance_groups,
 )
 from facilitator.domain.models import Perspective
 

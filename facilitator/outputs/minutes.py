@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Involvement, WorkshopStatus
 from facilitator.domain.record import IdeaPart, StagePart, WorkshopRecord
+from facilitator.domain.small_groups import MERGED_NOTE
 from facilitator.outputs.markdown_text import (
     block,
     clock_time,
@@ -34,7 +35,6 @@ from facilitator.outputs.markdown_text import (
     seconds_words,
     table,
 )
-from facilitator.domain.small_groups import MERGED_NOTE
 from facilitator.outputs.minutes_index import MinutesIndex
 from facilitator.outputs.minutes_outcomes import (
     actions_section,

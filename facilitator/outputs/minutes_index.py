@@ -15,7 +15,6 @@ from facilitator.domain.record import (
     ThemePart,
     WorkshopRecord,
 )
-
 from facilitator.domain.small_groups import MINIMUM_PEOPLE, TOO_FEW_PEOPLE, SafeGroups, protect_small_groups
 
 # Fewer people than this: no breakdowns by perspective (a group of one identifies the person).

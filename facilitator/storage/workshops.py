@@ -111,6 +111,8 @@ class WorkshopsMixin(StoreBase):
             if values["series"]:
                 # Open actions and unanswered feedback from the series' last workshop (register.py).
                 self._carry_over(db, workshop_id)
+                # The series' standing roster, listed but not marked as here (series_roster.py).
+                self.copy_series_roster(db, workshop_id, values["series"])
         return self.workshop(workshop_id)
 
     def workshop(self, workshop_id: int) -> Workshop:
@@ -151,6 +153,8 @@ class WorkshopsMixin(StoreBase):
                 "UPDATE workshops SET status = ?, ended_at = ? WHERE id = ?",
                 (WorkshopStatus.FINISHED.value, now_iso, workshop_id),
             )
+            # Support needs go once it is over, except for the series' standing roster (privacy.py).
+            self.clear_support_needs(db, workshop_id)
         return self.workshop(workshop_id)
 
 

@@ -89,9 +89,9 @@ def _flushed(code: int) -> int:
 
 def _register_commands() -> None:
     # Each area of commands lives in its own module and adds itself to the group.
-    from facilitator.cli import agendas, backup, review, serve, workshops
+    from facilitator.cli import agendas, backup, privacy, review, serve, workshops
 
-    for area in (workshops, serve, agendas, review, backup):
+    for area in (workshops, serve, agendas, review, backup, privacy):
         area.register(cli)
 
 

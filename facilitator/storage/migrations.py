@@ -289,7 +289,7 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
-from facilitator.storage.schema_privacy import m040_series_people_and_erasures  # noqa: E402
+from facilitator.storage.schema_privacy import m040_series_people_and_erasures
 
 migrations()(m040_series_people_and_erasures)
 

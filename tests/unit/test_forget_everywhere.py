@@ -60,7 +60,7 @@ def demo(tmp_path: Path):
 
 
 def test_forgetting_leaves_the_name_in_no_column_of_any_table(demo) -> None:
-    store, path, finished, in_progress, helen, other = demo
+    store, path, _, _, helen, other = demo
     before = mentions(path, NAME)
     for place in [("participants", "name"), ("series_people", "name"), ("ideas", "typed_by"), ("ideas", "text"),
                   ("decisions", "decided_by"), ("dissents", "text"), ("actions", "owner_text"),
@@ -98,7 +98,7 @@ def test_the_file_itself_keeps_no_copy_of_the_name(demo) -> None:
 
 
 def test_the_plan_changes_nothing_until_it_is_applied(demo) -> None:
-    store, path, finished, in_progress, helen, other = demo
+    store, path, _, _, helen, _ = demo
     before = every_text_value(path)
     plan = store.forget_plan(str(helen.id))  # by a participant's id: the same person everywhere
     assert plan.name == NAME and len(plan.people) == 2 and plan.roster_entries

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
-from pathlib import Path
 
 import click
 
@@ -38,15 +37,9 @@ def _open(session: Session):
     return store
 
 
-def backups_made_before(folder: Path, moment: float) -> list[Path]:
-    """Backups in ``folder`` written before ``moment`` (epoch seconds), oldest first."""
-    if not folder.is_dir():
-        return []
-    found = [(path.stat().st_mtime, path) for path in folder.glob("*.db") if path.is_file()]
-    return [path for made, path in sorted(found) if made < moment]
-
-
 def _say_backups(moment: float) -> None:
+    from facilitator.storage.privacy import backups_made_before
+
     folder = paths.backups_dir()
     old = backups_made_before(folder, moment)
     if not old:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from facilitator.domain.errors import NotFound, RuleBroken
 from facilitator.domain.privacy import FORMER_PARTICIPANT, older_than
@@ -209,6 +210,15 @@ class PrivacyMixin(StoreBase):
         """As a workshop finishes: support needs go, except for people on the series' standing roster."""
         for row in self._rows(_LEFT_OVER_NEEDS.format(and_workshop="AND w.id = ?"), (workshop_id,)):
             db.execute("UPDATE participants SET support_needs = '' WHERE id = ?", (row["id"],))
+
+
+def backups_made_before(folder: Path, moment: float) -> list[Path]:
+    """Backups in ``folder`` written before ``moment`` (epoch seconds), oldest first: after an
+    erasure, the copies that still hold what was erased."""
+    if not folder.is_dir():
+        return []
+    found = [(path.stat().st_mtime, path) for path in folder.glob("*.db") if path.is_file()]
+    return [path for made, path in sorted(found) if made < moment]
 
 
 def _count(number: int, one: str, many: str | None = None) -> str:

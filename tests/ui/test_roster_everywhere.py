@@ -87,3 +87,33 @@ async def test_a_workshop_outside_any_series_offers_no_series_roster(store: Stor
         await pilot.press("s")
         await pilot.pause()
         assert store.series_people("") == []
+
+
+async def test_a_workshop_created_in_a_series_from_the_app_lists_its_standing_roster(store: Store) -> None:
+    from textual.widgets import Input, Select
+
+    from facilitator.ui.dialogs.new_workshop import NewWorkshopDialog
+
+    store.add_series_person(SERIES, "Bea Moss", ["carer"], "named", "Step-free access")
+    store.add_series_person(SERIES, "Dan Ode", ["lived experience"], "anonymous")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewWorkshopDialog)
+        dialog.query_one("#agenda", Select).value = "service-review"
+        dialog.query_one("#series", Input).value = SERIES
+        dialog.query_one("#title", Input).focus()
+        await pilot.pause()
+        dialog.query_one("#title", Input).value = "May"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("listing 2 people from the series' standing roster" in text for text in toast_texts(app))
+        [workshop] = store.list_workshops()
+        await open_roster(pilot)
+        shown = screen_text(app)
+        assert "Bea Moss" in shown and "Dan Ode" in shown and "2 not here yet" in shown
+    assert [(p.name, p.support_needs) for p in store.participants(workshop.id)] == [
+        ("Bea Moss", "Step-free access"), ("Dan Ode", "")]

@@ -96,13 +96,17 @@ class RosterPeopleKeys:
         if person.forgotten:
             self.notify("This person was forgotten, so they cannot join the standing roster.", severity="warning")  # type: ignore[attr-defined]
             return
-        person_id, name = person.id, person.name
-        if self.on_standing_roster(person_id):
-            change = lambda store: store.remove_participant_from_series(person_id)  # noqa: E731
+        person_id, name, leaving = person.id, person.name, self.on_standing_roster(person.id)
+
+        def change(store):
+            if leaving:
+                return store.remove_participant_from_series(person_id)
+            return store.add_participant_to_series(person_id)
+
+        if leaving:
             said = [name, " is off the standing roster of \u201c", series,
                     "\u201d: new workshops in the series will not list them."]  # fmt: skip
         else:
-            change = lambda store: store.add_participant_to_series(person_id)  # noqa: E731
             said = [name, " is on the standing roster of \u201c", series,
                     "\u201d: every new workshop in the series lists them."]  # fmt: skip
         self._write(change, then=lambda: self.notify(join(said).plain, markup=False))  # type: ignore[attr-defined]

@@ -47,8 +47,8 @@ TOO_FEW_PER_PERSPECTIVE = (
     "so a breakdown could single someone out."
 )
 MERGED_NOTE = (
-    f"Perspectives shared by fewer than {MINIMUM_PER_GROUP} people are counted together under "
-    "\u201cOther perspectives\u201d, so that nobody is singled out."
+    f"\u201cOther perspectives\u201d counts together every perspective shared by fewer than {MINIMUM_PER_GROUP} "
+    "people (and other or unrecorded ones), so that nobody is singled out."
 )
 
 # Rows that are about perspectives (and so merge); the catch-all for anonymous contributions does not.
@@ -60,13 +60,22 @@ class SafeGroups:
     """Which rows a breakdown may show, decided from the people (see ``protect_small_groups``)."""
 
     kept: frozenset[str] = frozenset()  # perspective rows shared by enough people to stand alone
-    merged: bool = False  # some perspective was counted under "Other perspectives"
+    merged: bool = False  # some perspective of its own was counted under "Other perspectives"
     withheld: str = ""  # the sentence shown instead of the table; "" when the table is shown
     sizes: dict[str, int] = field(default_factory=dict)  # people per row, after merging
 
     @property
     def shown(self) -> bool:
         return not self.withheld
+
+    @property
+    def has_other(self) -> bool:
+        """The table has an "Other perspectives" row (say what it holds)."""
+        return OTHER_GROUP in self.sizes
+
+    def rows_of(self, groups: Sequence[str]) -> set[str]:
+        """The rows one person or item counts under, after merging."""
+        return {self.row_of(group) for group in groups}
 
     def row_of(self, group: str) -> str:
         """The row a perspective row is counted under: itself, or "Other perspectives"."""
@@ -125,22 +134,31 @@ def protect_small_groups(
     return SafeGroups(kept=kept, merged=merged, sizes=sizes)
 
 
-def merge_small_perspectives(people: Sequence[P], *, minimum_per_group: int = MINIMUM_PER_GROUP) -> list[P]:
-    """The people of a shared copy (an export without ``--include-private``), each perspective shared
-    by fewer than ``minimum_per_group`` of them replaced by "other", so a perspective never points
-    at one or two people. When even that would single someone out, nobody keeps a perspective.
+def shown_perspectives(people: Sequence[P], safe: SafeGroups) -> list[P]:
+    """Copies of ``people`` whose perspectives are only those a breakdown may show: each one of
+    fewer than 3 people becomes "other", and nobody keeps any when breakdowns are withheld.
 
-    ``people`` are pydantic models with ``perspectives`` (``ParticipantPart``); copies are returned.
+    So "a commissioner said..." never points at one of two commissioners, and a perspective-only
+    person in a small group is "a participant". ``people`` are pydantic models with ``perspectives``
+    (``ParticipantPart``, ``Participant``).
     """
-    safe = protect_small_groups((attendance_groups(p) for p in people), minimum_per_group=minimum_per_group,
-                                minimum_people=0)  # fmt: skip
     changed = []
     for person in people:
+        perspectives = list(person.perspectives)  # type: ignore[attr-defined]
         if safe.withheld:
             kept: list[Perspective] = []
         else:
-            kept = [p for p in person.perspectives if PERSPECTIVE_GROUPS[Perspective(p)] in safe.kept]
-            if len(kept) < len(person.perspectives):
+            kept = [Perspective(p) for p in perspectives if PERSPECTIVE_GROUPS[Perspective(p)] in safe.kept]
+            if len(kept) < len(perspectives):
                 kept.append(Perspective.OTHER)
-        changed.append(person.model_copy(update={"perspectives": kept}))  # type: ignore[attr-defined]
+        changed.append(person if kept == perspectives else person.model_copy(update={"perspectives": kept}))  # type: ignore[attr-defined]
     return changed
+
+
+def merge_small_perspectives(people: Sequence[P], *, minimum_per_group: int = MINIMUM_PER_GROUP) -> list[P]:
+    """The people of a shared copy (an export without ``--include-private``), with only the
+    perspectives a breakdown of them all may show (``shown_perspectives``)."""
+    safe = protect_small_groups(
+        (attendance_groups(p) for p in people), minimum_per_group=minimum_per_group, minimum_people=0  # type: ignore[arg-type]
+    )
+    return shown_perspectives(people, safe)

@@ -173,9 +173,9 @@ def _who_came(index: MinutesIndex) -> list[str]:
         if safe.shown:
             rows = safe.rows((who.attendance_groups(person), 1) for person in came)
             lines += ["", *table(["Perspective", "People"], rows, right=[1])]
-            if any(len(who.ordered_perspectives(person.perspectives)) > 1 for person in came):
+            if any(len(safe.rows_of(who.attendance_groups(person))) > 1 for person in came):
                 lines += ["", "People with more than one perspective are counted once for each."]
-            if safe.merged:
+            if safe.has_other:
                 lines += ["", MERGED_NOTE]
         else:
             lines += ["", safe.withheld]
@@ -267,7 +267,7 @@ def _ideas(index: MinutesIndex) -> list[str]:
         )  # fmt: skip
         lines += table(["Perspective", "Ideas"], rows, right=[1])
         lines += ["", "An idea from someone with more than one perspective is counted once for each."]
-        if safe.merged:
+        if safe.has_other:
             lines += ["", MERGED_NOTE]
     else:
         lines.append(safe.withheld)

@@ -15,7 +15,13 @@ from facilitator.domain.record import (
     ThemePart,
     WorkshopRecord,
 )
-from facilitator.domain.small_groups import MINIMUM_PEOPLE, TOO_FEW_PEOPLE, SafeGroups, protect_small_groups
+from facilitator.domain.small_groups import (
+    MINIMUM_PEOPLE,
+    TOO_FEW_PEOPLE,
+    SafeGroups,
+    protect_small_groups,
+    shown_perspectives,
+)
 
 # Fewer people than this: no breakdowns by perspective (a group of one identifies the person).
 # The whole rule (small perspectives merged or the table withheld) is ``domain.small_groups``.
@@ -46,9 +52,12 @@ class MinutesIndex:
         for decision in self.decisions:
             self.decision_by_uid.setdefault(decision.uid, decision)
         self.attended: list[ParticipantPart] = self._attended()
-        # Which rows a breakdown by perspective may show, decided once from who took part.
+        # Which rows a breakdown by perspective may show, decided once from who took part; from here
+        # on everyone carries only those perspectives, so "a commissioner" never points at one of two.
         self.safe_groups: SafeGroups = protect_small_groups(attendance_groups(p) for p in self.attended)
         self.breakdowns: bool = self.safe_groups.shown
+        self.people = {p.id: p for p in shown_perspectives(list(self.people.values()), self.safe_groups)}
+        self.attended = [self.people[p.id] for p in self.attended]
 
     def _attended(self) -> list[ParticipantPart]:
         """Everyone marked as arrived, and anyone who evidently took part without being marked."""

@@ -209,16 +209,18 @@ def test_each_person_appears_only_as_they_chose() -> None:
     markdown = render_markdown(small_record())
     ideas = section(markdown, "Ideas")
     assert "- A quiet room away from the waiting area \u2014 Aisha Khan" in ideas  # named
-    assert "- Peer workers on every shift \u2014 a carer" in ideas  # perspective only
+    # Perspective only: but Ben is one of two carers, so "a carer" would point at him.
+    assert "- Peer workers on every shift \u2014 a participant" in ideas
     assert "- Somewhere to charge your phone \u2014 a participant" in ideas  # anonymous preference
     assert "- Dimmer lights at night \u2014 anonymous" in ideas  # an anonymous idea
     assert "at night \u2014 a participant" in ideas  # forgotten
-    assert "discharged \u2014 a person with lived experience and a carer" in ideas
+    assert "discharged \u2014 a person with lived experience" in ideas  # three of them; carers too few
     for hidden in ("Ben Carter", "Chloe Evans", "Erin Walsh", "Gail Hughes", "Nora Notetaker"):
         assert hidden not in markdown
     assert "Who will do it" in markdown and "| Find a room | Dev Patel |" in markdown
-    assert "| Ask carers about discharge letters | a carer |" in markdown
-    assert "  - a carer: Worried there are not enough staff" in markdown
+    assert "| Ask carers about discharge letters | a participant |" in markdown
+    assert "  - a participant: Worried there are not enough staff" in markdown
+    assert "a carer" not in markdown
     assert "  - a participant: Not sure people will use it" in markdown
 
 

@@ -6,6 +6,7 @@ series' standing roster.
 - ``facilitator forget NAME-OR-ID [--yes]`` lists everything that will change, asks (or takes
   --yes), then forgets the person in every workshop, series roster and piece of text at once, and
   lists the backups made before, which still hold the name.
+- ``facilitator erasures`` lists the dated notes those leave (never a name).
 - ``facilitator retention --older-than 3y [--apply]`` lists, then with --apply makes anonymous,
   the people of workshops older than the limit; support needs left in finished workshops go too.
 - ``facilitator series-roster SERIES [--add NAME | --remove NAME-OR-ID]`` shows or changes a
@@ -116,6 +117,17 @@ def retention(session: Session, limit: str, apply_it: bool) -> None:
         _say_backups(time.time())
 
 
+@click.command(short_help="List the dated notes of past erasures.")
+@pass_session
+def erasures(session: Session) -> None:
+    """List when people were forgotten or old workshops made anonymous (never whom)."""
+    notes = _open(session).erasures()
+    if not notes:
+        click.echo("Nobody has been forgotten, and no retention limit has been applied.")
+    for note in notes:
+        click.echo(f"{note['at'][:16].replace('T', ' ')}  {note['note']}")
+
+
 @click.command("series-roster", short_help="Show or change a series' standing roster.")
 @click.argument("series")
 @click.option("--add", "add_name", metavar="NAME", help="Put this person on the roster.")
@@ -156,6 +168,6 @@ def series_roster(session: Session, series: str, add_name: str | None, remove_na
 
 
 def register(group: click.Group) -> None:
-    """Add ``forget``, ``retention`` and ``series-roster`` to the main ``facilitator`` group."""
-    for command in (forget, retention, series_roster):
+    """Add ``forget``, ``erasures``, ``retention`` and ``series-roster`` to the main ``facilitator`` group."""
+    for command in (forget, erasures, retention, series_roster):
         group.add_command(command)

@@ -62,6 +62,9 @@ def test_forget_with_yes_leaves_the_name_nowhere_and_lists_older_backups(demo_db
     assert "still hold the names" in result.output and str(backup) in result.output
     assert names_in(demo_db, "Helen Marsh") == []
     assert names_in(backup, "Helen Marsh")  # why it is listed
+    notes = invoke("--db", demo_db, "erasures")
+    assert notes.exit_code == 0 and "A person was forgotten at their request" in notes.output
+    assert "Helen" not in notes.output
     # The decision she made stays, and the minutes make sense without her name.
     minutes = invoke("--db", demo_db, "minutes", 1)
     assert "a former participant (commissioner), with the group's advice" in minutes.output

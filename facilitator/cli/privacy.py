@@ -64,7 +64,7 @@ def forget(session: Session, name_or_id: str, yes: bool) -> None:
     What they said and the decisions stay, as "a participant"; their name becomes "a former
     participant" in the text. Lists what will change and asks first, unless --yes.
     """
-    from facilitator.domain.errors import NotFound
+    from facilitator.domain.errors import NotFound, RuleBroken
     from facilitator.local import typist_memory
 
     store = _open(session)
@@ -74,9 +74,14 @@ def forget(session: Session, name_or_id: str, yes: bool) -> None:
     click.echo(f"Forgetting \u201c{plan.name}\u201d will change {len(plan.lines())} things:")
     for line in plan.lines():
         click.echo(f"- {line}")
-    if not yes and not click.confirm("Forget this person everywhere? This cannot be undone", default=False):
-        click.echo("Nothing was changed.")
-        return
+    if not yes:
+        try:
+            sure = click.confirm("Forget this person everywhere? This cannot be undone", default=False)
+        except click.Abort:  # no answer could be read (not a terminal): say how to do it unasked
+            raise RuleBroken("Nothing was changed: answer y to the question, or add --yes.") from None
+        if not sure:
+            click.echo("Nothing was changed.")
+            return
     moment = time.time()
     _, note = store.forget_everywhere(name_or_id)
     typist_memory.forget_name(plan.name)  # this computer's memory of who was typing

@@ -53,6 +53,11 @@ class ForgetPlan:
     def empty(self) -> bool:
         return not (self.people or self.roster_entries or self.changes)
 
+    @property
+    def text_changes(self) -> list[TextChange]:
+        """The changes to text people wrote or see (not the search index's copies of it)."""
+        return [change for change in self.changes if not change.in_search]
+
     def lines(self) -> list[str]:
         """What will change, one line each, in plain words."""
         lines = [
@@ -62,9 +67,8 @@ class ForgetPlan:
         ]
         lines += [f"Series \u201c{series}\u201d: taken off its standing roster." for _, series in self.roster_entries]
         lines += [
-            f"{change.table}.{change.column} (row {', '.join(map(str, change.key))}): "
-            f"\u201c{_excerpt(change.before)}\u201d becomes \u201c{_excerpt(change.after)}\u201d"
-            for change in self.changes
+            f"{change.where()}: \u201c{_excerpt(change.before)}\u201d becomes \u201c{_excerpt(change.after)}\u201d"
+            for change in self.text_changes
         ]
         return lines
 
@@ -143,7 +147,7 @@ class PrivacyMixin(StoreBase):
             note = (
                 f"A person was forgotten at their request: taken off the roster of {_count(workshops, 'workshop')} "
                 f"and {_count(len(plan.roster_entries), 'series roster')}, and their name replaced with "
-                f"\u201c{FORMER_PARTICIPANT}\u201d in {_count(len(plan.changes), 'other place')}."
+                f"\u201c{FORMER_PARTICIPANT}\u201d in {_count(len(plan.text_changes), 'other place')}."
             )
             self._note_erasure("forget", note)
         # Until a checkpoint the old pages, name and all, are still in the WAL.
@@ -176,7 +180,8 @@ class PrivacyMixin(StoreBase):
         places: set[tuple] = set()
         for name in {" ".join(n.split()) for _, n in people if n.strip()}:
             for change in find_changes(self.database.conn, name, FORMER_PARTICIPANT, scope=list(workshops)):
-                places.add((change.table, change.column, change.key))
+                if not change.in_search:
+                    places.add((change.table, change.column, change.key))
         old = {pid for pid, _ in people}
         needs = [(row["id"], row["workshop_id"]) for row in self._rows(_LEFT_OVER_NEEDS.format(and_workshop=""))
                  if row["id"] not in old]  # fmt: skip

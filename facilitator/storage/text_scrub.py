@@ -43,6 +43,37 @@ class TextChange:
     before: str
     after: str
     key_columns: tuple[str, ...] = ("rowid",)
+    in_search: bool = False  # a full-text table's copy of text changed elsewhere too
+
+    def where(self) -> str:
+        """Where the text is, in words: "decided by, decision 5"."""
+        label = PLACES.get((self.table, self.column))
+        number = ", ".join(map(str, self.key))
+        return f"{label} {number}" if label else f"{self.table}.{self.column} (row {number})"
+
+
+# Plain words for the places the app writes text, by table and column.
+PLACES = {
+    ("ideas", "text"): "the words of idea",
+    ("ideas", "typed_by"): "typed by, idea",
+    ("decisions", "statement"): "the words of decision",
+    ("decisions", "rationale"): "why, decision",
+    ("decisions", "decided_by"): "decided by, decision",
+    ("dissents", "text"): "dissent",
+    ("actions", "what"): "what to do, action",
+    ("actions", "owner_text"): "owner, action",
+    ("action_updates", "note"): "note on an action, update",
+    ("feedback_items", "said"): "you said, item",
+    ("feedback_items", "done"): "we did, item",
+    ("feedback_items", "reason"): "why not, item",
+    ("participants", "support_needs"): "support needs, participant",
+    ("series_people", "support_needs"): "support needs, standing roster entry",
+    ("workshops", "title"): "title, workshop",
+    ("workshops", "purpose"): "purpose, workshop",
+    ("themes", "name"): "name, theme",
+    ("stages", "title"): "title, stage",
+    ("stages", "settings"): "question, stage",
+}
 
 
 def _tables(conn: sqlite3.Connection) -> list[tuple[str, bool]]:
@@ -106,7 +137,7 @@ def find_changes(
             for *key, value in rows:
                 if isinstance(value, str) and pattern.search(value):
                     after = pattern.sub(replacement, value)
-                    changes.append(TextChange(table, column, tuple(key), value, after, keys))
+                    changes.append(TextChange(table, column, tuple(key), value, after, keys, in_search=fts))
     return changes
 
 

@@ -46,7 +46,8 @@ def test_forget_lists_what_will_change_and_asks_first(demo_db: Path) -> None:
     result = typed("--db", demo_db, "forget", "Helen Marsh", answer="n\n")
     assert result.exit_code == 0, result.output
     assert "Forgetting \u201cHelen Marsh\u201d will change" in result.output
-    assert "decisions.decided_by" in result.output and "a former participant (commissioner)" in result.output
+    assert "- decided by, decision 5: \u201cHelen Marsh (commissioner), with the group's advice\u201d becomes" in result.output
+    assert "a former participant (commissioner)" in result.output
     assert "Nothing was changed." in result.output
     assert "decisions.decided_by" in names_in(demo_db, "Helen Marsh")
 
@@ -69,6 +70,13 @@ def test_forget_with_yes_leaves_the_name_nowhere_and_lists_older_backups(demo_db
     minutes = invoke("--db", demo_db, "minutes", 1)
     assert "a former participant (commissioner), with the group's advice" in minutes.output
     assert "Helen Marsh" not in minutes.output
+
+
+def test_forget_with_no_answer_changes_nothing_and_says_how(demo_db: Path) -> None:
+    result = invoke("--db", demo_db, "forget", "Helen Marsh")  # no terminal to answer from
+    assert result.exit_code == 1
+    assert result.stderr == "Error: Nothing was changed: answer y to the question, or add --yes.\n"
+    assert "decisions.decided_by" in names_in(demo_db, "Helen Marsh")
 
 
 def test_forget_someone_unknown_is_one_sentence(demo_db: Path) -> None:

@@ -103,7 +103,8 @@ def test_the_plan_changes_nothing_until_it_is_applied(demo) -> None:
     plan = store.forget_plan(str(helen.id))  # by a participant's id: the same person everywhere
     assert plan.name == NAME and len(plan.people) == 2 and plan.roster_entries
     lines = plan.lines()
-    assert any("decided_by" in line and "becomes \u201ca former participant and the group\u201d" in line
+    assert "decided by, decision" in "".join(lines) and "decision_search" not in "".join(lines)
+    assert any(line.startswith("decided by, decision") and line.endswith("becomes \u201ca former participant and the group\u201d")
                for line in lines)  # fmt: skip
     assert any(line.startswith("Series ") for line in lines)
     assert every_text_value(path) == before

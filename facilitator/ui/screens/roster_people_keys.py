@@ -64,8 +64,8 @@ class RosterPeopleKeys:
         places = [_count(len({p.workshop_id for p in plan.people}), "workshop's roster", "workshops' rosters")]
         if plan.roster_entries:
             places.append(_count(len(plan.roster_entries), "series roster", "series rosters"))
-        if plan.changes:
-            places.append(_count(len(plan.changes), "note that names them", "notes that name them")
+        if plan.text_changes:
+            places.append(_count(len(plan.text_changes), "note that names them", "notes that name them")
                           + " (decided by, dissent, owners and the like)")  # fmt: skip
         where = ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else places[0]
         person_id, started = person.id, time.time()

@@ -68,7 +68,7 @@ async def test_s_puts_a_person_on_the_series_standing_roster_and_takes_them_off(
         assert [p.name for p in store.series_people(SERIES)] == ["Bea Moss"]
         assert any("on the standing roster of \u201cMonthly group\u201d" in text for text in toast_texts(app))
         details = app.screen.query_one("#person-details").render().plain
-        assert "On the series' standing roster: new workshops in the series list them" in details
+        assert "On the series' standing roster: new workshops list them (s: off)" in details
         await pilot.press("s")
         await pilot.pause()
         assert store.series_people(SERIES) == []

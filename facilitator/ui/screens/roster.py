@@ -206,7 +206,7 @@ class RosterScreen(RosterPeopleKeys, SavesWithoutFreezing, Screen):
         if self.showing_needs:
             parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
         if self._series() and self.on_standing_roster(person.id):
-            parts += ["\nOn the series' standing roster: new workshops in the series list them (s takes them off)."]
+            parts += ["\nOn the series' standing roster: new workshops list them (s: off)."]
         details.update(join(parts))
         self.refresh_bindings()
 

@@ -65,7 +65,8 @@ def forget(session: Session, name_or_id: str, yes: bool) -> None:
     participant" in the text. Lists what will change and asks first, unless --yes.
     """
     from facilitator.domain.errors import NotFound, RuleBroken
-    from facilitator.local import typist_memory
+    from facilitator.domain.privacy import FORMER_PARTICIPANT
+    from facilitator.local import terminal_memory, typist_memory
 
     store = _open(session)
     plan = store.forget_plan(name_or_id)
@@ -84,7 +85,9 @@ def forget(session: Session, name_or_id: str, yes: bool) -> None:
             return
     moment = time.time()
     _, note = store.forget_everywhere(name_or_id)
-    typist_memory.forget_name(plan.name)  # this computer's memory of who was typing
+    # This computer's memory of who was typing, and of typing not yet saved.
+    typist_memory.forget_name(plan.name)
+    terminal_memory.forget_name(plan.name, FORMER_PARTICIPANT)
     click.echo(f"Done. {note}")
     _say_backups(moment)
 

@@ -53,6 +53,11 @@ def test_forget_lists_what_will_change_and_asks_first(demo_db: Path) -> None:
 
 
 def test_forget_with_yes_leaves_the_name_nowhere_and_lists_older_backups(demo_db: Path) -> None:
+    from facilitator.local import terminal_memory, typist_memory
+
+    # This computer remembers her as a note-taker, and an idea half-typed that names her.
+    typist_memory.remember(demo_db, "Helen Marsh")
+    terminal_memory.remember_draft(demo_db, "capture", 2, terminal_memory.Draft("Ask Helen Marsh", "Helen Marsh"))
     made = invoke("--db", demo_db, "backup")
     assert made.exit_code == 0, made.output
     backup = Path(made.output.strip())
@@ -63,6 +68,9 @@ def test_forget_with_yes_leaves_the_name_nowhere_and_lists_older_backups(demo_db
     assert "still hold the names" in result.output and str(backup) in result.output
     assert names_in(demo_db, "Helen Marsh") == []
     assert names_in(backup, "Helen Marsh")  # why it is listed
+    assert typist_memory.recall(demo_db) is None
+    assert terminal_memory.recall_draft(demo_db, "capture", 2) == terminal_memory.Draft(
+        "Ask a former participant", "a former participant")
     notes = invoke("--db", demo_db, "erasures")
     assert notes.exit_code == 0 and "A person was forgotten at their request" in notes.output
     assert "Helen" not in notes.output

@@ -13,6 +13,8 @@ import time
 
 from facilitator import paths
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.privacy import FORMER_PARTICIPANT
+from facilitator.local import terminal_memory, typist_memory
 from facilitator.storage.privacy import backups_made_before
 from facilitator.ui.text import join
 
@@ -68,9 +70,12 @@ class RosterPeopleKeys:
             places.append(_count(len(plan.text_changes), "note that names them", "notes that name them")
                           + " (decided by, dissent, owners and the like)")  # fmt: skip
         where = ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else places[0]
-        person_id, started = person.id, time.time()
+        person_id, started, name = person.id, time.time(), plan.name
 
         def forgotten() -> None:
+            # This computer's memory of who was typing, and of typing not yet saved, can name them too.
+            typist_memory.forget_name(name)
+            terminal_memory.forget_name(name, FORMER_PARTICIPANT)
             old = backups_made_before(paths.backups_dir(), started)
             backups = (f" {_count(len(old), 'backup', 'backups')} made before still hold the name, in "
                        f"{paths.backups_dir()}: delete them unless you must keep them.") if old else ""  # fmt: skip

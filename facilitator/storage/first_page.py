@@ -100,9 +100,9 @@ def read_first_page(path: Path | str, limit: int) -> FirstPage | None:
         conn.close()
 
 
-# A step of migrations.py, as written there: ``def m001_workshop_record(db...)``, or a step kept in a
-# module of its own and registered there with one line, ``migrations()(m040_series_people_and_erasures)``.
-_STEP = re.compile(r"^(?:def (m\d{3}_\w+)\(|migrations\(\)\((m\d{3}_\w+)\)$)", re.MULTILINE)
+# A step of migrations.py, as written there: ``def m001_workshop_record(db...)``, or one kept in a
+# module of its own and registered there with ``migrations()(m010_name)``.
+_STEP = re.compile(r"^(?:def |migrations\(\)\()(m\d{3}_\w+)\b", re.MULTILINE)
 
 
 @functools.cache
@@ -118,7 +118,7 @@ def step_names() -> frozenset[str]:
         text = Path(__file__).with_name("migrations.py").read_text("utf-8")
     except OSError:
         return frozenset()
-    return frozenset(defined or registered for defined, registered in _STEP.findall(text))
+    return frozenset(_STEP.findall(text))
 
 
 def schema_is_current(conn: sqlite3.Connection) -> bool:

@@ -140,6 +140,8 @@ class PrivacyMixin(StoreBase):
             conn = self.database.conn
             for person in plan.people:
                 conn.execute(_FORGET, (person.participant_id,))
+                # A phone that had taken this name chooses again (it keeps no name of its own).
+                conn.execute("UPDATE devices SET participant_id = NULL WHERE participant_id = ?", (person.participant_id,))
             for entry_id, _ in plan.roster_entries:
                 conn.execute("DELETE FROM series_people WHERE id = ?", (entry_id,))
             apply_changes(conn, plan.changes)

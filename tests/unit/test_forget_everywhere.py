@@ -55,12 +55,14 @@ def demo(tmp_path: Path):
     store.update_action(action.id, "in progress", "Helen Marsh is on leave until May")
     store.add_feedback(in_progress, "You said Helen Marsh should come back", done="She did")
     other = store.add_participant(in_progress, "Helen Marshall", ["carer"], "named", "Sits beside Helen Marsh")
+    phone = store.join_device(in_progress, store.join_code(in_progress), "a-token-of-helens-phone")
+    store.claim_person(phone.id, helen.id)
     yield store, path, finished, in_progress, helen, other
     store.close()
 
 
 def test_forgetting_leaves_the_name_in_no_column_of_any_table(demo) -> None:
-    store, path, _, _, helen, other = demo
+    store, path, _, in_progress, helen, other = demo
     before = mentions(path, NAME)
     for place in [("participants", "name"), ("series_people", "name"), ("ideas", "typed_by"), ("ideas", "text"),
                   ("decisions", "decided_by"), ("dissents", "text"), ("actions", "owner_text"),
@@ -78,6 +80,7 @@ def test_forgetting_leaves_the_name_in_no_column_of_any_table(demo) -> None:
     decided = store._value("SELECT decided_by FROM decisions WHERE statement LIKE 'Ask %'")
     assert decided == f"{FORMER_PARTICIPANT} and the group"
     assert store.participant(helen.id).forgotten and store.participant(helen.id).name == ""
+    assert store.people_on_devices(in_progress) == set()  # her phone chooses again
     assert len({p.workshop_id for p in plan.people}) == 2  # both workshops of the series
     # Another person whose name merely starts the same keeps it; her support needs lose the name.
     kept = store.participant(other.id)

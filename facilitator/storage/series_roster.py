@@ -57,9 +57,15 @@ class SeriesRosterMixin(StoreBase):
         return None
 
     def remove_series_person(self, series: str, name_or_id: str) -> SeriesPerson:
-        """Take someone off the standing roster. Workshops that already list them keep them."""
+        """Take someone off the standing roster. Workshops that already list them keep them, but
+        finished ones no longer keep their support needs (kept only for the roster's people)."""
         with self.write() as db:
             person = self._series_person(series, name_or_id)
+            db.execute(
+                "UPDATE participants SET support_needs = '' WHERE series_person_id = ? AND workshop_id IN "
+                "(SELECT id FROM workshops WHERE status = 'finished')",
+                (person.id,),
+            )
             db.execute("DELETE FROM series_people WHERE id = ?", (person.id,))
         return person
 

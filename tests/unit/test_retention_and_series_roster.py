@@ -68,6 +68,9 @@ def test_support_needs_go_when_a_workshop_finishes_unless_on_the_standing_roster
     store.finish_workshop(day.id)
     assert store.participant(regular.id).support_needs == "Step-free access"
     assert store.participant(visitor.id).support_needs == ""
+    # Off the roster: the finished workshop no longer keeps them.
+    store.remove_participant_from_series(regular.id)
+    assert store.participant(regular.id).support_needs == ""
 
 
 # -- the standing roster -----------------------------------------------------------------------------

@@ -117,9 +117,9 @@ def _flushed(code: int) -> int:
 
 def _register_commands() -> None:
     # Each area of commands lives in its own module and adds itself to the group.
-    from facilitator.cli import agendas, backup, pack, publish, review, search, serve, workshops
+    from facilitator.cli import agendas, backup, pack, privacy, publish, review, search, serve, workshops
 
-    for area in (workshops, serve, agendas, review, search, publish, backup, pack):
+    for area in (workshops, serve, agendas, review, search, publish, backup, pack, privacy):
         area.register(cli)
 
 

@@ -90,6 +90,10 @@ def new(session: Session, agenda: str, title: str, purpose: str, day: str | None
     if carried:
         # On stderr: scripts read the id alone from stdout.
         click.echo(shown(carried), err=True)
+    if series and (listed := len(store.participants(workshop.id))):
+        # On stderr: scripts read the id alone from stdout.
+        click.echo(f"{listed} {'person' if listed == 1 else 'people'} from the series' standing roster "
+                   "are listed, not yet marked as here.", err=True)  # fmt: skip
 
 
 @click.command("list", short_help="List workshops.")

@@ -99,10 +99,16 @@ class _Session:
         return [stage for stage in self.stages if stage.kind == kind][number - 1]
 
     def add_people(self, people: dict, *, absent: tuple[str, ...] = ()) -> None:
+        # The series' standing roster is listed already (not yet here): they are marked as they arrive.
+        listed = {person.name: person for person in self.store.participants(self.workshop_id)}
         for key, (name, perspectives, attribution, needs) in people.items():
-            self.people[key] = self.store.add_participant(
-                self.workshop_id, name, list(perspectives), attribution, needs, arrived=key not in absent
-            )
+            if name in listed:
+                here = key not in absent
+                self.people[key] = self.store.mark_arrived(listed[name].id) if here else listed[name]
+            else:
+                self.people[key] = self.store.add_participant(
+                    self.workshop_id, name, list(perspectives), attribution, needs, arrived=key not in absent
+                )
             self.clock.advance(1.25)
 
     def recognise(self, choices: dict) -> None:
@@ -167,6 +173,8 @@ def _seed_finished(store: Store, clock: FakeClock) -> int:
     day = _Session(store, clock, workshop.id)
     clock.advance(10)
     day.add_people(data.PEOPLE)  # everyone arrived, over the twenty minutes before ten
+    for person in day.people.values():  # the group meets monthly: its standing roster
+        store.add_participant_to_series(person.id)
     clock.now = opening
 
     day.run(day.stage(StageKind.WELCOME), 14.5)

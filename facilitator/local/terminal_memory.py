@@ -161,3 +161,30 @@ def remember_form(db_path: Path | str | None, form: str, fields: dict[str, Field
         kept = {key: value[:MOST_DRAFT_CHARACTERS] if isinstance(value, str) else value
                 for key, value in fields.items()}  # fmt: skip
     return _remember_typing(db_path, "forms", form, kept)
+
+
+def forget_name(name: str, replacement: str) -> int:
+    """Replace ``name`` in every kept draft and form on this computer (a person was forgotten
+    everywhere): typing not yet saved can name them too. How many pieces of text changed."""
+    from facilitator.domain.privacy import name_pattern
+
+    pattern = name_pattern(name)
+    changed = 0
+
+    def scrub(value: Any) -> Any:
+        nonlocal changed
+        if isinstance(value, str):
+            new = pattern.sub(replacement, value)
+            changed += new != value
+            return new
+        if isinstance(value, dict):
+            return {key: scrub(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        return value
+
+    file = memory_file()
+    memory = scrub(load_object(file))
+    if changed:
+        write_object(file, memory)
+    return changed

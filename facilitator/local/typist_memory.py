@@ -50,3 +50,14 @@ def remember(db_path: Path | str | None, name: str) -> bool:
     names[key] = name  # newest last, so trimming drops the oldest
     names = dict(list(names.items())[-KEEP_ENTRIES:])
     return write_object(file, names)
+
+
+def forget_name(name: str) -> int:
+    """Drop ``name`` wherever it is remembered (a person was forgotten); how many entries went."""
+    file = memory_file()
+    names = _load(file)
+    wanted = " ".join(name.split()).casefold()
+    kept = {key: value for key, value in names.items() if " ".join(value.split()).casefold() != wanted}
+    if len(kept) != len(names):
+        write_object(file, kept)
+    return len(names) - len(kept)

@@ -3,8 +3,8 @@
 Both are pure functions of a ``WorkshopRecord``: the same record always gives the same bytes (no
 clock, everything sorted by ids and positions). The minutes follow each person's attribution
 preference, never show support needs, never say who voted for what in a secret vote, and hide
-breakdowns by perspective when fewer than 5 people took part (a group of one identifies the
-person). Every piece of user text goes through ``markdown_text.inline`` / ``block``, so it stays
+breakdowns by perspective that could single someone out (``domain.small_groups``: fewer than 5
+people, or a perspective shared by fewer than 3, which is merged into "Other perspectives"). Every piece of user text goes through ``markdown_text.inline`` / ``block``, so it stays
 literal text in the Markdown and in the HTML.
 
 The work is done once per record: lookups are dicts built up front, so a large workshop renders
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
+import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,6 +23,7 @@ from facilitator.domain import attribution as who
 from facilitator.domain.models import Involvement, WorkshopStatus
 from facilitator.domain.record import IdeaPart, StagePart, WorkshopRecord
 from facilitator.outputs.html_page import markdown_renderer, page
+from facilitator.domain.small_groups import MERGED_NOTE
 from facilitator.outputs.markdown_text import (
     block,
     clock_time,
@@ -33,7 +35,7 @@ from facilitator.outputs.markdown_text import (
     seconds_words,
     table,
 )
-from facilitator.outputs.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
+from facilitator.outputs.minutes_index import MinutesIndex
 from facilitator.outputs.minutes_outcomes import (
     actions_section,
     decisions_section,
@@ -155,13 +157,16 @@ def _who_came(index: MinutesIndex) -> list[str]:
         lines.append("No one is recorded as having taken part.")
     else:
         lines.append(f"{count_words(len(came), 'person', 'people')} took part.")
-        if index.breakdowns:
-            counts = Counter(group for person in came for group in who.attendance_groups(person))
-            lines += ["", *table(["Perspective", "People"], who.breakdown_rows(counts), right=[1])]
-            if any(len(who.ordered_perspectives(person.perspectives)) > 1 for person in came):
+        safe = index.safe_groups
+        if safe.shown:
+            rows = safe.rows((who.attendance_groups(person), 1) for person in came)
+            lines += ["", *table(["Perspective", "People"], rows, right=[1])]
+            if any(len(safe.rows_of(who.attendance_groups(person))) > 1 for person in came):
                 lines += ["", "People with more than one perspective are counted once for each."]
+            if safe.has_other:
+                lines += ["", MERGED_NOTE]
         else:
-            lines += ["", SMALL_GROUP_NOTE]
+            lines += ["", safe.withheld]
         named = [person.name for person in came if who.is_named(person)]
         lines.append("")
         if named:
@@ -238,19 +243,22 @@ def _ideas(index: MinutesIndex) -> list[str]:
         lines += ["", "### Other ideas", ""]
         lines += _ideas_by_theme(index, by_stage[-1])
     lines += ["", "### Ideas by perspective", ""]
-    if index.breakdowns:
-        counts = Counter(
-            group
-            for idea in index.ideas
-            for group in (
+    safe = index.safe_groups
+    if safe.shown:
+        rows = safe.rows(
+            (
                 [who.NOT_ATTRIBUTED_GROUP] if idea.anonymous or idea.said_by is None
-                else who.breakdown_groups(index.people.get(idea.said_by))
+                else who.breakdown_groups(index.people.get(idea.said_by)),
+                1,
             )
+            for idea in index.ideas
         )  # fmt: skip
-        lines += table(["Perspective", "Ideas"], who.breakdown_rows(counts), right=[1])
+        lines += table(["Perspective", "Ideas"], rows, right=[1])
         lines += ["", "An idea from someone with more than one perspective is counted once for each."]
+        if safe.has_other:
+            lines += ["", MERGED_NOTE]
     else:
-        lines.append(SMALL_GROUP_NOTE)
+        lines.append(safe.withheld)
     return lines
 
 

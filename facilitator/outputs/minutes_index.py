@@ -6,7 +6,7 @@ so the minutes do not depend on the order in which a record lists things.
 
 from __future__ import annotations
 
-from facilitator.domain.attribution import is_named
+from facilitator.domain.attribution import attendance_groups, is_named
 from facilitator.domain.models import ActionStatus
 from facilitator.domain.record import (
     DecisionPart,
@@ -16,13 +16,19 @@ from facilitator.domain.record import (
     ThemePart,
     WorkshopRecord,
 )
+from facilitator.domain.small_groups import (
+    MINIMUM_PEOPLE,
+    TOO_FEW_PEOPLE,
+    SafeGroups,
+    protect_small_groups,
+    shown_perspectives,
+)
 
 OPEN_ACTIONS = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 # Fewer people than this: no breakdowns by perspective (a group of one identifies the person).
-SMALL_GROUP = 5
-SMALL_GROUP_NOTE = (
-    f"Breakdowns by perspective are not shown for groups smaller than {SMALL_GROUP}, to protect privacy."
-)
+# The whole rule (small perspectives merged or the table withheld) is ``domain.small_groups``.
+SMALL_GROUP = MINIMUM_PEOPLE
+SMALL_GROUP_NOTE = TOO_FEW_PEOPLE
 
 
 def is_overdue(due_date: str | None, status: ActionStatus, today: str | None) -> bool:
@@ -54,7 +60,12 @@ class MinutesIndex:
         for decision in self.decisions:
             self.decision_by_uid.setdefault(decision.uid, decision)
         self.attended: list[ParticipantPart] = self._attended()
-        self.breakdowns: bool = len(self.attended) >= SMALL_GROUP
+        # Which rows a breakdown by perspective may show, decided once from who took part; from here
+        # on everyone carries only those perspectives, so "a commissioner" never points at one of two.
+        self.safe_groups: SafeGroups = protect_small_groups(attendance_groups(p) for p in self.attended)
+        self.breakdowns: bool = self.safe_groups.shown
+        self.people = {p.id: p for p in shown_perspectives(list(self.people.values()), self.safe_groups)}
+        self.attended = [self.people[p.id] for p in self.attended]
 
     def _attended(self) -> list[ParticipantPart]:
         """Everyone marked as arrived, and anyone who evidently took part without being marked."""

@@ -2,7 +2,7 @@
 
 A secret vote shows totals only, and nothing at all until it has been revealed. Who gave which
 dot is never shown for any vote; an open vote may show how many dots came from each perspective,
-but only when at least 5 people took part.
+but only as ``domain.small_groups`` allows (never a perspective of one or two people).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from facilitator.domain.models import Candidate, StageKind
 from facilitator.domain.record import DotPart, StagePart
 from facilitator.domain.voting import DEFAULT_CAP, describe_ties, tally
 from facilitator.outputs.markdown_text import count_words, inline, table
-from facilitator.outputs.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
+from facilitator.outputs.minutes_index import MinutesIndex
 
 NOT_REVEALED = "Votes not yet revealed."
 # Idea texts can be long; the full text is in the "Ideas" section.
@@ -119,12 +119,12 @@ def _vote(index: MinutesIndex, stage: StagePart, dots: list[DotPart]) -> list[st
 
 def _dots_by_perspective(index: MinutesIndex, dots: list[DotPart]) -> list[str]:
     """How many dots came from each perspective, for an open vote; never who gave which dot."""
-    if not index.breakdowns:
-        return [SMALL_GROUP_NOTE]
+    safe = index.safe_groups
+    if not safe.shown:
+        return [safe.withheld]
     per_person = Counter(dot.participant_id for dot in dots)
-    counts: Counter[str] = Counter()
-    for participant_id, given in per_person.items():
-        person = index.people.get(participant_id) if participant_id is not None else None
-        for group in who.breakdown_groups(person):
-            counts[group] += given
-    return ["Dots given, by perspective:", "", *table(["Perspective", "Dots"], who.breakdown_rows(counts), right=[1])]
+    rows = safe.rows(
+        (who.breakdown_groups(index.people.get(pid) if pid is not None else None), given)
+        for pid, given in per_person.items()
+    )
+    return ["Dots given, by perspective:", "", *table(["Perspective", "Dots"], rows, right=[1])]

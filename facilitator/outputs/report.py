@@ -5,7 +5,8 @@ or that it could not be used, and why. This report says that in plain language a
 sentences, in Markdown and in a large-print HTML page made from it.
 
 Pure functions of ``WorkshopRecord`` documents: the same records give the same bytes (no clock;
-everything sorted). People appear only as their attribution preference allows (``attribution``);
+everything sorted). People appear only as their attribution preference allows (``attribution``),
+and never by a perspective shared by fewer than 3 of the people there (``small_groups``);
 support needs are never read; votes are not shown at all.
 """
 
@@ -18,9 +19,11 @@ from facilitator.domain.record import (
     DecisionPart,
     FeedbackPart,
     IdeaPart,
+    ParticipantPart,
     WorkshopRecord,
 )
 from facilitator.outputs.html_page import markdown_renderer, page
+from facilitator.domain.small_groups import protect_small_groups, shown_perspectives
 from facilitator.outputs.markdown_text import (
     HARD_BREAK,
     block,
@@ -86,6 +89,14 @@ def render_report_html(records: list[WorkshopRecord], *, title: str, today: str 
     return page("You said, we did: " + one_line(title), body, _STYLE)
 
 
+def _shown_people(record: WorkshopRecord) -> dict[int, ParticipantPart]:
+    """The people by id, with only the perspectives that single nobody out (``domain.small_groups``),
+    as in the minutes: "a commissioner" never points at one of two."""
+    came = [person for person in record.participants if person.arrived_at is not None]
+    safe = protect_small_groups(who.attendance_groups(person) for person in came)
+    return {person.id: person for person in shown_perspectives(record.participants, safe)}
+
+
 def _sentence(text: str) -> str:
     """Text that ends as a sentence: a full stop is added unless one (or ! or ?) is there."""
     return text if text.endswith((".", "!", "?")) else text + "."
@@ -134,7 +145,7 @@ def _what_you_said(records: list[WorkshopRecord]) -> list[str]:
 
 
 def _themes(record: WorkshopRecord, ideas: list[IdeaPart]) -> list[str]:
-    people = {person.id: person for person in record.participants}
+    people = _shown_people(record)
     by_theme: dict[int | None, list[IdeaPart]] = {}
     for idea in ideas:
         by_theme.setdefault(idea.theme_id, []).append(idea)
@@ -232,7 +243,7 @@ def _decisions(records: list[WorkshopRecord], today: str | None) -> list[str]:
 
 
 def _decision(record: WorkshopRecord, decision: DecisionPart, by_uid: dict, today: str | None) -> list[str]:
-    people = {person.id: person for person in record.participants}
+    people = _shown_people(record)
     lines = [f"- **We decided:** {block(decision.statement, SUB)}"]
     lines.append(f"{SUB}- Where: {_when(record)}.")
     lines.append(f"{SUB}- Why: {block(decision.rationale, SUB * 2) or 'No reason was recorded.'}")

@@ -37,6 +37,7 @@ from facilitator.domain.record import (
     WorkshopRecord,
 )
 from facilitator.domain.record_json import parse_record
+from facilitator.domain.small_groups import merge_small_perspectives
 from facilitator.storage.recognition import with_recognition
 
 __all__ = ["MAX_FILE_BYTES", "export_json", "import_file", "import_record", "load_record", "parse_record"]
@@ -222,6 +223,7 @@ def withhold_private_details(record: WorkshopRecord) -> WorkshopRecord:
                           arrived_at=start if person.arrived_at is not None else None)  # fmt: skip
         people.append(person.model_copy(update=change))
     people.sort(key=lambda p: (p.id in renumber.values(), p.id))
+    people = merge_small_perspectives(people)  # a perspective of one or two would single them out
     # Who changed a decision after the day is for this computer's record, not for sharing.
     decisions = [d.model_copy(update={"history": [h.model_copy(update={"changed_by": ""}) for h in d.history]})
                  for d in record.decisions]  # fmt: skip

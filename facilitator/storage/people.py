@@ -51,6 +51,8 @@ class PeopleMixin(StoreBase):
         with self.write() as db:
             self.participant(participant_id)
             db["participants"].update(participant_id, values)
+            # Someone on the series' standing roster: the roster and later planned workshops follow.
+            self.roster_follows(db, participant_id, values)
         return self.participant(participant_id)
 
     def remove_participant(self, participant_id: int) -> None:

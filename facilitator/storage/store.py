@@ -13,9 +13,11 @@ from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.devices import DevicesMixin
 from facilitator.storage.ideas import IdeasMixin
 from facilitator.storage.people import PeopleMixin
+from facilitator.storage.privacy import PrivacyMixin
 from facilitator.storage.recognition import RecognitionMixin
 from facilitator.storage.register import RegisterMixin
 from facilitator.storage.search import SearchMixin
+from facilitator.storage.series_roster import SeriesRosterMixin
 from facilitator.storage.stages import StagesMixin
 from facilitator.storage.votes import VotesMixin
 from facilitator.storage.workshops import WorkshopsMixin
@@ -25,6 +27,7 @@ class Store(
     WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin,
     RecognitionMixin,
     SearchMixin,
+    PrivacyMixin, SeriesRosterMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

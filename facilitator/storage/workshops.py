@@ -124,6 +124,8 @@ class WorkshopsMixin(StoreBase):
             if values["series"]:
                 # Open actions and unanswered feedback from the series' last workshop (register.py).
                 self._carry_over(db, workshop_id)
+                # The series' standing roster, listed but not marked as here (series_roster.py).
+                self.copy_series_roster(db, workshop_id, values["series"])
         return self.workshop(workshop_id)
 
     def _with_review_stage(self, workshop_id: int, stages: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -172,6 +174,8 @@ class WorkshopsMixin(StoreBase):
                 "UPDATE workshops SET status = ?, ended_at = ? WHERE id = ?",
                 (WorkshopStatus.FINISHED.value, now_iso, workshop_id),
             )
+            # Support needs go once it is over, except for the series' standing roster (privacy.py).
+            self.clear_support_needs(db, workshop_id)
         return self.workshop(workshop_id)
 
 

@@ -67,7 +67,7 @@ async def test_participant_name_and_support_needs_on_the_roster_and_its_dialogs(
         await click_on_text(pilot, f"Take {saved}")
         await pilot.press("n")
         await pilot.press("f")
-        await assert_shows_literally(pilot, f"Forget {saved}?")
+        await assert_shows_literally(pilot, f"Forget {saved} everywhere?")
         await pilot.press("n")
 
 

@@ -131,12 +131,23 @@ async def test_balance_by_perspective_is_hidden_for_groups_under_five(store: Sto
         assert balance.render().plain == "Balance by perspective: hidden for groups under 5, to protect privacy."
         assert "Balance by perspective" in screen_text(app)
 
+        # Five people, but Aisha is the only one with lived experience: a row for her would be her.
         store.add_participant(workshop.id, "Erin Walsh", ["carer"], "named", arrived=True)
         screen.panel.reload()
         await pilot.pause()
-        shown = screen_text(app)
-        assert "Ideas by perspective" in shown
-        assert "People with lived experience: 1" in balance.render().plain
+        assert "too few people here share a perspective" in balance.render().plain
+        assert "lived experience" not in screen_text(app)
+
+        # Three people with lived experience have a row; everyone else is "Other perspectives".
+        for name in ("Femi Ade", "Gail Hughes"):
+            store.add_participant(workshop.id, name, ["lived experience"], "anonymous", arrived=True)
+        screen.panel.reload()
+        await pilot.pause()
+        shown = balance.render().plain
+        assert "Ideas by perspective" in screen_text(app)
+        assert "People with lived experience: 1" in shown
+        assert "Other perspectives: 0" in shown
+        assert "Carers" not in shown and "Staff" not in shown and "Commissioners" not in shown
 
 
 async def test_ideas_from_another_terminal_are_added_without_losing_the_highlight(store: Store, reopen) -> None:

@@ -347,7 +347,9 @@ async def test_a_whole_workshop_from_home_to_saved_minutes_at_80x24(store: Store
     # Named people appear by name; Dev ("perspective only") and Erin ("anonymous") do not,
     # though what they said is there, shown as they chose.
     assert "People who chose to be named: Aisha Khan, Ben Carter and Chloe Evans." in minutes
-    assert "- A phone line that answers at night \u2014 a commissioner" in minutes
+    # Dev is the only commissioner of five: "a commissioner" would be him, so he is "a participant".
+    assert "- A phone line that answers at night \u2014 a participant" in minutes
+    assert "a commissioner" not in minutes
     assert "- Peer workers on every shift \u2014 a participant" in minutes
     for name in ("Dev Patel", "Patel", "Erin Walsh", "Walsh"):
         assert name not in minutes, f"{name!r} is in the minutes against their choice"

@@ -92,6 +92,7 @@ def build_rich(store: Store, clock: Clock, earlier: dict[str, Any]) -> dict[str,
     )  # fmt: skip
     s = store.stages(workshop.id)
     ann = store.add_participant(workshop.id, "Ann", ["lived experience", "carer"], "named", "Large print", arrived=True)
+    store.add_participant_to_series(ann.id)  # a regular: her support needs outlive the workshop
     bob = store.add_participant(workshop.id, "Bob", ["staff"], "perspective", arrived=True)
     cat = store.add_participant(workshop.id, "Cat", ["commissioner"], "anonymous", arrived=True)
     dee = store.add_participant(workshop.id, "Dee", ["other"], "perspective", arrived=True)

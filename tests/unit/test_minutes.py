@@ -209,16 +209,18 @@ def test_each_person_appears_only_as_they_chose() -> None:
     markdown = render_markdown(small_record())
     ideas = section(markdown, "Ideas")
     assert "- A quiet room away from the waiting area \u2014 Aisha Khan" in ideas  # named
-    assert "- Peer workers on every shift \u2014 a carer" in ideas  # perspective only
+    # Perspective only: but Ben is one of two carers, so "a carer" would point at him.
+    assert "- Peer workers on every shift \u2014 a participant" in ideas
     assert "- Somewhere to charge your phone \u2014 a participant" in ideas  # anonymous preference
     assert "- Dimmer lights at night \u2014 anonymous" in ideas  # an anonymous idea
     assert "at night \u2014 a participant" in ideas  # forgotten
-    assert "discharged \u2014 a person with lived experience and a carer" in ideas
+    assert "discharged \u2014 a person with lived experience" in ideas  # three of them; carers too few
     for hidden in ("Ben Carter", "Chloe Evans", "Erin Walsh", "Gail Hughes", "Nora Notetaker"):
         assert hidden not in markdown
     assert "Who will do it" in markdown and "| Find a room | Dev Patel |" in markdown
-    assert "| Ask carers about discharge letters | a carer |" in markdown
-    assert "  - a carer: Worried there are not enough staff" in markdown
+    assert "| Ask carers about discharge letters | a participant |" in markdown
+    assert "  - a participant: Worried there are not enough staff" in markdown
+    assert "a carer" not in markdown
     assert "  - a participant: Not sure people will use it" in markdown
 
 
@@ -258,8 +260,9 @@ def test_five_or_more_people_show_breakdowns_by_perspective() -> None:
     people = section(markdown, "Who took part")
     assert "6 people took part." in people
     assert "| People with lived experience | 3 |" in people
-    assert "| Carers | 2 |" in people
-    assert "| Commissioners | 1 |" in people
+    # Carers (2), staff (2) and commissioners (1) are too few to stand alone: merged.
+    assert "| Other perspectives | 4 |" in people
+    assert "| Carers |" not in people and "| Commissioners |" not in people
     assert "People who chose to be named: Aisha Khan and Dev Patel." in people
     assert "1 more person on the list did not take part." in people
     assert "| Perspective | Ideas |" in markdown
@@ -315,7 +318,8 @@ def test_open_vote_shows_dots_by_perspective_only_as_counts() -> None:
     open_vote = votes[votes.index("### Show of dots") : votes.index("### Second secret vote")]
     assert "| 1 | Peer support | Theme | 3 |" in open_vote
     # Chloe chose anonymous: her dot counts under "Anonymous or not recorded", not under Staff.
-    assert "| Staff | 1 |" in open_vote  # Dev (commissioner and staff)
+    assert "| Other perspectives | 3 |" in open_vote  # carers, staff and commissioners together
+    assert "| Staff |" not in open_vote  # two staff are too few to stand alone
     assert "| Anonymous or not recorded | 1 |" in open_vote
     assert "Aisha" not in open_vote and "Dev Patel" not in open_vote
 

@@ -97,8 +97,8 @@ def test_people_appear_as_in_the_minutes_and_unrevealed_votes_give_no_dots(demo,
 
 def test_a_table_publish_does_not_know_never_reaches_the_copy(demo, tmp_path):
     with demo.write() as db:
-        db.execute("CREATE TABLE series_people (name TEXT, support_needs TEXT)")
-        db.execute("INSERT INTO series_people VALUES ('Zebedee Private', 'Needs a hearing loop')")
+        db.execute("CREATE TABLE private_notes_from_later (name TEXT, support_needs TEXT)")
+        db.execute("INSERT INTO private_notes_from_later VALUES ('Zebedee Private', 'Needs a hearing loop')")
         db.execute("ALTER TABLE decisions ADD COLUMN private_note TEXT")
         db.execute("UPDATE decisions SET private_note = 'Quietly vetoed by Zebedee'")
     out = tmp_path / "published.db"

@@ -68,10 +68,11 @@ def test_what_was_done_in_progress_and_not_possible_with_the_reason(series):
 def test_people_appear_only_as_their_attribution_preference_allows(series):
     text = render_report_markdown(series, title="Crisis café")
     assert "Open until 10pm\u201d (Aisha Khan)" in text
-    assert "Weekend evenings too\u201d (a carer)" in text
+    # Ben chose "perspective only", but he is the only carer of three people: "a carer" would be him.
+    assert "Weekend evenings too\u201d (a participant)" in text
     assert "Late buses home\u201d (a participant)" in text
-    assert "Ben Carter" not in text and "Erin Walsh" not in text
-    assert "Not enough staff yet (a carer)" in text
+    assert "Ben Carter" not in text and "Erin Walsh" not in text and "a carer" not in text
+    assert "Not enough staff yet (a participant)" in text
 
 
 def test_support_needs_never_appear(series):
@@ -85,7 +86,7 @@ def test_themes_with_idea_counts_and_decisions_with_their_actions(series):
     assert "Open the café on Saturday evenings" in text
     assert "Superseded (replaced by a later decision): \u201cOpen on Sunday evenings too\u201d" in text
     assert "Status: In progress. Latest news (14 March 2025): Three volunteers found" in text
-    assert "Who: a carer." in text
+    assert "Who: a participant." in text  # the only carer: not "a carer"
 
 
 def test_same_records_give_the_same_bytes_whatever_their_order(series):

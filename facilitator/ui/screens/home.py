@@ -342,7 +342,14 @@ class HomeScreen(Screen):
         if workshop_id is None:
             return
         self.select_workshop(workshop_id)
-        self.notify("Workshop created. Press p to add people, or Enter to run it.")
+        # A workshop in a series starts with its standing roster listed (storage/series_roster.py).
+        listed = len(self.app.store.participants(workshop_id))
+        if listed:
+            people = f"{listed} {'person' if listed == 1 else 'people'}"
+            self.notify(f"Workshop created, listing {people} from the series' standing roster (not yet marked "
+                        "as here). Press p to see them, or Enter to run it.")  # fmt: skip
+        else:
+            self.notify("Workshop created. Press p to add people, or Enter to run it.")
 
     def select_workshop(self, workshop_id: int) -> None:
         """Show and select a workshop, clearing a filter that would hide it."""

@@ -1,5 +1,8 @@
 """Who is here: the people in one workshop, added, edited and marked in and out from the keyboard.
 
+Forgetting someone (f) works everywhere, and s keeps a person on the series' standing roster:
+both in ``roster_people_keys.py``.
+
 Support needs are for the facilitator only: when the app is in presentation mode
 (``app.presenting``) they are not on the screen at all, not even dimmed. Perspectives are health
 information too ("lived experience"), so while presenting they are shown next to a name only for
@@ -23,6 +26,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Attribution, Participant
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.saving import SavesWithoutFreezing
+from facilitator.ui.screens.roster_people_keys import RosterPeopleKeys
 from facilitator.ui.text import cell, join, one_line
 from facilitator.ui.widgets.keys_footer import WholeKeysFooter
 from facilitator.ui.widgets.record_table import RecordTable
@@ -64,16 +68,18 @@ class PeopleTable(RecordTable):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Edit")]
 
 
-class RosterScreen(SavesWithoutFreezing, Screen):
+class RosterScreen(RosterPeopleKeys, SavesWithoutFreezing, Screen):
     CSS_PATH = "roster.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit", show=False),
         Binding("space", "toggle_here", "Here/left"),
         Binding("x", "remove", "Remove"),
-        Binding("f", "forget", "Forget"),
+        Binding("f", "forget", "Forget", tooltip="Forget this person in every workshop and note"),
         Binding("r", "recognise", "Their time",
                 tooltip="How this person's time is recognised: paid, voucher, declined or donated, and expenses"),
+        Binding("s", "series_roster", "Series roster",
+                tooltip="Put this person on the series' standing roster, or take them off it"),
         Binding("u", "free_name", "Free phone", tooltip="Free this name from the phone that took it; that phone chooses again"),
         Binding("escape", "back", "Back"),
     ]
@@ -204,6 +210,8 @@ class RosterScreen(SavesWithoutFreezing, Screen):
         if self.showing_needs:
             parts += ["\n", ("Support needs: ", "bold"), one_line(person.support_needs or "none recorded", 300)]
             parts += self._their_time(person)
+        if self._series() and self.on_standing_roster(person.id):
+            parts += ["\nOn the series' standing roster: new workshops list them (s: off)."]
         details.update(join(parts))
         self.refresh_bindings()
 
@@ -348,33 +356,11 @@ class RosterScreen(SavesWithoutFreezing, Screen):
             answered,
         )
 
-    def action_forget(self) -> None:
-        from facilitator.ui.dialogs.confirm import ConfirmDialog
-
-        person = self._selected_person()
-        if person is None or person.forgotten:
-            if person is not None:
-                self.notify("This person has already been forgotten.")
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._write(lambda store: store.forget_participant(person.id), then=lambda: self.notify(
-                    "Forgotten: their name and support needs are gone; what they said stays."))
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Forget {person.name}?",
-                yes="Forget",
-                detail="Their name and support needs are removed everywhere. What they said stays, "
-                "as \u201ca participant\u201d. This cannot be undone.",
-            ),
-            answered,
-        )
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "free_name":  # only for someone a phone has taken
             return (self.table.selected_id or -1) in self.on_phones
+        if action == "series_roster":  # only in a workshop of a series
+            return bool(self._series())
         return True
 
     def action_free_name(self) -> None:

@@ -4,7 +4,7 @@ Silent mode (``settings["silent"]``): until the facilitator reveals them, the ro
 many ideas each person has given. Round mode (``settings["round"]``): everyone in turn, with a
 right to pass (F4 notes that the person in "Said by" passes; see ``ideas_round``). Beside the
 ideas: who has arrived and given nothing yet nor passed (facilitator-only, hidden while
-presenting), and the balance of ideas by perspective (hidden for groups under 5).
+presenting), and the balance of ideas by perspective (never singling anyone out: ``domain.small_groups``).
 
 Speed: saving an idea appends one line to an ``OptionList`` (which measures only new lines), so
 the time from Enter to the idea on screen does not grow with the number of ideas already shown.
@@ -228,7 +228,8 @@ class IdeasPanel(KeepsIdeaDraft, PassTurn, SavesWithoutFreezing, StagePanel):
         self.query_one("#not-heard", Static).update(
             not_heard_text(self._people, self._present, self._counts, self._passes, presenting=self.presenting)
         )
-        self.query_one("#balance", Static).update(balance_text(self._balance, len(self._present)))
+        here = [self._people[i] for i in self._present if i in self._people]
+        self.query_one("#balance", Static).update(balance_text(self._balance, here))
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ the balance of ideas by perspective.
 
 Both follow each person's choice of how they are named: while presenting, the counts name people
 as they chose (``attribution.display_name``); the balance counts anonymous people and anonymous
-ideas as "Anonymous or not recorded", and is not shown at all for groups under 5.
+ideas as "Anonymous or not recorded", and follows ``domain.small_groups`` like the minutes: a
+perspective shared by fewer than 3 of the people here is counted under "Other perspectives", and
+the balance is not shown at all when that would still single someone out (or fewer than 5 are here).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from textual.content import Content
 
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Idea, Participant
+from facilitator.domain.small_groups import MINIMUM_PEOPLE, protect_small_groups
 from facilitator.ui import text
 
-BALANCE_MIN_PEOPLE = 5  # breakdowns by perspective identify people in smaller groups
+BALANCE_MIN_PEOPLE = MINIMUM_PEOPLE  # breakdowns by perspective identify people in smaller groups
 
 
 def perspective_balance(ideas: Iterable[Idea], people: Mapping[int, Participant]) -> Counter:
-    """Ideas per perspective row; a person with two perspectives counts in both.
+    """Ideas by the perspective rows of whoever said them (one key per combination of rows).
 
     People who chose to be anonymous, and anonymous ideas, count as "Anonymous or not recorded",
     so the breakdown never undoes anyone's choice.
@@ -30,7 +33,7 @@ def perspective_balance(ideas: Iterable[Idea], people: Mapping[int, Participant]
     balance: Counter = Counter()
     for idea in ideas:
         person = None if idea.anonymous or idea.said_by is None else people.get(idea.said_by)
-        balance.update(who.breakdown_groups(person))
+        balance[tuple(who.breakdown_groups(person))] += 1
     return balance
 
 
@@ -54,11 +57,15 @@ def counts_text(counts: Mapping[int | None, int], people: Mapping[int, Participa
     return text.join(lines)
 
 
-def balance_text(balance: Counter, present: int) -> str:
-    """Ideas by perspective, or why it is not shown (``present``: how many people are here)."""
-    if present < BALANCE_MIN_PEOPLE:
+def balance_text(balance: Counter, present: Iterable[Participant]) -> str:
+    """Ideas by perspective, or why it is not shown (``present``: the people here now)."""
+    here = list(present)
+    if len(here) < BALANCE_MIN_PEOPLE:
         return "Balance by perspective: hidden for groups under 5, to protect privacy."
+    safe = protect_small_groups(who.attendance_groups(person) for person in here)
+    if not safe.shown:
+        return "Balance by perspective: hidden, because too few people here share a perspective."
     if not balance:
         return "Balance by perspective: no ideas yet."
-    rows = [f"{group}: {n}" for group, n in who.breakdown_rows(balance)]
+    rows = [f"{group}: {n}" for group, n in safe.rows(balance.items())]
     return "Ideas by perspective\n" + "\n".join(rows)

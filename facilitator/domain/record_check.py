@@ -37,7 +37,7 @@ _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
                  "series": (SHORT_TEXT, False, False), "agenda_name": (SHORT_TEXT, False, False)},
     "participants": {"name": (NAME_TEXT, False, True), "support_needs": (MID_TEXT, True, False)},
     "stages": {"title": (SHORT_TEXT, False, True)},
-    "events": {"event": (SHORT_TEXT, False, True)},
+    "events": {"event": (SHORT_TEXT, False, True), "note": (LONG_TEXT, True, False)},
     "themes": {"name": (SHORT_TEXT, False, True)},
     "ideas": {"text": (LONG_TEXT, True, True), "typed_by": (NAME_TEXT, False, False)},
     "dots": {"entered_by": (NAME_TEXT, False, False)},

@@ -289,6 +289,10 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
+from facilitator.storage.schema_replan import m020_replanning  # noqa: E402
+
+migrations()(m020_replanning)
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

@@ -14,13 +14,16 @@ from facilitator.storage.devices import DevicesMixin
 from facilitator.storage.ideas import IdeasMixin
 from facilitator.storage.people import PeopleMixin
 from facilitator.storage.register import RegisterMixin
+from facilitator.storage.replan import ReplanMixin
 from facilitator.storage.stages import StagesMixin
+from facilitator.storage.vote_ties import VoteTiesMixin
 from facilitator.storage.votes import VotesMixin
 from facilitator.storage.workshops import WorkshopsMixin
 
 
 class Store(
-    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin
+    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin,
+    ReplanMixin, VoteTiesMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

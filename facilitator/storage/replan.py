@@ -197,23 +197,22 @@ class ReplanMixin(StoreBase):
         db.execute("UPDATE stages SET position = -position WHERE workshop_id = ? AND position < 0", (workshop_id,))
 
     def move_stage(self, stage_id: int, step: int) -> Stage:
-        """Move a stage that has not started one place earlier (-1) or later (+1), among the
-        stages that have not started."""
+        """Move a stage still to come one place earlier (-1) or later (+1) among the stages still
+        to come (stages skipped or moved away are passed over)."""
         if step not in (-1, 1):
             raise ValueError("A stage moves one place at a time.")
         with self.write() as db:
             stage = self._to_change(stage_id)
-            neighbour = self._row(
-                "SELECT * FROM stages WHERE workshop_id = ? AND position = ?", (stage.workshop_id, stage.position + step)
-            )
-            if neighbour is None or neighbour["started_at"] is not None:
+            to_come = self.stages_to_come(stage.workshop_id)
+            place = next((n for n, each in enumerate(to_come) if each.id == stage_id), None)
+            if place is None or not 0 <= place + step < len(to_come):
                 where = "first" if step < 0 else "last"
                 raise RuleBroken(f"\u201c{stage.title}\u201d is already the {where} of the stages still to come.")
+            neighbour = to_come[place + step]
             db.execute("UPDATE stages SET position = -1 WHERE id = ?", (stage_id,))
-            db.execute("UPDATE stages SET position = ? WHERE id = ?", (stage.position, neighbour["id"]))
-            db.execute("UPDATE stages SET position = ? WHERE id = ?", (stage.position + step, stage_id))
-            self._event(db, stage_id, "moved", 0.0,
-                        f"Moved from step {stage.position} to step {stage.position + step}")
+            db.execute("UPDATE stages SET position = ? WHERE id = ?", (stage.position, neighbour.id))
+            db.execute("UPDATE stages SET position = ? WHERE id = ?", (neighbour.position, stage_id))
+            self._event(db, stage_id, "moved", 0.0, f"Moved from step {stage.position} to step {neighbour.position}")
         return self.stage(stage_id)
 
     def accept_later_finish(self, workshop_id: int) -> str:

@@ -98,7 +98,8 @@ class DecidePanel(StagePanel):
             if ties:
                 # Ties are the group's to resolve: say so, never pick one by list order.
                 about = join([about, "\n", *(plain(t + " ") for t in ties),
-                              ("Resolve it with a re-vote or a recorded decision.", "dim")])
+                              ("Settle it in the vote stage (F3 back): r holds a run-off, t records how the "
+                               "room settled it; or record a decision here.", "dim")])
         self.query_one("#decide-vote", Static).update(about)
         results = self.query_one("#decide-results", OptionList)
         results.display = bool(rows)

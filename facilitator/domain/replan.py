@@ -68,6 +68,16 @@ def finish_words(finish: Finish) -> str:
     return words
 
 
+def finish_sentence(finish: Finish | None) -> str:
+    """The finish times and how far behind, for the re-plan dialogs."""
+    if finish is None:
+        return "The workshop has not started yet: the finish time is worked out from the first stage."
+    words = finish_words(finish)
+    if finish.behind_seconds >= BEHIND_FROM_SECONDS:
+        return f"{words}: {behind_words(finish.behind_seconds)}."
+    return f"{words}: on time."
+
+
 def minutes_words(minutes: int) -> str:
     return f"{minutes} minute" if minutes == 1 else f"{minutes} minutes"
 

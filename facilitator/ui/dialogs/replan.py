@@ -35,15 +35,6 @@ CHOICES = (
 )
 
 
-def finish_sentence(finish: replan.Finish | None) -> str:
-    if finish is None:
-        return "The workshop has not started yet: the finish time is worked out from the first stage."
-    words = replan.finish_words(finish)
-    if finish.behind_seconds >= replan.BEHIND_FROM_SECONDS:
-        return f"{words}: {replan.behind_words(finish.behind_seconds)}."
-    return f"{words}: on time."
-
-
 class ReplanDialog(SavingDialog[str | None]):
     CSS_PATH = "replan.tcss"
     DEFAULT_CLASSES = "dialog-screen"
@@ -68,7 +59,7 @@ class ReplanDialog(SavingDialog[str | None]):
 
     def show_plan(self) -> None:
         finish = self.app.store.finish(self.workshop_id)
-        self.query_one("#replan-finish", Static).update(plain(finish_sentence(finish)))
+        self.query_one("#replan-finish", Static).update(plain(replan.finish_sentence(finish)))
         save = replan.minutes_to_save(finish) if finish is not None else 0
         fill = {
             "save": f"saves {replan.minutes_words(save)}" if save else "nothing to save: on time",

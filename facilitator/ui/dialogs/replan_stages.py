@@ -75,9 +75,8 @@ class StagesToComeDialog(SavingDialog[str | None]):
         return self.app.store.stages_to_come(self.workshop_id)
 
     def show_stages(self) -> None:
-        from facilitator.ui.dialogs.replan import finish_sentence
-
-        self.query_one("#replan-finish", Static).update(plain(finish_sentence(self.app.store.finish(self.workshop_id))))
+        finish = self.app.store.finish(self.workshop_id)
+        self.query_one("#replan-finish", Static).update(plain(replan.finish_sentence(finish)))
         options = [
             Option(join([(f"{stage.position:>2}  ", "bold"), one_line(stage.title, 44),
                          (f"\u00a0\u00b7 {replan.minutes_words(stage.planned_minutes)}", "dim")]), id=str(stage.id))

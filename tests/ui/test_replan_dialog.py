@@ -27,7 +27,7 @@ def twenty_minutes_over(store: Store, clock):
 
 
 async def test_twenty_minutes_over_the_rest_is_shortened_in_proportion_in_two_key_presses(store: Store, clock):
-    workshop, first = twenty_minutes_over(store, clock)
+    workshop, _first = twenty_minutes_over(store, clock)
     before = {stage.id: (stage.kind, stage.planned_minutes) for stage in store.stages_to_come(workshop.id)}
     finish = store.finish(workshop.id)
     app = run_app(store, workshop.id)
@@ -57,7 +57,7 @@ async def test_twenty_minutes_over_the_rest_is_shortened_in_proportion_in_two_ke
 
 
 async def test_the_dialogs_at_80x24_skip_move_add_and_reorder(store: Store, clock, tmp_path):
-    workshop, first = twenty_minutes_over(store, clock)
+    workshop, _first = twenty_minutes_over(store, clock)
     rest = store.stages_to_come(workshop.id)
     app = run_app(store, workshop.id)
     async with app.run_test(size=SIZE) as pilot:
@@ -115,7 +115,7 @@ async def test_the_dialogs_at_80x24_skip_move_add_and_reorder(store: Store, cloc
 
 
 async def test_chosen_stages_get_new_minutes_and_a_bad_number_is_refused_in_words(store: Store, clock):
-    workshop, first = twenty_minutes_over(store, clock)
+    workshop, _first = twenty_minutes_over(store, clock)
     chosen = store.stages_to_come(workshop.id)[0]
     app = run_app(store, workshop.id)
     async with app.run_test(size=SIZE) as pilot:

@@ -71,7 +71,7 @@ def test_the_proportional_cut_sums_exactly_and_stops_at_one_minute_a_stage() -> 
 
 
 def test_a_chosen_stage_is_given_new_minutes_and_a_started_one_is_refused(store, running):
-    workshop, stages = running
+    _workshop, stages = running
     assert store.set_stage_minutes(stages[3].id, 12).planned_minutes == 12
     assert notes(store, stages[3].id) == ["Shortened from 20 to 12 minutes"]
     with pytest.raises(RuleBroken, match="already started"):
@@ -110,7 +110,7 @@ def test_outside_a_series_a_moved_stage_goes_on_the_list_to_carry(store, clock):
 
 
 def test_a_stage_added_live_goes_after_the_one_that_is_on_and_is_not_in_the_first_plan(store, running, clock):
-    workshop, stages = running
+    workshop, _stages = running
     added = store.insert_stage(workshop.id, kind="break", title="Extra break", minutes=10)
     assert [s.title for s in store.stages(workshop.id)][:3] == ["Welcome", "Extra break", "Ideas"]
     assert added.position == 2 and added.first_planned_minutes == 0
@@ -152,7 +152,7 @@ def test_the_minutes_agenda_shows_each_change_with_its_time_and_the_time_first_p
     at = replan.clock(clock())
     assert (f"| 20 minutes (first 30 minutes) | - | - | - | Shortened from 30 to 20 minutes "
             f"(the rest shortened to catch up) (at {at}); Not started |") in agenda  # fmt: skip
-    assert f"| Decide | 7 minutes (first 10 minutes) | - | - | - | Shortened from 10 to 7 minutes" in agenda
+    assert "| Decide | 7 minutes (first 10 minutes) | - | - | - | Shortened from 10 to 7 minutes" in agenda
     assert f"Skipped to save time (at {at}) |" in agenda
     assert "| Another ideas round | 10 minutes (added on the day) |" in agenda
     assert "Time planned in all: 1 hour 25 minutes." in agenda

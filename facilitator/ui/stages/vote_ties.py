@@ -16,6 +16,7 @@ from facilitator.ui.text import join, plain
 
 # The panel's actions for the budget and the tie (see ``check_tie_action``).
 TIE_KEYS = {"runoff", "settle_tie"}
+TIE_KEYS_SENTENCE = "\nPress r for a run-off vote among them, or t to record how the room settled it."
 TOO_LATE = ("The dots can no longer be changed: the first dot has been given, and changing them now "
             "would make the vote unequal.")  # fmt: skip
 
@@ -34,8 +35,7 @@ class VoteTies:
         else:
             group = self.store.tie_to_settle(self.stage_id)
             tie = bool(group)
-            line.update(join([plain(describe_tie(group)), "\nPress r for a run-off vote among them, or t to record "
-                              "how the room settled it."]) if tie else "")  # fmt: skip
+            line.update(join([plain(describe_tie(group)), TIE_KEYS_SENTENCE]) if tie else "")
         line.display = bool(not stage.revealed or tie)
         if tie != self._tie_shown:
             self._tie_shown = tie

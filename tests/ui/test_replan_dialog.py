@@ -133,3 +133,19 @@ async def test_chosen_stages_get_new_minutes_and_a_bad_number_is_refused_in_word
         await pilot.pause()
         assert f"\u201c{chosen.title}\u201d now takes 3 minutes." in screen_text(app)
     assert store.stage(chosen.id).planned_minutes == 3
+
+
+async def test_a_stage_over_time_is_offered_a_re_plan_even_with_time_in_hand(store: Store, clock):
+    workshop, _ = coproduction_workshop(store)
+    stages = store.stages(workshop.id)
+    store.start_stage(stages[0].id)
+    clock.advance(60)
+    store.start_stage(stages[1].id)  # the first stage ended early: time in hand
+    clock.advance((stages[1].planned_minutes + 2) * 60)  # the second runs 2 minutes over
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await run_screen(pilot)
+        screen.refresh_timer()
+        await pilot.pause()
+        assert store.finish(workshop.id).behind_seconds == 0
+        assert "This stage is over time: F10 re-plans the rest." in screen_text(app)

@@ -22,7 +22,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.domain.models import Stage, TimerStatus, WorkshopStatus
-from facilitator.domain.timer import WarningLevel
+from facilitator.domain.timer import TimerState, WarningLevel
+from facilitator.domain.timer import left as timer_left
 from facilitator.ui import run_sessions, text
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.saving import SavesWithoutFreezing
@@ -238,7 +239,8 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
         stage = self._current
         timer = self.query_one(StageTimer)
         finish = None if self._finished else self.store.finish(self.workshop_id)
-        timer.show_finish(*finish_lines(finish))
+        overrun = stage is not None and timer_left(TimerState.from_stage(stage), self.store.now()) < 0
+        timer.show_finish(*finish_lines(finish, overrun=overrun))
         reading = timer.show(stage, self.store.now(), self._planned_seconds, finished=self._finished)
         if (
             stage is not None

@@ -33,11 +33,15 @@ FOOTER_FIRST = ("next_stage", "previous_stage", "pause_resume", "add_time", "rep
 TYPED = {"plus": "+", "minus": "-"}
 
 
-def finish_lines(finish: replan.Finish | None) -> tuple[str, str]:
-    """The finish times for beside the timer, and the gentle prompt when behind the plan."""
+def finish_lines(finish: replan.Finish | None, *, overrun: bool = False) -> tuple[str, str]:
+    """The finish times for beside the timer, and the gentle prompt when behind the plan (or
+    when the stage that is on has run over, even if earlier stages left time in hand)."""
     if finish is None:
         return "", ""
-    prompt = f"{replan.behind_words(finish.behind_seconds)}: F10 re-plans the rest." if finish.needs_replan else ""
+    if finish.needs_replan:
+        prompt = f"{replan.behind_words(finish.behind_seconds)}: F10 re-plans the rest."
+    else:
+        prompt = "This stage is over time: F10 re-plans the rest." if overrun else ""
     return replan.finish_words(finish), prompt
 
 

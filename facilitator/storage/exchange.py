@@ -39,6 +39,7 @@ from facilitator.domain.record import (
 )
 from facilitator.domain.record_check import check_record, fail
 from facilitator.domain.record_json import parse_record
+from facilitator.storage.vote_ties import remap_runoffs
 
 __all__ = ["export_json", "import_file", "import_record", "load_record", "parse_record"]
 
@@ -281,6 +282,7 @@ class _Importer:
                                                       theme_id=_get(themes, i.theme_id))})
             for i in record.ideas
         }  # fmt: skip
+        remap_runoffs(self.conn, record.stages, stages, ideas, themes)  # a run-off's links, by the new ids
         self.insert_many(
             "votes",
             [
@@ -309,13 +311,11 @@ class _Importer:
             source_id = None
             if item.source_workshop_uid is not None:
                 source_id = store._value("SELECT id FROM workshops WHERE uid = ?", (item.source_workshop_uid,))
-            values = _row(
-                item, "source_workshop_uid", stage_id=_get(stages, item.stage_id), source_workshop_id=source_id
-            )
+            values = _row(item, "source_workshop_uid", stage_id=_get(stages, item.stage_id),
+                          source_workshop_id=source_id)  # fmt: skip
             self.insert("feedback_items", {**own, **values})
-        self.insert_many(
-            "values_scores", [{**own, **_row(s, stage_id=_get(stages, s.stage_id))} for s in record.values_scores]
-        )
+        self.insert_many("values_scores",
+                         [{**own, **_row(s, stage_id=_get(stages, s.stage_id))} for s in record.values_scores])  # fmt: skip
         return store.workshop(workshop_id)
 
     def _refuse_known_decision_uids(self) -> None:

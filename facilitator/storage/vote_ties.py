@@ -29,6 +29,26 @@ TIE_SETTLED = "tie settled"
 RUNOFF = "run-off"
 
 
+def remap_runoffs(conn, parts, stages: dict[int, int], ideas: dict[int, int], themes: dict[int, int]) -> None:
+    """On import: a run-off's link to its first vote and its list of tied candidates name rows by
+    id, and every row gets a new id; rewrite them (a link to something not imported is dropped)."""
+    for part in parts:
+        settings = part.settings
+        if "runoff_of" not in settings and "among" not in settings:
+            continue
+        settings = dict(settings)
+        if isinstance(settings.get("runoff_of"), int):
+            settings["runoff_of"] = stages.get(settings["runoff_of"])
+        among = []
+        for key in settings.get("among") or []:
+            kind, _, old = str(key).partition(":")
+            new = (ideas if kind == "idea" else themes if kind == "theme" else {}).get(int(old) if old.isdigit() else -1)
+            if new is not None:
+                among.append(f"{kind}:{new}")
+        settings["among"] = among
+        conn.execute("UPDATE stages SET settings = ? WHERE id = ?", (json.dumps(settings, sort_keys=True), stages[part.id]))
+
+
 def choose_of(stage: Stage) -> int:
     """How many the vote chooses (the agenda's ``choose``); 1, the top one, unless it says."""
     choose = stage.settings.get("choose", 1)

@@ -116,3 +116,20 @@ def test_the_minutes_say_a_tie_went_to_a_run_off_and_show_only_the_tied_in_it(wo
     assert "Settled by a run-off vote, step 4 (\u201cRun-off: Vote 1\u201d)." in minutes
     runoff_part = minutes.split("### Run-off: Vote 1")[1]
     assert "Idea 1" in runoff_part and "Idea 4" not in runoff_part
+
+
+def test_an_imported_run_off_keeps_its_link_and_its_tied_options(workshop_factory, store):
+    from facilitator.storage.exchange import export_json, import_record, parse_record
+
+    built, vote, _ = revealed_tie(workshop_factory, store)
+    runoff = store.start_runoff(vote.id)
+    store.start_stage(runoff.id)
+    store.cast_dot(runoff.id, built.people[0].id, "idea", built.ideas[1].id)
+    store.set_revealed(runoff.id)
+    copy = import_record(store, parse_record(export_json(store, built.workshop.id), "x.json"), as_new=True)
+    stages = store.stages(copy.id)
+    new_runoff = next(stage for stage in stages if stage.title == runoff.title)
+    assert store.runoff_of(new_runoff.id).id == next(s.id for s in stages if s.title == vote.title)
+    assert [c.label for c in store.candidates(new_runoff.id)] == ["Idea 1", "Idea 2", "Idea 3"]
+    top = store.tally(new_runoff.id)[0]
+    assert (top.candidate.label, top.dots) == ("Idea 2", 1)

@@ -126,7 +126,9 @@ class StageTimer(Horizontal):
         elif stage.timer_status is TimerStatus.RUNNING:
             status = f"Running (planned {stage.planned_minutes} min)" if not self._finish else "Running"
         if self._finish:
-            status = f"{status}  \u00b7  {self._finish}"
+            # Running: one line at 80 columns; paused, the way to carry on keeps a line of its own.
+            joint = "\n" if stage.timer_status is TimerStatus.PAUSED else "  \u00b7  "
+            status = f"{status}{joint}{self._finish}"
         self._set(reading.clock_text, reading.words, status, reading.level)
         return reading
 

@@ -149,3 +149,20 @@ async def test_a_stage_over_time_is_offered_a_re_plan_even_with_time_in_hand(sto
         await pilot.pause()
         assert store.finish(workshop.id).behind_seconds == 0
         assert "This stage is over time: F10 re-plans the rest." in screen_text(app)
+
+
+async def test_next_and_back_pass_over_a_skipped_stage(store: Store, clock):
+    workshop, _ = coproduction_workshop(store)
+    first, second, third = store.stages(workshop.id)[:3]
+    store.start_stage(first.id)
+    store.skip_stage(second.id)
+    app = run_app(store, workshop.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await run_screen(pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert screen.current_stage.id == third.id
+        await pilot.press("f3")
+        await pilot.pause()
+        assert screen.current_stage.id == first.id
+    assert store.stage(second.id).started_at is None

@@ -133,3 +133,16 @@ def test_an_imported_run_off_keeps_its_link_and_its_tied_options(workshop_factor
     assert [c.label for c in store.candidates(new_runoff.id)] == ["Idea 1", "Idea 2", "Idea 3"]
     top = store.tally(new_runoff.id)[0]
     assert (top.candidate.label, top.dots) == ("Idea 2", 1)
+
+
+def test_an_agenda_vote_may_name_how_many_it_chooses_and_nonsense_is_one_sentence() -> None:
+    from facilitator.domain.agenda import parse_agenda_toml
+    from facilitator.domain.errors import AgendaError
+
+    ideas = '[[stages]]\nkind = "ideas"\ntitle = "Ideas"\nminutes = 10\nprompt = "What matters?"\n'
+    vote = '[[stages]]\nkind = "vote"\ntitle = "Vote"\nminutes = 10\nchoose = {}\n'
+    agenda = parse_agenda_toml(f'name = "x"\n{ideas}{vote.format(3)}', "x.toml")
+    assert agenda.stages[1].settings()["choose"] == 3
+    with pytest.raises(AgendaError, match=r"x\.toml: stage 2 \(vote\): choose") as refused:
+        parse_agenda_toml(f'name = "x"\n{ideas}{vote.format(0)}', "x.toml")
+    assert "\n" not in str(refused.value)

@@ -193,7 +193,8 @@ class RunScreenKeys:
         stage = self._require_stage()
         if stage is None:
             return
-        earlier = [s for s in self._stages if s.position < stage.position]
+        # Stages skipped or moved to another workshop while re-planning are passed over.
+        earlier = [s for s in self._stages if s.position < stage.position and not s.plan_state]
         if not earlier:
             self.notify("This is the first stage.")
             return

@@ -28,7 +28,7 @@ EXTRA_SECONDS = 5 * 60
 NEEDS_A_STAGE = {"pause_resume", "add_time", "previous_stage", "replan"}
 # The footer shows these first, in this order (then the rest as Textual orders them: the focused
 # widget's, the stage's, the screen's, the app's): an 80-column footer cuts from the end.
-FOOTER_FIRST = ("next_stage", "previous_stage", "pause_resume", "add_time", "replan", "reveal", "show_keys")
+FOOTER_FIRST = ("next_stage", "previous_stage", "pause_resume", "add_time", "reveal", "show_keys", "replan")
 # Keys that type a character Textual does not know them by (``key_to_character`` gives None).
 TYPED = {"plus": "+", "minus": "-"}
 

@@ -78,8 +78,9 @@ class StagesToComeDialog(SavingDialog[str | None]):
         finish = self.app.store.finish(self.workshop_id)
         self.query_one("#replan-finish", Static).update(plain(replan.finish_sentence(finish)))
         options = [
-            Option(join([(f"{stage.position:>2}  ", "bold"), one_line(stage.title, 44),
-                         (f"\u00a0\u00b7 {replan.minutes_words(stage.planned_minutes)}", "dim")]), id=str(stage.id))
+            # The gap ends the title's own span: a span that starts with spaces loses them in a list.
+            Option(join([(f"{stage.position:>2}  ", "bold"), one_line(stage.title, 44).plain + "  ",
+                         (replan.minutes_words(stage.planned_minutes), "dim")]), id=str(stage.id))
             for stage in self._stages()
         ]  # fmt: skip
         stages = self.query_one("#replan-list", OptionList)

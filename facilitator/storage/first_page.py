@@ -100,8 +100,9 @@ def read_first_page(path: Path | str, limit: int) -> FirstPage | None:
         conn.close()
 
 
-# A step of migrations.py, as written there: ``def m001_workshop_record(db...)``.
-_STEP = re.compile(r"^def (m\d{3}_\w+)\(", re.MULTILINE)
+# A step of migrations.py, as written there: ``def m001_workshop_record(db...)``, or one kept in a
+# module of its own and registered there with ``migrations()(m010_name)``.
+_STEP = re.compile(r"^(?:def |migrations\(\)\()(m\d{3}_\w+)\b", re.MULTILINE)
 
 
 @functools.cache

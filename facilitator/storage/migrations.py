@@ -289,17 +289,9 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
-@migrations()
-def m020_replanning(db: sqlite_utils.Database) -> None:
-    # Re-planning a workshop while it runs, every change logged. The log is stage_events (each
-    # row has its time), which the minutes and the exports already carry; a change keeps its
-    # plain sentence in ``note`` ("Shortened from 20 to 15 minutes"). A stage can be skipped,
-    # moved to the next workshop ('carried') or put on the list to carry ('to carry'), and keeps
-    # the minutes it was first planned with once they change (0: added while the workshop ran).
-    db.execute("ALTER TABLE stage_events ADD COLUMN note TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE stages ADD COLUMN plan_state TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE stages ADD COLUMN first_planned_minutes INTEGER")
+from facilitator.storage.schema_replan import m020_replanning
 
+migrations()(m020_replanning)
 
 KNOWN = [m.name for m in migrations._migrations]
 

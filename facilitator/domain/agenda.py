@@ -171,6 +171,8 @@ class VoteStage(_StageBase):
     dots_per_person: Annotated[Literal["auto"] | int, BeforeValidator(_dots)] = "auto"
     max_per_candidate: Annotated[int, Field(strict=True, ge=1)] = 3
     secret: Flag = True
+    # How many the vote chooses ("top 3"): a tie across that line is offered a run-off.
+    choose: Annotated[int, Field(strict=True, ge=1, le=50)] = 1
 
     @model_validator(mode="before")
     @classmethod

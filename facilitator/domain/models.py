@@ -175,14 +175,17 @@ class Stage(Record):
     timer_changed_at: float | None = None
     revealed: bool = False
     vote_budget: int | None = None  # fixed when the vote opens: the same for everyone
+    plan_state: str = ""  # "", "skipped", "carried" or "to carry" (re-planned while running)
+    first_planned_minutes: int | None = None  # the minutes first planned, once they changed (0: added live)
 
 
 class StageEvent(Record):
     id: int
     stage_id: int
     at: str
-    event: str  # start, pause, resume, extend, overrun, end, resumed-after-interruption
+    event: str  # start, pause, resume, extend, overrun, end, resumed-after-interruption, re-plans
     seconds: float = 0.0
+    note: str = ""  # a re-plan's sentence, e.g. "Shortened from 20 to 15 minutes"
 
 
 class Theme(Record):

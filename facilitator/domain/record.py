@@ -79,6 +79,7 @@ class StageEventPart(Part):
     at: str
     event: str
     seconds: float = 0.0
+    note: str = ""
 
 
 class StagePart(Part):
@@ -95,6 +96,8 @@ class StagePart(Part):
     timer_changed_at: float | None = None
     revealed: bool = False
     vote_budget: int | None = None
+    plan_state: Literal["", "skipped", "carried", "to carry"] = ""
+    first_planned_minutes: int | None = Field(default=None, ge=0)
     events: list[StageEventPart] = []
 
 

@@ -40,7 +40,7 @@ _TEXT_RULES: dict[str, dict[str, tuple[int, bool, bool]]] = {
                  "time_recognised": (LONG_TEXT, True, False)},
     "participants": {"name": (NAME_TEXT, False, True), "support_needs": (MID_TEXT, True, False)},
     "stages": {"title": (SHORT_TEXT, False, True)},
-    "events": {"event": (SHORT_TEXT, False, True)},
+    "events": {"event": (SHORT_TEXT, False, True), "note": (LONG_TEXT, True, False)},
     "themes": {"name": (SHORT_TEXT, False, True)},
     "ideas": {"text": (LONG_TEXT, True, True), "typed_by": (NAME_TEXT, False, False)},
     "dots": {"entered_by": (NAME_TEXT, False, False)},

@@ -17,9 +17,12 @@ from facilitator.domain.errors import RuleBroken
 from facilitator.domain.models import Candidate, TallyRow
 
 AUTO = "auto"
-# The common default budget: one dot for every three options, at least 1 and at most 20.
+# The common default budget: one dot for every three options, at least 1 and at most 20; at
+# least 2 from 4 options on (one dot among four or five says too little), and never as many
+# dots as options (a dot for everything chooses nothing).
 AUTO_DIVISOR = 3
 AUTO_MIN = 1
+AUTO_MIN_FROM_FOUR = 2
 AUTO_MAX = 20
 # The usual most dots one person may put on one item (1 when the aim is breadth).
 DEFAULT_CAP = 3
@@ -37,7 +40,9 @@ def all_of(budget: int) -> str:
 def resolve_budget(dots_per_person: int | str, candidate_count: int) -> int:
     """Return the number of dots each person gets in a vote.
 
-    ``"auto"`` gives ``candidate_count // 3`` (rounded down), at least 1 and at most 20.
+    ``"auto"`` gives ``candidate_count // 3`` (rounded down), at least 1 and at most 20; at least
+    2 whenever there are 4 or more candidates, and fewer dots than candidates whenever there are
+    2 or more (one candidate, or none, gets 1 dot: there is nothing to choose between).
     A whole number is used as it is, but must be at least 1. Anything else raises ``RuleBroken``.
     """
     if isinstance(dots_per_person, str):
@@ -46,7 +51,10 @@ def resolve_budget(dots_per_person: int | str, candidate_count: int) -> int:
                 f'The dots per person must be a whole number or "auto", not "{dots_per_person}".'
             )
         count = max(0, candidate_count)
-        return max(AUTO_MIN, min(AUTO_MAX, count // AUTO_DIVISOR))
+        budget = max(AUTO_MIN, min(AUTO_MAX, count // AUTO_DIVISOR))
+        if count >= 4:
+            budget = max(AUTO_MIN_FROM_FOUR, budget)
+        return budget
     if isinstance(dots_per_person, bool) or not isinstance(dots_per_person, int):
         raise RuleBroken(
             f'The dots per person must be a whole number or "auto", not {dots_per_person!r}.'
@@ -81,6 +89,47 @@ def check_dot(
             f'{person_label} already has {_dots(dots_on_candidate_by_person)} on "{candidate_label}"; '
             f"the most on one item is {cap}."
         )
+
+
+def budget_words(budget: int, cap: int) -> str:
+    """``Everyone has 3 dots, at most 2 on one``: said before anyone votes (the cap never above the budget)."""
+    most = min(cap, budget)
+    if budget == 1:
+        return "Everyone has 1 dot."
+    return f"Everyone has {_dots(budget)}, at most {most} on one."
+
+
+def check_budget(budget: object, cap: object) -> tuple[int, int]:
+    """The dots each person has and the most on one item, as a facilitator typed them."""
+    numbers = []
+    for value, what in ((budget, "dots each person has"), (cap, "most dots on one item")):
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise RuleBroken(f"The {what} must be a whole number, like 3.") from None
+        if not 1 <= number <= 99:
+            raise RuleBroken(f"The {what} must be between 1 and 99, not {number}.")
+        numbers.append(number)
+    if numbers[1] > numbers[0]:
+        raise RuleBroken(f"The most dots on one item ({numbers[1]}) cannot be more than the dots each person has "
+                         f"({numbers[0]}).")
+    return numbers[0], numbers[1]
+
+
+def tie_at_cut(rows: Sequence[TallyRow], choose: int = 1) -> tuple[TallyRow, ...]:
+    """The tied group that straddles the cut line of "choose the top ``choose``", or ``()``.
+
+    Tied rows that all fall inside the top ``choose`` (two tied for 1st when choosing 3) do not
+    matter: both are chosen. A group matters when it starts at or above the line and ends below
+    it, so that the vote alone cannot say which of them are chosen.
+    """
+    if choose < 1:
+        return ()
+    for group in tie_groups(rows):
+        first = group[0].rank
+        if first <= choose < first + len(group) - 1:
+            return group
+    return ()
 
 
 def dots_left(budget: int, used: int) -> int:

@@ -14,27 +14,23 @@ in time proportional to its size.
 from __future__ import annotations
 
 import gc
-from collections import Counter
-import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from facilitator.domain import attribution as who
 from facilitator.domain.models import Involvement, WorkshopStatus
-from facilitator.domain.record import IdeaPart, StagePart, WorkshopRecord
-from facilitator.outputs.html_page import markdown_renderer, page
+from facilitator.domain.record import IdeaPart, WorkshopRecord
 from facilitator.domain.small_groups import MERGED_NOTE
+from facilitator.outputs.html_page import markdown_renderer, page
 from facilitator.outputs.markdown_text import (
     block,
-    clock_time,
     count_words,
     inline,
     long_date,
-    minutes_words,
     one_line,
-    seconds_words,
     table,
 )
+from facilitator.outputs.minutes_agenda import agenda_section
 from facilitator.outputs.minutes_index import MinutesIndex
 from facilitator.outputs.minutes_outcomes import (
     actions_section,
@@ -116,7 +112,7 @@ def _markdown(record: WorkshopRecord, today: str | None = None) -> str:
     for section in (
         _heading,
         _who_came,
-        _agenda,
+        agenda_section,
         _ideas,
         votes_section,
         decisions_section,
@@ -179,48 +175,6 @@ def _who_came(index: MinutesIndex) -> list[str]:
     if away:
         lines += ["", f"{count_words(away, 'more person', 'more people')} on the list did not take part."]
     return lines
-
-
-def _agenda(index: MinutesIndex) -> list[str]:
-    lines = ["## The agenda", ""]
-    if not index.stages:
-        return [*lines, "There was no agenda."]
-    rows = [
-        [
-            str(stage.position),
-            inline(stage.title),
-            minutes_words(stage.planned_minutes),
-            clock_time(stage.started_at) or "-",
-            clock_time(stage.ended_at) or "-",
-            _stage_notes(index, stage),
-        ]
-        for stage in index.stages
-    ]
-    lines += table(["Step", "What", "Time planned", "Started", "Ended", "Notes"], rows, right=[0])
-    planned = sum(stage.planned_minutes for stage in index.stages)
-    lines += ["", f"Time planned in all: {minutes_words(planned)}."]
-    return lines
-
-
-def _stage_notes(index: MinutesIndex, stage: StagePart) -> str:
-    notes: list[str] = []
-    events = stage.events
-    over = max((event.seconds for event in events if event.event == "overrun"), default=None)
-    if over is not None and over > 0:
-        notes.append(f"Ran over by {seconds_words(over)}")
-    elif any(event.event in ("overrun", "overran") for event in events):
-        notes.append("Ran over time")
-    added = sum(event.seconds for event in events if event.event == "extend")
-    if added > 0:
-        notes.append(f"{seconds_words(added)} added")
-    if any(event.event == "resumed after interruption" for event in events):
-        notes.append("Resumed after an interruption")
-    if stage.started_at is None:
-        notes.append("Not started")
-    elif stage.ended_at is None:
-        current = index.record.workshop.current_stage_id == stage.id
-        notes.append("In progress" if current else "Not finished")
-    return "; ".join(notes)
 
 
 def _ideas(index: MinutesIndex) -> list[str]:

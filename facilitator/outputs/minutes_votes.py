@@ -17,6 +17,8 @@ from facilitator.outputs.markdown_text import count_words, inline, table
 from facilitator.outputs.minutes_index import MinutesIndex
 
 NOT_REVEALED = "Votes not yet revealed."
+# Stage events that say how a tie was settled (storage/vote_ties.py): a run-off, or the room.
+SETTLED_EVENTS = ("run-off", "tie settled")
 # Idea texts can be long; the full text is in the "Ideas" section.
 LABEL_LIMIT = 200
 
@@ -59,6 +61,9 @@ def candidates(index: MinutesIndex, stage: StagePart) -> list[Candidate]:
         for idea in earlier
         if idea.theme_id not in index.theme_by_id
     ]
+    among = stage.settings.get("among")
+    if isinstance(among, list):  # a run-off: only the tied candidates of the vote before it
+        found = [candidate for candidate in found if f"{candidate.kind}:{candidate.id}" in among]
     return found
 
 
@@ -66,6 +71,9 @@ def _vote(index: MinutesIndex, stage: StagePart, dots: list[DotPart]) -> list[st
     secret = is_secret(stage)
     counts = Counter((dot.candidate_kind, dot.candidate_id) for dot in dots)
     lines: list[str] = []
+    first = index.stage_by_id.get(stage.settings.get("runoff_of"))  # type: ignore[arg-type]
+    if first is not None:
+        lines += [f"A run-off among the options tied in “{inline(first.title)}”, with fresh dots.", ""]
     if secret:
         lines.append(
             "This was a secret vote: everyone's dots were revealed at the same time, "
@@ -109,9 +117,12 @@ def _vote(index: MinutesIndex, stage: StagePart, dots: list[DotPart]) -> list[st
             "on the list (for example, ideas that were withdrawn).",
         ]
     ties = describe_ties(rows)
+    settled = [inline(event.note) for event in stage.events if event.event in SETTLED_EVENTS and event.note]
     if ties:
         lines += ["", *[f"- {sentence}" for sentence in ties]]
         lines += ["", "Ties are shown as ties: the group decides how to settle them."]
+    if settled:
+        lines += ["", "How the tie was settled:", "", *[f"- {sentence}" for sentence in settled]]
     if not secret:
         lines += ["", *_dots_by_perspective(index, dots)]
     return lines

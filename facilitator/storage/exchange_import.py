@@ -19,6 +19,7 @@ from facilitator.domain.record import WorkshopRecord
 from facilitator.domain.record_check import check_record, fail
 from facilitator.domain.record_json import parse_record
 from facilitator.storage.recognition import insert_recognition
+from facilitator.storage.vote_ties import remap_runoffs
 
 # An export of the largest workshops is a few megabytes; refuse to read anything absurd into memory.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -102,6 +103,7 @@ class _Importer:
                                                       theme_id=_get(themes, i.theme_id))})
             for i in record.ideas
         }  # fmt: skip
+        remap_runoffs(self.conn, record.stages, stages, ideas, themes)  # a run-off's links, by the new ids
         self.insert_many(
             "votes",
             [

@@ -290,14 +290,16 @@ def m006_phones(db: sqlite_utils.Database) -> None:
     )
 
 from facilitator.storage.schema_follow_up import m035_linked_follow_up, m036_decision_history
-from facilitator.storage.schema_privacy import m040_series_people_and_erasures
 from facilitator.storage.schema_pack import m010_invitation_fields, m011_recognition
+from facilitator.storage.schema_privacy import m040_series_people_and_erasures
+from facilitator.storage.schema_replan import m020_replanning
 from facilitator.storage.schema_search import m045_search_everything
 
 # Later steps live beside what they are for and run in this order (their numbers). One line each:
 # first_page.py reads the step names from these lines.
 migrations()(m010_invitation_fields)
 migrations()(m011_recognition)
+migrations()(m020_replanning)
 migrations()(m035_linked_follow_up)
 migrations()(m036_decision_history)
 migrations()(m040_series_people_and_erasures)

@@ -34,9 +34,9 @@ class StagesMixin(StoreBase):
         rows = self._rows("SELECT * FROM stage_events WHERE stage_id = ? ORDER BY id", (stage_id,))
         return [row_to(StageEvent, row) for row in rows]
 
-    def _event(self, db, stage_id: int, event: str, seconds: float = 0.0) -> None:
+    def _event(self, db, stage_id: int, event: str, seconds: float = 0.0, note: str = "") -> None:
         db["stage_events"].insert(
-            {"stage_id": stage_id, "at": self.now_iso(), "event": event, "seconds": round(seconds, 1)}
+            {"stage_id": stage_id, "at": self.now_iso(), "event": event, "seconds": round(seconds, 1), "note": note}
         )
 
     def _save_timer(self, db, stage_id: int, state: timer_maths.TimerState) -> None:
@@ -94,7 +94,9 @@ class StagesMixin(StoreBase):
         current = self.current_stage(workshop_id)
         position = current.position if current else 0
         row = self._row(
-            "SELECT * FROM stages WHERE workshop_id = ? AND position > ? ORDER BY position LIMIT 1",
+            # A stage skipped or moved to another workshop while re-planning is passed over.
+            "SELECT * FROM stages WHERE workshop_id = ? AND position > ? AND plan_state = '' "
+            "ORDER BY position LIMIT 1",
             (workshop_id, position),
         )
         return row_to(Stage, row) if row else None

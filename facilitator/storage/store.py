@@ -16,9 +16,11 @@ from facilitator.storage.people import PeopleMixin
 from facilitator.storage.privacy import PrivacyMixin
 from facilitator.storage.recognition import RecognitionMixin
 from facilitator.storage.register import RegisterMixin
+from facilitator.storage.replan import ReplanMixin
 from facilitator.storage.search import SearchMixin
 from facilitator.storage.series_roster import SeriesRosterMixin
 from facilitator.storage.stages import StagesMixin
+from facilitator.storage.vote_ties import VoteTiesMixin
 from facilitator.storage.votes import VotesMixin
 from facilitator.storage.workshops import WorkshopsMixin
 
@@ -28,6 +30,7 @@ class Store(
     RecognitionMixin,
     SearchMixin,
     PrivacyMixin, SeriesRosterMixin,
+    ReplanMixin, VoteTiesMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

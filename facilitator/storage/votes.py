@@ -30,6 +30,9 @@ class VotesMixin(StoreBase):
             if theme.id in themed
         ]
         found += [Candidate(kind="idea", id=row["id"], label=row["text"]) for row in rows if row["theme_id"] is None]
+        among = stage.settings.get("among")
+        if among is not None:  # a run-off: only the tied candidates of the vote before it
+            found = [candidate for candidate in found if f"{candidate.kind}:{candidate.id}" in among]
         return found
 
     def _candidate(self, stage: Stage, kind: str, candidate_id: int) -> Candidate | None:
@@ -50,6 +53,9 @@ class VotesMixin(StoreBase):
             )
         else:
             label = None
+        among = stage.settings.get("among")
+        if among is not None and f"{kind}:{candidate_id}" not in among:
+            label = None  # a run-off: not one of the tied candidates
         return None if label is None else Candidate(kind=kind, id=candidate_id, label=label)
 
     def vote_budget(self, stage_id: int) -> int:

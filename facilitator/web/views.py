@@ -181,6 +181,7 @@ class VotePage:
     left: int
     revealed: bool
     choices: list[Choice]
+    everyone: str = ""  # "Everyone has 3 dots, at most 2 on one.": the same for all, said first
 
 
 def vote_page(store: Store, state: Now) -> VotePage:
@@ -205,6 +206,7 @@ def vote_page(store: Store, state: Now) -> VotePage:
         left=max(0, budget - sum(mine.values())),
         revealed=stage.revealed,
         choices=choices,
+        everyone=store.budget_line(stage.id),
     )
 
 

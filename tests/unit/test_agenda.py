@@ -398,7 +398,7 @@ def test_settings_per_kind() -> None:
         "break": {"text": ""},
         "ideas": {"prompt": "What matters?", "silent": True, "round": False, "allow_anonymous": False},
         "group": {"prompt": "Group them"},
-        "vote": {"prompt": "", "dots_per_person": 5, "max_per_candidate": 1, "secret": False},
+        "vote": {"prompt": "", "dots_per_person": 5, "max_per_candidate": 1, "secret": False, "choose": 1},
         "decide": {"prompt": ""},
         "actions": {"prompt": ""},
         "feedback": {"prompt": ""},
@@ -411,7 +411,7 @@ def test_settings_per_kind() -> None:
 def test_vote_defaults() -> None:
     agenda = parse_agenda_toml(f'name = "x"\n{IDEAS}{vote()}', "x.toml")
     assert agenda.stages[1].settings() == {
-        "prompt": "", "dots_per_person": "auto", "max_per_candidate": 3, "secret": True,
+        "prompt": "", "dots_per_person": "auto", "max_per_candidate": 3, "secret": True, "choose": 1,
     }  # fmt: skip
 
 

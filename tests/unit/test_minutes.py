@@ -196,10 +196,10 @@ def test_heading_says_plainly_what_kind_of_involvement_it_was() -> None:
 
 def test_agenda_shows_planned_and_actual_times_and_overruns() -> None:
     agenda = section(render_markdown(small_record()), "The agenda")
-    assert "| 1 | Welcome and ground rules | 10 minutes | 10:00 | 10:12 | Ran over by 2 minutes |" in agenda
-    assert "| 20 minutes | 10:12 | 10:37 | 5 minutes added |" in agenda
+    assert "| 1 | Welcome and ground rules | 10 minutes | 12 minutes | 10:00 | 10:12 | Ran over by 2 minutes |" in agenda
+    assert "| 20 minutes | 25 minutes | 10:12 | 10:37 | 5 minutes added |" in agenda
     assert "| 11:10 | - | In progress |" in agenda
-    assert "| 10 minutes | - | - | Not started |" in agenda
+    assert "| 10 minutes | - | - | - | Not started |" in agenda
 
 
 # -- attribution -----------------------------------------------------------------------------------

@@ -37,10 +37,10 @@ def summary(rows: list[TallyRow]) -> list[tuple[str, int, int, bool]]:
 
 @pytest.mark.parametrize(
     ("candidate_count", "expected"),
-    [(0, 1), (1, 1), (2, 1), (3, 1), (5, 1), (6, 2), (9, 3), (10, 3), (11, 3), (12, 4), (59, 19),
+    [(0, 1), (1, 1), (2, 1), (3, 1), (4, 2), (5, 2), (6, 2), (8, 2), (9, 3), (10, 3), (11, 3), (12, 4), (59, 19),
      (60, 20), (61, 20), (100, 20), (1000, 20)],
 )
-def test_auto_budget_is_a_third_rounded_down_between_1_and_20(candidate_count: int, expected: int) -> None:
+def test_auto_budget_is_a_third_rounded_down_between_2_and_20_from_four_options(candidate_count: int, expected: int) -> None:
     assert resolve_budget("auto", candidate_count) == expected
 
 

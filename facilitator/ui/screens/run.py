@@ -22,11 +22,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from facilitator.domain.models import Stage, TimerStatus, WorkshopStatus
-from facilitator.domain.timer import WarningLevel
+from facilitator.domain.timer import TimerState, WarningLevel
+from facilitator.domain.timer import left as timer_left
 from facilitator.ui import run_sessions, text
 from facilitator.ui.messages import DatabaseChanged
 from facilitator.ui.saving import SavesWithoutFreezing
-from facilitator.ui.screens.run_keys import RunScreenKeys
+from facilitator.ui.screens.run_keys import RunScreenKeys, finish_lines
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.registry import make_panel
 from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
@@ -59,6 +60,8 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
                 tooltip="Go back to the previous stage (its timer paused)"),
         Binding("f6", "pause_resume", "Pause", priority=True, tooltip="Pause the stage timer, or carry on"),
         Binding("f7", "add_time", "+5 min", priority=True, tooltip="Add 5 minutes to this stage (logged)"),
+        Binding("f10,ctrl+g", "replan", "Re-plan", priority=True, key_display="f10",
+                tooltip="Catch up (F10 or Ctrl+G): shorten, skip, move or add stages, or accept the later finish"),
         Binding("ctrl+r", "reveal", "Reveal", priority=True,
                 tooltip="Reveal what this stage keeps hidden: its ideas, its votes or its check-out summary"),
         Binding("ctrl+o", "people", "People", priority=True,
@@ -234,8 +237,11 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
     def refresh_timer(self) -> None:
         """Once a second: redraw the countdown; log an overrun the first time it is seen."""
         stage = self._current
-        reading = self.query_one(StageTimer).show(stage, self.store.now(), self._planned_seconds,
-                                                  finished=self._finished)
+        timer = self.query_one(StageTimer)
+        finish = None if self._finished else self.store.finish(self.workshop_id)
+        overrun = stage is not None and timer_left(TimerState.from_stage(stage), self.store.now()) < 0
+        timer.show_finish(*finish_lines(finish, overrun=overrun))
+        reading = timer.show(stage, self.store.now(), self._planned_seconds, finished=self._finished)
         if (
             stage is not None
             and reading is not None

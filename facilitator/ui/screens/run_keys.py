@@ -19,17 +19,30 @@ from textual.actions import SkipAction
 from textual.binding import ActiveBinding
 from textual.keys import key_to_character
 
+from facilitator.domain import replan
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Stage, StageKind, TimerStatus
 
 EXTRA_SECONDS = 5 * 60
 # Keys that act on the stage that is on now.
-NEEDS_A_STAGE = {"pause_resume", "add_time", "previous_stage"}
+NEEDS_A_STAGE = {"pause_resume", "add_time", "previous_stage", "replan"}
 # The footer shows these first, in this order (then the rest as Textual orders them: the focused
 # widget's, the stage's, the screen's, the app's): an 80-column footer cuts from the end.
-FOOTER_FIRST = ("next_stage", "previous_stage", "pause_resume", "add_time", "reveal", "show_keys")
+FOOTER_FIRST = ("next_stage", "previous_stage", "pause_resume", "add_time", "reveal", "show_keys", "replan")
 # Keys that type a character Textual does not know them by (``key_to_character`` gives None).
 TYPED = {"plus": "+", "minus": "-"}
+
+
+def finish_lines(finish: replan.Finish | None, *, overrun: bool = False) -> tuple[str, str]:
+    """The finish times for beside the timer, and the gentle prompt when behind the plan (or
+    when the stage that is on has run over, even if earlier stages left time in hand)."""
+    if finish is None:
+        return "", ""
+    if finish.needs_replan:
+        prompt = f"{replan.behind_words(finish.behind_seconds)}: F10 re-plans the rest."
+    else:
+        prompt = "This stage is over time: F10 re-plans the rest." if overrun else ""
+    return replan.finish_words(finish), prompt
 
 
 def typed_character(key: str) -> str | None:
@@ -48,6 +61,7 @@ class RunScreenKeys:
         "previous_stage": "Back to the previous stage",
         "pause_resume": "Pause the timer, or carry on",
         "add_time": "Add 5 minutes to the timer (more time)",
+        "replan": "Re-plan the rest: shorten, skip, move or add stages, accept a later finish",
         "reveal": "Reveal the hidden ideas, votes or summary",
         "people": "People: who is here (roster, arrivals)",
         "end_workshop": "End the workshop (then the minutes)",
@@ -140,6 +154,18 @@ class RunScreenKeys:
         self._write(lambda store: store.extend_timer(stage.id, EXTRA_SECONDS), "Added 5 minutes to this stage.",
                     then=added)
 
+    def action_replan(self) -> None:
+        if self._require_stage() is None:
+            return
+        from facilitator.ui.dialogs.replan import ReplanDialog
+
+        def done(said: str | None) -> None:
+            if said:
+                self.notify(said, markup=False, timeout=6)
+            self._changed()
+
+        self.app.push_screen(ReplanDialog(self.workshop_id), done)
+
     def action_start_first(self) -> None:
         if self._finished or self._current is not None:
             raise SkipAction()
@@ -167,7 +193,8 @@ class RunScreenKeys:
         stage = self._require_stage()
         if stage is None:
             return
-        earlier = [s for s in self._stages if s.position < stage.position]
+        # Stages skipped or moved to another workshop while re-planning are passed over.
+        earlier = [s for s in self._stages if s.position < stage.position and not s.plan_state]
         if not earlier:
             self.notify("This is the first stage.")
             return

@@ -28,6 +28,9 @@ from facilitator.ui.text import join, one_line, plain
 
 FREE_TEXT = "press n to record a decision as free text."
 
+SETTLE_TIE = ("Settle it in the vote stage (F3 back): r holds a run-off, t records how the room settled "
+              "it; or record a decision here.")
+
 
 def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
@@ -98,7 +101,7 @@ class DecidePanel(StagePanel):
             if ties:
                 # Ties are the group's to resolve: say so, never pick one by list order.
                 about = join([about, "\n", *(plain(t + " ") for t in ties),
-                              ("Resolve it with a re-vote or a recorded decision.", "dim")])
+                              (SETTLE_TIE, "dim")])
         self.query_one("#decide-vote", Static).update(about)
         results = self.query_one("#decide-results", OptionList)
         results.display = bool(rows)

@@ -35,6 +35,7 @@ from facilitator.ui.dialogs.decision_fields import (
 from facilitator.ui.saving import SavesWithoutFreezing
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.vote_reveal import VoteReveal
+from facilitator.ui.stages.vote_ties import VoteTies
 from facilitator.ui.text import join, one_line, plain
 from facilitator.ui.widgets.result_bars import ResultBars
 from facilitator.ui.widgets.status_line import StatusLine
@@ -51,7 +52,7 @@ def _dots(count: int) -> str:
     return f"{count} dot" if count == 1 else f"{count} dots"
 
 
-class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
+class VotePanel(VoteReveal, VoteTies, SavesWithoutFreezing, StagePanel):
     DEFAULT_CSS = """
     VotePanel { height: 1fr; }
     VotePanel #vote-prompt { margin-bottom: 1; }
@@ -64,9 +65,8 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
     /* One line per name, never wrapped: no need to keep room for a scroll bar (see StagePanel). */
     VotePanel #vote-people-list { scrollbar-gutter: auto; }
     VotePanel #vote-people-list:focus { border: round $accent; }
-    VotePanel #vote-candidates { border: round $foreground 40%; }
+    VotePanel #vote-candidates { border: round $foreground 40%; height: 1fr; }
     VotePanel #vote-candidates:focus { border: round $accent; }
-    VotePanel #vote-candidates { height: 1fr; }
     VotePanel #vote-results-box {
         height: auto; max-height: 1fr; display: none; border: round $foreground 40%; padding: 0 1;
     }
@@ -95,6 +95,9 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         Binding("minus,left", "take_dot", "- dot"),
         Binding("w", "choose_person", "Who votes"),
         Binding("P", "toggle_paper", "Paper dots"),
+        Binding("b", "change_dots", "Dots each"),
+        Binding("r", "runoff", "Run-off"),
+        Binding("t", "settle_tie", "Tie settled"),
         *[Binding(str(n), f"jump({n})", f"Item {n}", show=False) for n in range(1, 10)],
     ]
 
@@ -104,6 +107,9 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         "take_dot": "Vote: take a dot back",
         "choose_person": "Vote: choose who is voting",
         "toggle_paper": "Vote: paper dots on or off",
+        "change_dots": "Vote: change the dots each person has (before the first dot)",
+        "runoff": "Vote: run-off among the tied options",
+        "settle_tie": "Vote: record how the room settled the tie",
     }
 
     def __init__(self, store, workshop_id: int, stage_id: int, *, presenting: bool = False) -> None:
@@ -115,6 +121,7 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
 
     def compose(self) -> ComposeResult:
         yield Static(id="vote-prompt")
+        yield Static(id="vote-budget")
         yield Static(id="vote-who")
         yield Static(
             "Paper dots: entering dots from paper for someone not at a keyboard "
@@ -144,7 +151,8 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         self.query_one("#vote-candidates").border_title = "Items: + gives a dot, - takes one back"
         self.query_one("#vote-results-box").border_title = "Results"
         self.reload()
-        self.query_one("#vote-candidates", OptionList).focus()
+        # Revealed: the results take the cursor, so the tie's keys (r, t) work at once.
+        self.query_one("#vote-results-box" if self.stage.revealed else "#vote-candidates").focus()
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -170,6 +178,7 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         self.query_one("#vote-prompt", Static).update(plain(prompt) if prompt else join([(stage.title, "bold")]))
         budget = self.store.vote_budget(self.stage_id)
         used = self.store.dots_used(self.stage_id)
+        self._show_budget()
         if revealed or not stage.settings.get("secret", True):
             self.query_one("#vote-results", ResultBars).show(self.store.tally(self.stage_id))
         if revealed:
@@ -288,7 +297,7 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
         return candidate
 
     def action_give_dot(self) -> None:
-        if self._busy():
+        if self.refuse_while_saving():
             return
         candidate = self._ready()
         if candidate is None:
@@ -305,7 +314,7 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
             self._write(change, lambda left: self._after_change(f"Dot given. {name}: {_dots(left)} left."))
 
     def action_take_dot(self) -> None:
-        if self._busy():
+        if self.refuse_while_saving():
             return
         candidate = self._ready()
         if candidate is None:
@@ -322,9 +331,6 @@ class VotePanel(VoteReveal, SavesWithoutFreezing, StagePanel):
             self._after_change("Dot taken back." if self.presenting else f"Dot taken back from {name}.")
 
         self._write(lambda store: store.remove_dot(stage_id, person_id, *candidate), taken_back)
-
-    def _busy(self) -> bool:
-        return self.refuse_while_saving()
 
     def _write(self, change, done) -> None:
         """Save ``change(store)`` and call ``done(result)`` (see ``SavesWithoutFreezing``)."""

@@ -20,7 +20,7 @@ VOTING_KEYS = {"give_dot", "take_dot", "choose_person", "toggle_paper", "jump"}
 
 class VoteReveal:
     """Uses the panel's ``store``, ``stage``, ``stage_id``, ``presenting``, ``_present_people``,
-    ``_busy``, ``_say``, ``_write`` and ``_after_change``."""
+    ``_say``, ``_write`` and ``_after_change``."""
 
     def _show_progress(self, used: dict[int, int]) -> None:
         present = self._present_people()
@@ -43,10 +43,10 @@ class VoteReveal:
         # palette stop offering the voting keys.
         if action in VOTING_KEYS:
             return not self.stage.revealed
-        return True
+        return self.check_tie_action(action)
 
     def action_reveal(self) -> None:
-        if self._busy():
+        if self.refuse_while_saving():
             return
         if self.stage.revealed:
             self._say("The votes are already revealed.", error=False)
@@ -73,7 +73,12 @@ class VoteReveal:
         return join(parts)
 
     def reveal(self) -> None:
-        if self._busy():
+        if self.refuse_while_saving():
             return
         stage_id = self.stage_id
-        self._write(lambda store: store.set_revealed(stage_id, True), lambda _stage: self._after_change(""))
+        self._write(lambda store: store.set_revealed(stage_id, True), lambda _stage: self._revealed())
+
+    def _revealed(self) -> None:
+        self._after_change("")
+        # The voting lists are gone: the results take the cursor, so r and t (a tie) work at once.
+        self.query_one("#vote-results-box").focus()

@@ -36,12 +36,14 @@ def stage_state(stage: Stage, current_id: int | None) -> str:
     """``"now"``, ``"done"`` or ``"to come"`` (what the marker says in words)."""
     if stage.id == current_id:
         return "now"
+    if stage.plan_state:  # re-planned while the workshop ran
+        return "skipped" if stage.plan_state == "skipped" else "moved on"
     if stage.ended_at or stage.timer_status is TimerStatus.DONE and stage.started_at:
         return "done"
     return "to come"
 
 
-_MARKERS = {"now": "\u25b6", "done": "\u2713", "to come": " "}
+_MARKERS = {"now": "\u25b6", "done": "\u2713", "to come": " ", "skipped": "\u2013", "moved on": "\u2192"}
 
 
 def describe_stage(stage: Stage, current_id: int | None, *, numbers_only: bool = False) -> Content:
@@ -76,7 +78,9 @@ class AgendaItem(Static):
     """
 
     def __init__(self, stage: Stage, current_id: int | None, *, numbers_only: bool = False) -> None:
-        super().__init__(describe_stage(stage, current_id, numbers_only=numbers_only), id=f"agenda-stage-{stage.id}")
+        # No id: a stage added while the workshop runs rebuilds the list while the old items are
+        # still on their way out.
+        super().__init__(describe_stage(stage, current_id, numbers_only=numbers_only))
         self.stage_id = stage.id
         self._shown = (stage, current_id, numbers_only)
         self._set_state(stage_state(stage, current_id))
@@ -90,7 +94,7 @@ class AgendaItem(Static):
 
     def _set_state(self, state: str) -> None:
         self.set_class(state == "now", "-now")
-        self.set_class(state == "done", "-done")
+        self.set_class(state in ("done", "skipped", "moved on"), "-done")
 
 
 class AgendaSidebar(VerticalScroll, can_focus=False):

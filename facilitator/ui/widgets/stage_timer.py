@@ -49,6 +49,8 @@ class StageTimer(Horizontal):
     StageTimer.-final Digits, StageTimer.-final #timer-words { color: $error; }
     StageTimer.-overrun Digits, StageTimer.-overrun #timer-words { color: $error; text-style: bold reverse; }
     StageTimer #timer-note { color: $text-muted; display: none; }
+    StageTimer #timer-prompt { text-style: bold; display: none; }
+    StageTimer #timer-prompt.-shown { display: block; }
     StageTimer #timer-note.-shown { display: block; }
     """
 
@@ -57,6 +59,8 @@ class StageTimer(Horizontal):
         self._clock_text = ""
         self._words = ""
         self._status = ""
+        self._finish = ""
+        self._prompt = ""
 
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="timer-digits")
@@ -64,6 +68,7 @@ class StageTimer(Horizontal):
             yield Static("", id="timer-stage", markup=False)
             yield Static("", id="timer-words", markup=False)
             yield Static("", id="timer-status", markup=False)
+            yield Static("", id="timer-prompt", markup=False)
             yield Static("", id="timer-note", markup=False)
 
     @property
@@ -88,6 +93,18 @@ class StageTimer(Horizontal):
         line.update(text.plain(note))
         line.set_class(bool(note), "-shown")
 
+    def show_finish(self, finish: str, prompt: str = "") -> None:
+        """The finish times beside the status ("Running · Finish 12:30 planned · 12:50 now"), and,
+        when the workshop is behind, a gentle line saying which key re-plans the rest."""
+        if finish != self._finish:
+            self._finish = finish
+            self._status = ""  # drawn again with the finish beside it
+        if prompt != self._prompt:
+            self._prompt = prompt
+            line = self.query_one("#timer-prompt", Static)
+            line.update(prompt)
+            line.set_class(bool(prompt), "-shown")
+
     def show(self, stage: Stage | None, now: float, planned_seconds: float | None = None, *,
              finished: bool = False) -> timer_maths.TimerReading | None:
         """Show the timer of ``stage`` at ``now``; ``planned_seconds`` includes added time.
@@ -107,7 +124,11 @@ class StageTimer(Horizontal):
         if stage.timer_status is TimerStatus.PAUSED:
             status = "Paused: press F6 to carry on"
         elif stage.timer_status is TimerStatus.RUNNING:
-            status = f"Running (planned {stage.planned_minutes} min)"
+            status = f"Running (planned {stage.planned_minutes} min)" if not self._finish else "Running"
+        if self._finish:
+            # Running: one line at 80 columns; paused, the way to carry on keeps a line of its own.
+            joint = "\n" if stage.timer_status is TimerStatus.PAUSED else "  \u00b7  "
+            status = f"{status}{joint}{self._finish}"
         self._set(reading.clock_text, reading.words, status, reading.level)
         return reading
 

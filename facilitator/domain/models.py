@@ -53,6 +53,9 @@ class StageKind(StrEnum):
     ACTIONS = "actions"
     FEEDBACK = "feedback"
     EVALUATE = "evaluate"
+    LADDER = "ladder"  # where we are now and want to be, on a ladder of co-production
+    SCORE = "score"  # a scoring panel: criteria, candidates, 0-5 marks, moderation
+    CHECKIN = "checkin"  # how people are arriving (and leaving), in a word or a colour
 
 
 class TimerStatus(StrEnum):
@@ -163,6 +166,8 @@ class Stage(Record):
     timer_changed_at: float | None = None
     revealed: bool = False
     vote_budget: int | None = None  # fixed when the vote opens: the same for everyone
+    # What a ladder, score or checkin stage showed once revealed: counts and marks, never names.
+    results: dict[str, Any] = Field(default_factory=dict)
 
 
 class StageEvent(Record):

@@ -101,7 +101,8 @@ def read_first_page(path: Path | str, limit: int) -> FirstPage | None:
 
 
 # A step of migrations.py, as written there: ``def m001_workshop_record(db...)``.
-_STEP = re.compile(r"^def (m\d{3}_\w+)\(", re.MULTILINE)
+# A step defined in migrations.py, or one from a module of its own registered there in one line.
+_STEP = re.compile(r"^(?:def |migrations\(\)\()(m\d{3}_\w+)\b", re.MULTILINE)
 
 
 @functools.cache

@@ -289,6 +289,10 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
+from facilitator.storage.schema_kinds import m025_ladder_score_checkin  # noqa: E402
+
+migrations()(m025_ladder_score_checkin)
+
 KNOWN = [m.name for m in migrations._migrations]
 
 

@@ -83,6 +83,8 @@ class StagePart(Part):
     timer_changed_at: float | None = None
     revealed: bool = False
     vote_budget: int | None = None
+    # A ladder's counts, a scoring panel's marks (no names), a check-in's counts: see storage/kinds.py.
+    results: dict[str, Any] = {}
     events: list[StageEventPart] = []
 
 

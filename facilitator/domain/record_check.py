@@ -134,6 +134,7 @@ class _Checker:
                     self._clean_part(item, child, f"{where}.{child}[{number}]")
         for index, stage in enumerate(data["stages"]):
             stage["settings"] = self._clean_settings(stage["settings"], f"stages[{index}].settings")
+            stage["results"] = self._clean_settings(stage.get("results") or {}, f"stages[{index}].results")
         for person in data["participants"]:
             person["perspectives"] = list(dict.fromkeys(person["perspectives"]))
             if person["forgotten"]:

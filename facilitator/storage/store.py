@@ -12,6 +12,7 @@ from facilitator.storage import first_page
 from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.devices import DevicesMixin
 from facilitator.storage.ideas import IdeasMixin
+from facilitator.storage.kinds import KindsMixin
 from facilitator.storage.people import PeopleMixin
 from facilitator.storage.register import RegisterMixin
 from facilitator.storage.stages import StagesMixin
@@ -20,7 +21,8 @@ from facilitator.storage.workshops import WorkshopsMixin
 
 
 class Store(
-    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin
+    WorkshopsMixin, PeopleMixin, StagesMixin, IdeasMixin, VotesMixin, DecisionsMixin, RegisterMixin, DevicesMixin,
+    KindsMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

@@ -42,9 +42,9 @@ class KindsWorkshop:
     people: list[Participant]
 
 
-def kinds_workshop(store: Store, *, people: int = 4, agenda: str = AGENDA) -> KindsWorkshop:
+def kinds_workshop(store: Store, *, people: int = 4, agenda: str = AGENDA, date: str | None = None) -> KindsWorkshop:
     stages = stages_from_agenda(parse_agenda_toml(agenda, "kinds.toml"))
-    workshop = store.create_workshop(title="Kinds workshop", stages=stages, series="Health check")
+    workshop = store.create_workshop(title="Kinds workshop", stages=stages, series="Health check", date=date)
     made = [store.add_participant(workshop.id, name, ["carer"], "named", arrived=True) for name in NAMES[:people]]
     checkin, ladder, score = store.stages(workshop.id)[:3]
     return KindsWorkshop(workshop, checkin, ladder, score, made)

@@ -214,7 +214,28 @@ def report_text(store, workshop_id: int, *, whole_series: bool, form: str = "md"
     return render(records, title=title)
 
 
+@click.command("ladder-report", short_help="How a series' ladder placements moved over time.")
+@click.option("--series", "series", required=True, metavar="NAME", help="The series (as the workshops name it).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE instead of printing.")
+def ladder_report(series: str, output: Path | None) -> None:
+    """Where people placed on the ladder at each workshop of a series: now, and where we want to be."""
+    from facilitator.domain.errors import NotFound
+    from facilitator.outputs.ladder_report import render_ladder_report
+    from facilitator.storage.exchange import load_record
+
+    store = _store()
+    workshops = store.workshops_in_series(series) if store is not None else []
+    if not workshops:
+        raise NotFound(f"There is no workshop in a series called \u201c{shown(series)}\u201d.")
+    text = render_ladder_report([load_record(store, w.id) for w in workshops], series=series)
+    if output is None or str(output) == "-":
+        click.echo(text, nl=False)
+        return
+    write_atomically(output, text, "ladder report")
+    click.echo(f"Wrote the ladder report to {output}.")
+
+
 def register(group: click.Group) -> None:
     """Add the review commands to the main ``facilitator`` group."""
-    for command in (decisions, actions, update_action, report):
+    for command in (decisions, actions, update_action, report, ladder_report):
         group.add_command(command)

@@ -42,6 +42,7 @@ from facilitator.outputs.minutes_outcomes import (
     feedback_section,
     values_section,
 )
+from facilitator.outputs.minutes_kinds import kinds_sections
 from facilitator.outputs.minutes_votes import votes_section
 
 INVOLVEMENT_WORDS: dict[Involvement, str] = {
@@ -130,6 +131,7 @@ def _markdown(record: WorkshopRecord) -> str:
         _who_came,
         _agenda,
         _ideas,
+        kinds_sections,
         votes_section,
         decisions_section,
         actions_section,

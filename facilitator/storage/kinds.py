@@ -14,9 +14,9 @@ import json
 from facilitator.domain import checkin as checkins
 from facilitator.domain import ladders, scoring
 from facilitator.domain.errors import NotFound, RuleBroken
-from facilitator.domain.models import Stage, StageKind
+from facilitator.domain.models import Stage, StageKind, Workshop
 from facilitator.domain.text import clean_optional, clean_text
-from facilitator.storage.base import StoreBase
+from facilitator.storage.base import StoreBase, row_to
 
 SECRET_UNTIL_REVEALED = "Where people placed stays hidden until the facilitator reveals it."
 MARKS_SECRET = "The panel's scores stay hidden until the facilitator reveals them."
@@ -46,6 +46,11 @@ class KindsMixin(StoreBase):
         else:
             return
         db.execute("UPDATE stages SET results = ? WHERE id = ?", (json.dumps(results, sort_keys=True), stage_id))
+
+    def workshops_in_series(self, series: str) -> list[Workshop]:
+        """Every workshop of the series called ``series``, in date order (for the ladder report)."""
+        rows = self._rows("SELECT * FROM workshops WHERE series = ? ORDER BY date, id", (series.strip(),))
+        return [row_to(Workshop, row) for row in rows]
 
     # -- the ladder -------------------------------------------------------------------------------
 

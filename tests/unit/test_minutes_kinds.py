@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from cli_runner import invoke
 from kinds_workshop import AGENDA, kinds_workshop
 
+from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
 from facilitator.outputs.minutes import render_markdown
 from facilitator.storage.exchange import load_record
 from facilitator.storage.store import open_store
@@ -77,3 +79,23 @@ def test_the_ladder_report_shows_how_a_series_moved(db_path, clock) -> None:
     ]
     missing = invoke("--db", db_path, "ladder-report", "--series", "Nope")
     assert missing.exit_code == 1 and missing.stderr == "Error: There is no workshop in a series called \u201cNope\u201d.\n"
+
+
+@pytest.mark.parametrize(("agenda", "kind"), [("coproduction-health-check", "ladder"), ("tender-panel", "score")])
+def test_a_ladder_and_a_panel_run_from_the_shipped_agendas(store, agenda, kind) -> None:
+    stages = stages_from_agenda(load_agenda_file(find_agenda(agenda)))
+    workshop = store.create_workshop(title="From the shipped agenda", stages=stages)
+    people = [store.add_participant(workshop.id, name, ["carer"], arrived=True) for name in ("Ann", "Bo", "Cal")]
+    stage = next(s for s in store.stages(workshop.id) if s.kind == kind)
+    store.start_stage(stage.id)
+    for number, person in enumerate(people, start=1):
+        if kind == "ladder":
+            store.place_on_ladder(stage.id, person.id, number, 7)
+        else:
+            store.give_marks(stage.id, person.id, {(a, c): number for a in range(3) for c in range(5)})
+    store.set_revealed(stage.id)
+    minutes = render_markdown(load_record(store, workshop.id))
+    if kind == "ladder":
+        assert "| Co-production | 0 | 3 " in minutes
+    else:
+        assert "| Candidate A | 16.0 of 40 |" in minutes and "Candidate 1" not in minutes

@@ -78,12 +78,15 @@ def store_figures(master: Path, ids: tuple[int, int, int], folder: Path, repeats
     for run in range(repeats):
         copy = folder / f"run{run}.db"
         shutil.copy(master, copy)
-        store = open_store(copy)
-        found["reveal"].append(timed(lambda: store.set_revealed(score_id)))
-        found["summary"].append(timed(lambda: store.score_summary(score_id)))
-        found["minutes"].append(timed(lambda: render_markdown(load_record(store, workshop_id))))
-        found["vote"].append(timed(lambda: (store.set_revealed(vote_id), store.results(vote_id))))
-        store.close()
+        opened = open_store(copy)
+        for name, action in (
+            ("reveal", lambda store: store.set_revealed(score_id)),
+            ("summary", lambda store: store.score_summary(score_id)),
+            ("minutes", lambda store: render_markdown(load_record(store, workshop_id))),
+            ("vote", lambda store: (store.set_revealed(vote_id), store.results(vote_id))),
+        ):
+            found[name].append(timed(lambda action=action, store=opened: action(store)))
+        opened.close()
     return found
 
 

@@ -44,7 +44,7 @@ def _cleaner(max_length: int, *, multiline: bool = False, required: bool = True)
         except InvalidText as error:
             message = str(error).rstrip(".")
             prefix = f"The {field} "
-            raise ValueError(message[len(prefix):] if message.startswith(prefix) else message) from None
+            raise ValueError(message.removeprefix(prefix)) from None
 
     return BeforeValidator(clean)
 

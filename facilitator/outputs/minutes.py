@@ -36,13 +36,13 @@ from facilitator.outputs.markdown_text import (
     table,
 )
 from facilitator.outputs.minutes_index import SMALL_GROUP_NOTE, MinutesIndex
+from facilitator.outputs.minutes_kinds import kinds_sections
 from facilitator.outputs.minutes_outcomes import (
     actions_section,
     decisions_section,
     feedback_section,
     values_section,
 )
-from facilitator.outputs.minutes_kinds import kinds_sections
 from facilitator.outputs.minutes_votes import votes_section
 
 INVOLVEMENT_WORDS: dict[Involvement, str] = {

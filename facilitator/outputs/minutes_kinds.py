@@ -46,8 +46,8 @@ def ladder_lines(stage: StagePart) -> list[str]:
     lines = [f"The ladder: {inline(ladder.attribution or ladder.name)}.", ""]
     if result.withheld:
         return [*lines, ladders.WITHHELD]
-    lines += [f"{count_words(result.placements, 'person', 'people')} placed where we are now and where we "
-              "want to be, privately; they were revealed together.", ""]  # fmt: skip
+    lines += [(f"{count_words(result.placements, 'person', 'people')} placed where we are now and where we "
+               "want to be, privately; they were revealed together."), ""]  # fmt: skip
     now, want = ladders.bar_lines(ladder, result.now), ladders.bar_lines(ladder, result.want)
     definitions = dict(zip(ladder.rungs, ladder.definitions))
     rows = [
@@ -67,8 +67,8 @@ def _score(stage: StagePart) -> list[str]:
     if summary is None:
         return ["Scores not yet revealed."]
     names = [inline(name) if setup.names_in_minutes else scoring.stand_in(n) for n, name in enumerate(setup.candidates)]
-    lines = [f"{count_words(summary.panel, 'panel member')} scored each candidate from 0 to 5 on each "
-             "criterion, privately; the scores were revealed together.", ""]  # fmt: skip
+    lines = [(f"{count_words(summary.panel, 'panel member')} scored each candidate from 0 to 5 on each "
+              "criterion, privately; the scores were revealed together."), ""]  # fmt: skip
     if not setup.names_in_minutes:
         lines += ["The panel chose to keep the candidates' names out of these minutes.", ""]
     rows = []

@@ -289,7 +289,7 @@ def m006_phones(db: sqlite_utils.Database) -> None:
         "started_at TEXT NOT NULL)"
     )
 
-from facilitator.storage.schema_kinds import m025_ladder_score_checkin  # noqa: E402
+from facilitator.storage.schema_kinds import m025_ladder_score_checkin
 
 migrations()(m025_ladder_score_checkin)
 

@@ -8,8 +8,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.scoring import setup_of
 from facilitator.domain.models import StageKind
+from facilitator.domain.scoring import setup_of
 from facilitator.web import views
 from facilitator.web.site import form_handler, go, site_of
 from facilitator.web.taking_part import TOO_FAST, _moved_on, _moved_on_sentence, now_page

@@ -31,7 +31,7 @@ def kinds_room(store, clock, db_path):
 
 
 def test_placing_on_the_ladder_from_a_phone_and_nothing_of_it_on_other_phones(kinds_room, store) -> None:
-    built, (ann, bo, cal, dev) = kinds_room
+    built, (ann, bo, cal, _dev) = kinds_room
     store.start_stage(built.ladder.id)
     ann.get("/now")
     assert "Where are we now?" in ann.page and "Coercion" in ann.page

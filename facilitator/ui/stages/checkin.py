@@ -42,8 +42,8 @@ def counts_text(label: str, result: dict | None) -> Content:
 def low_prompt(people: list[Participant]) -> Content:
     names = Content(", ").join(one_line(display_name(person)) for person in people)
     some = "may be" if len(people) == 1 else "may each be"
-    return join([("Only you see this: ", "bold"), names, f" {some} leaving low. Perhaps a quiet word, "
-                 "or check they have support to get home."])  # fmt: skip
+    return join([("Only you see this: ", "bold"), names,
+                 f" {some} leaving low. Perhaps a quiet word, or check they have support to get home."])
 
 
 class CheckinPanel(Answering, SavesWithoutFreezing, StagePanel):

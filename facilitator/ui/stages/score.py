@@ -58,7 +58,7 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
     )
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *[Binding(str(n), f"mark({n})", f"Score {n}", show=False) for n in range(0, 6)],
+        *[Binding(str(n), f"mark({n})", f"Score {n}", show=False) for n in range(6)],
         Binding("w", "choose_person", "Who"),
         Binding("m", "moderate", "Moderate"),
     ]

@@ -99,6 +99,9 @@ class KindsMixin(StoreBase):
     def _ladder_distribution(self, stage: Stage) -> ladders.Distribution:
         rows = self._rows("SELECT now_rung, want_rung FROM ladder_placements WHERE stage_id = ?", (stage.id,))
         count = len(ladders.ladder_of(stage.settings).rungs)
+        kept = None if rows else ladders.from_results(stage.results, count)
+        if kept is not None:  # an imported record: the counts it kept, with no names
+            return kept
         placed = [(row["now_rung"], row["want_rung"]) for row in rows if max(row["now_rung"], row["want_rung"]) <= count]
         return ladders.distribution(count, placed)
 
@@ -159,7 +162,15 @@ class KindsMixin(StoreBase):
         moderations = self.database.conn.execute(
             "SELECT candidate, criterion, score, reason FROM score_moderations WHERE stage_id = ?", (stage.id,)
         ).fetchall()
-        return scoring.summarise(scoring.setup_of(stage.settings), marks, moderations)
+        setup = scoring.setup_of(stage.settings)
+        kept = None if marks else scoring.from_results(setup, stage.results)
+        if kept is None:
+            return scoring.summarise(setup, marks, moderations)
+        # An imported record: its marks (with no names) are only in the results; moderations since add to them.
+        for candidate, criterion, score, reason in moderations:
+            if (candidate, criterion) in kept.cells:
+                kept.cells[(candidate, criterion)].moderated, kept.cells[(candidate, criterion)].reason = score, reason
+        return kept
 
     def moderate(self, stage_id: int, candidate: int, criterion: int, score: int, reason: str) -> None:
         """Record the panel's moderated score for one candidate on one criterion, with its reason."""
@@ -226,6 +237,8 @@ class KindsMixin(StoreBase):
 
     def _checkin_results(self, stage: Stage) -> dict:
         rows = self._rows("SELECT moment, answer FROM checkins WHERE stage_id = ?", (stage.id,))
+        if not rows and stage.results:  # an imported record: the counts it kept
+            return stage.results
         moments = [checkins.ARRIVING] + ([checkins.LEAVING] if stage.settings.get("leaving") else [])
         by_moment = {moment: [row["answer"] for row in rows if row["moment"] == moment] for moment in moments}
         return checkins.results_of(by_moment)

@@ -139,3 +139,22 @@ def test_results_survive_export_and_import(store, reopen) -> None:
     ladder_copy = store.stages(copy.id)[1]
     assert ladder_copy.results == store.stage(built.ladder.id).results
     assert store.ladder_placed(ladder_copy.id) == set()  # who placed where never travels
+
+
+def test_an_exported_file_with_results_imports_with_them(store, tmp_path) -> None:
+    from facilitator.storage.exchange import import_file
+
+    built = kinds_workshop(store)
+    for person, word in zip(built.people, ["calm", "calm", "red", "tired"]):
+        store.check_in(built.checkin.id, person.id, word)
+    for person in built.people:
+        store.give_marks(built.score.id, person.id, {(a, c): 2 for a in range(2) for c in range(3)})
+    store.set_revealed(built.score.id)
+    store.moderate(built.score.id, 1, 2, 3, "Agreed after talking")
+    path = tmp_path / "workshop.json"
+    path.write_text(export_json(store, built.workshop.id), encoding="utf-8")
+    copy = import_file(store, path, as_new=True)
+    checkin, _, score = store.stages(copy.id)
+    assert checkin.results["arriving"]["counts"] == [["calm", 2], ["red", 1], ["tired", 1]]
+    assert score.results == store.stage(built.score.id).results
+    assert store.score_summary(score.id).cell(1, 2).reason == "Agreed after talking"

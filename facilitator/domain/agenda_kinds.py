@@ -91,3 +91,22 @@ class CheckinStage(_PromptStage):
                                    description="The leaving question.")
     low_words: Annotated[tuple[Annotated[str, _cleaner(40)], ...], Field(max_length=40, description=(
         "Words that mean someone is leaving low (red always does); the facilitator is prompted privately."))] = LOW_WORDS
+
+
+_KIND_MODELS = {"ladder": LadderStage, "score": ScoreStage, "checkin": CheckinStage}
+
+
+def kind_settings_problem(kind: str, settings: dict[str, Any]) -> str | None:
+    """What is wrong with a ladder, score or checkin stage's settings (from an imported file), or None."""
+    from pydantic import ValidationError
+
+    model = _KIND_MODELS.get(kind)
+    if model is None:
+        return None
+    try:
+        model.model_validate({**settings, "kind": kind, "title": "stage", "minutes": 1})
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        where = " ".join(str(part) for part in first["loc"])
+        return f"{where}: {first['msg']}" if where else str(first["msg"])
+    return None

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from facilitator.domain import voting
+from facilitator.domain.agenda_kinds import kind_settings_problem
 from facilitator.domain.checkout import checkout_values, values_problem
 from facilitator.domain.errors import ImportFileError, RuleBroken
 from facilitator.domain.models import FIVE_VALUES, FeedbackStatus, StageKind
@@ -277,6 +278,8 @@ class _Checker:
         """Each score is for one of its stage's values, as the store would have required."""
         values: dict[int, tuple[str, ...]] = {}
         for index, stage in enumerate(data["stages"]):
+            if problem := kind_settings_problem(stage["kind"], stage["settings"]):
+                raise self.fail(f"stages[{index}].settings: {problem}")
             if stage["kind"] == StageKind.EVALUATE:
                 if "values" in stage["settings"]:
                     problem = values_problem(stage["settings"]["values"])

@@ -158,3 +158,19 @@ def test_an_exported_file_with_results_imports_with_them(store, tmp_path) -> Non
     assert checkin.results["arriving"]["counts"] == [["calm", 2], ["red", 1], ["tired", 1]]
     assert score.results == store.stage(built.score.id).results
     assert store.score_summary(score.id).cell(1, 2).reason == "Agreed after talking"
+
+
+def test_an_imported_file_with_a_broken_ladder_is_refused_in_one_sentence(store, tmp_path) -> None:
+    import json
+
+    from facilitator.domain.errors import ImportFileError
+    from facilitator.storage.exchange import import_file
+
+    built = kinds_workshop(store)
+    data = json.loads(export_json(store, built.workshop.id))
+    data["stages"][1]["settings"]["rungs"] = ["Only one"]
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"stages\[1\].settings: .*at least 2 rungs"):
+        import_file(store, path, as_new=True)
+    assert len(store.workshop_rows()) == 1

@@ -40,7 +40,10 @@ class LadderStage(_PromptStage):
         else:
             if self.rung_definitions:
                 raise ValueError("rung_definitions needs rungs of your own to define")
-            load_ladder(self.ladder)  # a ValueError names the known ladders
+            try:
+                load_ladder(self.ladder)
+            except ValueError as error:
+                raise ValueError(f"ladder {error}") from None
         return self
 
     def settings(self) -> dict[str, Any]:

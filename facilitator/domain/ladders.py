@@ -62,7 +62,7 @@ def load_ladder(name: str) -> Ladder:
     """The ladder called ``name``; ``ValueError`` with a predicate-style sentence if it is not there."""
     files = shipped_ladders()
     if name not in files:
-        raise ValueError(f'names no known ladder ("{name}"; known: {", ".join(files) or "none"})')
+        raise ValueError(f'"{name}" is not a known ladder (known: {", ".join(files) or "none"})')
     try:
         data = tomllib.loads(files[name].read_text(encoding="utf-8"))
         rungs = data["rungs"]
@@ -73,7 +73,7 @@ def load_ladder(name: str) -> Ladder:
             attribution=str(data.get("attribution", "")),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
-        raise ValueError(f'names a ladder whose file cannot be read ({files[name]}: {error})') from None
+        raise ValueError(f'"{name}" is a ladder whose file cannot be read ({files[name]}: {error})') from None
 
 
 def ladder_of(settings: dict[str, Any]) -> Ladder:

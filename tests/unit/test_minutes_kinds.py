@@ -81,7 +81,7 @@ def test_the_ladder_report_shows_how_a_series_moved(db_path, clock) -> None:
     assert missing.exit_code == 1 and missing.stderr == "Error: There is no workshop in a series called \u201cNope\u201d.\n"
 
 
-@pytest.mark.parametrize(("agenda", "kind"), [("coproduction-health-check", "ladder"), ("tender-panel", "score")])
+@pytest.mark.parametrize(("agenda", "kind"), [("health-check", "ladder"), ("tender-panel", "score")])
 def test_a_ladder_and_a_panel_run_from_the_shipped_agendas(store, agenda, kind) -> None:
     stages = stages_from_agenda(load_agenda_file(find_agenda(agenda)))
     workshop = store.create_workshop(title="From the shipped agenda", stages=stages)

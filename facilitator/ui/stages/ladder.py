@@ -56,8 +56,6 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
     LadderPanel #ladder-rungs:focus { border: round $accent; }
     LadderPanel #ladder-results-box { height: auto; max-height: 1fr; display: none; border: round $foreground 40%;
                                       padding: 0 1; }
-    LadderPanel.-revealed #ladder-results-box { display: block; }
-    LadderPanel.-revealed #ladder-body, LadderPanel.-revealed #ladder-meaning { display: none; }
     LadderPanel #ladder-rungs { scrollbar-gutter: auto; }
     """
         + answering_css("LadderPanel")
@@ -109,7 +107,10 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
         if not self.children:
             return
         stage = self.stage
-        self.set_class(stage.revealed, "-revealed")
+        # Shown and hidden directly: a class on the panel would restyle every widget inside it.
+        for hidden_once_revealed in ("#ladder-body", "#ladder-meaning"):
+            self.query_one(hidden_once_revealed).display = not stage.revealed
+        self.query_one("#ladder-results-box").display = stage.revealed
         self.set_class(self.presenting and not stage.revealed, "-private")
         self.query_one("#ladder-prompt", Static).update(plain(stage.settings.get("prompt") or stage.title))
         placed = self.store.ladder_placed(self.stage_id)

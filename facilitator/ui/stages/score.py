@@ -51,8 +51,6 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
     ScorePanel #score-sheet, ScorePanel #score-results { height: 1fr; border: round $foreground 40%; }
     ScorePanel #score-sheet:focus, ScorePanel #score-results:focus { border: round $accent; }
     ScorePanel #score-results { display: none; }
-    ScorePanel.-revealed #score-results { display: block; }
-    ScorePanel.-revealed #score-body { display: none; }
     """
         + answering_css("ScorePanel")
     )
@@ -97,8 +95,8 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         self.reload()
         self.query_one("#answer-people", OptionList).focus()
 
-    def _label(self, candidate: int, criterion: int) -> str:
-        setup = self.setup
+    def _label(self, candidate: int, criterion: int, setup: scoring.ScoreSetup | None = None) -> str:
+        setup = setup or self.setup
         weight = f" (x{setup.weights[criterion]})" if len(set(setup.weights)) > 1 else ""
         return f"{setup.candidates[candidate]} \u00b7 {setup.criteria[criterion]}{weight}"
 
@@ -106,7 +104,10 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         if not self.children:
             return
         stage = self.stage
-        self.set_class(stage.revealed, "-revealed")
+        # Shown and hidden directly, not by a class on the panel: a class change restyles every
+        # widget inside it, which took most of the reveal's redraw (bench_score.py).
+        self.query_one("#score-body").display = not stage.revealed
+        self.query_one("#score-results").display = stage.revealed
         self.set_class(self.presenting and not stage.revealed, "-private")
         self.query_one("#score-prompt", Static).update(plain(stage.settings.get("prompt") or stage.title))
         done = set(self.store.marks_given(self.stage_id))
@@ -124,7 +125,7 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         for candidate in range(len(setup.candidates)):
             for criterion in range(len(setup.criteria)):
                 mark = self.marks.get((candidate, criterion))
-                parts: list = [one_line(self._label(candidate, criterion))]
+                parts: list = [one_line(self._label(candidate, criterion, setup))]
                 if not self.presenting:  # the marks are never on the projected screen
                     parts.append(("  " + (f"[{mark}]" if mark is not None else "not yet"),
                                   "bold" if mark is not None else "dim"))  # fmt: skip

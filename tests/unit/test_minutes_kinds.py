@@ -99,3 +99,19 @@ def test_a_ladder_and_a_panel_run_from_the_shipped_agendas(store, agenda, kind) 
         assert "| Co-production | 0 | 3 " in minutes
     else:
         assert "| Candidate A | 16.0 of 40 |" in minutes and "Candidate 1" not in minutes
+
+
+def test_hostile_names_stay_text_in_the_minutes(store) -> None:
+    from facilitator.outputs.minutes import render_html
+
+    evil = "<script>alert(1)</script> | **bold** [x](javascript:alert(1))"
+    agenda = AGENDA.replace('candidates = ["Bright Futures", "Carers First"]', f"candidates = [{evil!r}, 'Other']")
+    built = kinds_workshop(store, agenda=agenda)
+    for person in built.people:
+        store.give_marks(built.score.id, person.id, {(a, c): 2 for a in range(2) for c in range(3)})
+        store.check_in(built.checkin.id, person.id, evil[:40])
+    store.set_revealed(built.score.id)
+    store.moderate(built.score.id, 0, 0, 3, evil)
+    page = render_html(load_record(store, built.workshop.id))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert 'href="javascript' not in page and "<strong>bold</strong>" not in page

@@ -50,3 +50,20 @@ async def test_placing_for_a_person_then_revealing_both_distributions(store: Sto
         if SHOTS:
             app.save_screenshot(filename="ladder_revealed.svg", path=SHOTS)
 
+
+
+async def test_placing_in_front_of_the_room_by_rung_number(store: Store) -> None:
+    built = kinds_workshop(store)
+    store.start_stage(built.ladder.id)
+    app = run_app(store, built.workshop.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_screen(pilot)  # presenting, as the run screen always opens
+        await pilot.press("w", "down", "enter")  # Ben Carter
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Someone is placing in private" in text and "Ben Carter is placing" not in text
+        await pilot.press("3", "n", "6", "b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Saved. Next person, please." in text and "\u25c0" not in text  # no name, no marks
+    assert store.ladder_placement(built.ladder.id, built.people[1].id) == (3, 6)

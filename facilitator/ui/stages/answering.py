@@ -2,8 +2,9 @@
 and a private answer that the projected screen never shows.
 
 The panel lists the people who have arrived (``#answer-people``); Enter on a name makes that
-person the one answering. While presenting, the name is not shown and list cursors look like
-every other row (``-private``), so the room cannot see who answers or what they choose.
+person the one answering. While presenting, what they choose is not shown and the cursor in the
+list of answers (class ``answers``) looks like every other row (``-private``), so the room cannot
+see what anyone chooses; the number keys pick a row without seeing the cursor.
 Uses the panel's ``store``, ``workshop_id``, ``stage``, ``presenting``, ``reload`` and ``save``.
 """
 
@@ -22,8 +23,8 @@ _ANSWERING_CSS = """
     & #answer-people { scrollbar-gutter: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     & #answer-people:focus { border: round $accent; }
     &.-narrow #answer-people { width: 18; margin-right: 0; }
-    &.-private OptionList > .option-list--option-highlighted,
-    &.-private OptionList:focus > .option-list--option-highlighted {
+    &.-private .answers > .option-list--option-highlighted,
+    &.-private .answers:focus > .option-list--option-highlighted {
         color: $foreground; background: $background 0%; text-style: none;
     }
 """
@@ -95,7 +96,7 @@ class Answering:
         if person is None:
             return f"Choose who is {what}: pick a name on the left and press Enter (w goes there)."
         if self.presenting:
-            return f"Someone is {what} in private: their name and choices are not shown."
+            return f"Someone is {what} in private: their choices are not shown, nor where the cursor is."
         return join([(display_name(person), "bold"), f" is {what}."])
 
     def action_choose_person(self) -> None:

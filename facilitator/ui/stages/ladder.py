@@ -65,6 +65,7 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
         Binding("n", "place('now')", "Now"),
         Binding("b", "place('want')", "Want to be"),
         Binding("w", "choose_person", "Who"),
+        *[Binding(str(n), f"jump({n})", f"Rung {n}", show=False) for n in range(1, 10)],
     ]
     COMMAND_NAMES: ClassVar[dict[str, str]] = {
         "choose_person": "Ladder: choose who is placing",
@@ -84,7 +85,7 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
         yield Static(id="ladder-who")
         with Horizontal(id="ladder-body"):
             yield OptionList(id="answer-people")
-            yield OptionList(id="ladder-rungs")
+            yield OptionList(id="ladder-rungs", classes="answers")
         yield Static(id="ladder-meaning")
         with VerticalScroll(id="ladder-results-box"):
             yield Static(id="ladder-results")
@@ -97,7 +98,7 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
     def on_built(self) -> None:
         ladder = self.ladder
         self.query_one("#answer-people").border_title = "Who is here"
-        self.query_one("#ladder-rungs").border_title = "n: we are here now \u00b7 b: where we want to be"
+        self.query_one("#ladder-rungs").border_title = "1-9 or arrows, then n: now \u00b7 b: want to be"
         self.query_one("#ladder-results-box").border_title = "Where people placed"
         self.query_one("#ladder-rungs").border_subtitle = one_line(ladder.attribution or ladder.name)
         self.reload()
@@ -155,6 +156,17 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
         ladder = self.ladder
         meaning.update(join([(ladder.rungs[number - 1], "bold"), ": ", ladder.definitions[number - 1]]))
 
+    def action_jump(self, number: int) -> None:
+        """A rung by its number (the list shows them), so a person placing in front of a projected
+        screen, where the cursor is not shown, can still choose."""
+        rungs = self.query_one("#ladder-rungs", OptionList)
+        index = next((n for n, option in enumerate(rungs.options) if option.id == f"r{number}"), None)
+        if index is not None:
+            rungs.highlighted = index
+            rungs.focus()
+            if self.presenting:
+                self.say(f"Rung {number} chosen: n for where we are now, b for where we want to be.", error=False)
+
     def chosen(self) -> None:
         placed = None if self.presenting else self.store.ladder_placement(self.stage_id, self.person_id)
         self.chosen_rungs = {} if placed is None else {"now": placed[0], "want": placed[1]}
@@ -191,7 +203,7 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
                                                       entered_by=typist), done=saved)  # fmt: skip
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("place", "choose_person"):  # nothing to place once revealed
+        if action in ("place", "choose_person", "jump"):  # nothing to place once revealed
             return not self.stage.revealed
         return True
 

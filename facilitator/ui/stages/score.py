@@ -79,7 +79,7 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         yield Static(id="score-who")
         with Horizontal(id="score-body"):
             yield OptionList(id="answer-people")
-            yield Sheet(id="score-sheet")
+            yield Sheet(id="score-sheet", classes="answers")
         yield OptionList(id="score-results")
         yield StatusLine(classes="answer-message")
         yield Static(id="score-progress")

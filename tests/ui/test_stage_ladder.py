@@ -62,7 +62,10 @@ async def test_placing_in_front_of_the_room_by_rung_number(store: Store) -> None
         await pilot.pause()
         text = screen_text(app)
         assert "Someone is placing in private" in text and "Ben Carter is placing" not in text
-        await pilot.press("3", "n", "6", "b")
+        await pilot.press("3")
+        await pilot.pause()
+        assert "Rung chosen:" in screen_text(app) and "Rung 3" not in screen_text(app)
+        await pilot.press("n", "6", "b")
         await pilot.pause()
         text = screen_text(app)
         assert "Saved. Next person, please." in text and "\u25c0" not in text  # no name, no marks

@@ -165,7 +165,8 @@ class LadderPanel(Answering, SavesWithoutFreezing, StagePanel):
             rungs.highlighted = index
             rungs.focus()
             if self.presenting:
-                self.say(f"Rung {number} chosen: n for where we are now, b for where we want to be.", error=False)
+                # Never the number: the room would see where the person placed.
+                self.say("Rung chosen: n for where we are now, b for where we want to be.", error=False)
 
     def chosen(self) -> None:
         placed = None if self.presenting else self.store.ladder_placement(self.stage_id, self.person_id)

@@ -151,6 +151,8 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
                 average = "" if cell.mean is None else f" \u00b7 average {cell.mean:.1f}"
                 parts: list = [f"  {one_line(setup.criteria[criterion])}: marks {marks}{average} \u00b7 ",
                                (("\u26a0 " if flag else "") + words, "bold reverse" if flag else "")]  # fmt: skip
+                if cell.moderated is not None:  # the panel's own words for why
+                    parts += [": ", one_line(cell.reason)]
                 options.append(Option(join(parts), id=f"c{candidate}-{criterion}"))
         results = self.query_one("#score-results", OptionList)
         refill(results, options)

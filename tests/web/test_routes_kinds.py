@@ -86,3 +86,24 @@ def test_checking_in_from_a_phone_with_a_word_or_a_colour(kinds_room, store) -> 
     assert "Curious" not in bo.page  # nobody else's word
     bo.post("/checkin-word", stage=str(stage), moment="arriving", word="")
     assert bo.error() == "The word cannot be empty."
+
+
+def test_hostile_names_rungs_and_words_stay_text_on_the_phone(store, clock, db_path) -> None:
+    from kinds_workshop import AGENDA
+    from phone_client import WEB_HOSTILE
+
+    evil = WEB_HOSTILE[1]  # '"><img src=x onerror=alert(1)>'
+    agenda = AGENDA.replace('candidates = ["Bright Futures", "Carers First"]', f"candidates = [{evil!r}, 'Other']")
+    agenda = agenda.replace('minutes = 15\n', f'minutes = 15\nladder = "Ours"\nrungs = [{evil!r}, "Top"]\n', 1)
+    built = kinds_workshop(store, agenda=agenda)
+    with Phone(phone_app(db_path, built.workshop.id, clock)) as phone:
+        phone.join(store.join_code(built.workshop.id))
+        phone.claim(built.people[0].id)
+        for stage in (built.ladder, built.score):
+            store.start_stage(stage.id)
+            page = phone.get("/now").text
+            assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+        store.start_stage(built.checkin.id)
+        phone.get("/now")
+        phone.post("/checkin-word", stage=str(built.checkin.id), word=evil[:40])
+        assert "<img src=x" not in phone.page and "You said: &#34;&gt;&lt;img" in phone.page

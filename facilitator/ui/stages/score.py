@@ -200,7 +200,10 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
             self.action_moderate()
 
     def save_sheet(self) -> None:
-        if self.refuse_while_saving() or self.person_id is None:
+        if self.refuse_while_saving():
+            return
+        if self.person_id is None:
+            self.say("Choose which panel member is scoring first: press w, pick a name and press Enter.")
             return
         setup = self.setup
         missing = [(a, c) for a in range(len(setup.candidates)) for c in range(len(setup.criteria))

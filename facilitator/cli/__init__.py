@@ -25,7 +25,7 @@ class _Commands(click.Group):
     """Lists commands in the order of a workshop's life, not alphabetically."""
 
     ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "attendance", "pack", "recognise", "recognition", "export",
-             "import", "publish", "search", "agendas", "locate", "backup", "backups", "restore")
+             "import", "publish", "search", "ladder-report", "agendas", "locate", "backup", "backups", "restore")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]

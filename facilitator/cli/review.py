@@ -315,7 +315,24 @@ def _sheet_format(form: str | None, as_json: bool, output: Path | None) -> str:
     return form
 
 
+@click.command("ladder-report", short_help="How a series' ladder placements moved over time.")
+@click.option("--series", "series", required=True, metavar="NAME", help="The series (as the workshops name it).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE", help="Write to FILE instead of printing.")
+def ladder_report(series: str, output: Path | None) -> None:
+    """Where people placed on the ladder at each workshop of a series: now, and where we want to be."""
+    from facilitator.domain.errors import NotFound
+    from facilitator.outputs.ladder_report import render_ladder_report
+    from facilitator.storage.exchange import load_record
+
+    store = _store()
+    workshops = store.workshops_in_series(series) if store is not None else []
+    if not workshops:
+        raise NotFound(f"There is no workshop in a series called \u201c{shown(series)}\u201d.")
+    text = render_ladder_report([load_record(store, w.id) for w in workshops], series=series)
+    emit(text, output, "ladder report")
+
+
 def register(group: click.Group) -> None:
     """Add the review commands to the main ``facilitator`` group."""
-    for command in (decisions, decision, actions, update_action, report):
+    for command in (decisions, decision, actions, update_action, report, ladder_report):
         group.add_command(command)

@@ -12,76 +12,42 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo
-from pydantic import field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from facilitator import paths
+from facilitator.domain.agenda_base import (  # noqa: F401 (names other modules import from here)
+    MAX_MINUTES,
+    PROMPT_TEXT,
+    Flag,
+    LongText,
+    Minutes,
+    Prompt,
+    RequiredPrompt,
+    ShortText,
+    _cleaner,
+    _describe,
+    _Model,
+    _PromptStage,
+    _StageBase,
+)
+from facilitator.domain.agenda_kinds import CheckinStage, LadderStage, ScoreStage
 from facilitator.domain.checkout import MAX_VALUES, VALUE_TEXT, same_value_key
+from facilitator.domain.errors import AgendaError
 from facilitator.domain.files import read_text_file
-from facilitator.domain.errors import AgendaError, InvalidText
 from facilitator.domain.involvement import names_a_kind
 from facilitator.domain.models import FIVE_VALUES, Involvement, StageKind
-from facilitator.domain.text import LONG_TEXT, SHORT_TEXT, clean_text, strip_controls
+from facilitator.domain.text import strip_controls
 
-PROMPT_TEXT = 500
-MAX_MINUTES = 480
 MAX_DOTS = 20
 MAX_FILE_BYTES = 1_000_000
-
-
-def _describe(value: object) -> str:
-    """How a wrong value reads in a message: short, one line, no control characters."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = strip_controls(value)
-        shown = shown if len(shown) <= 30 else shown[:29] + "…"
-        return f'text "{shown}"'
-    if isinstance(value, (int, float)):
-        return str(value)
-    return {dict: "a table", list: "a list"}.get(type(value), f"a {type(value).__name__}")
-
-
-def _cleaner(max_length: int, *, multiline: bool = False, required: bool = True):
-    """A before-validator that runs ``clean_text`` and reports problems as the field's predicate."""
-
-    def clean(value: object, info: ValidationInfo) -> str:
-        field = info.field_name or "text"
-        if value is not None and not isinstance(value, str):
-            raise ValueError(f"must be text, not {_describe(value)}")
-        try:
-            return clean_text(value, field, max_length=max_length, multiline=multiline, required=required)
-        except InvalidText as error:
-            message = str(error).rstrip(".")
-            prefix = f"The {field} "
-            raise ValueError(message[len(prefix):] if message.startswith(prefix) else message) from None
-
-    return BeforeValidator(clean)
-
-
-ShortText = Annotated[str, _cleaner(SHORT_TEXT)]
-LongText = Annotated[str, _cleaner(LONG_TEXT, multiline=True, required=False)]
-Prompt = Annotated[str, _cleaner(PROMPT_TEXT, required=False)]
-RequiredPrompt = Annotated[str, _cleaner(PROMPT_TEXT)]
-Minutes = Annotated[int, Field(strict=True, ge=1, le=MAX_MINUTES)]
-Flag = Annotated[bool, Field(strict=True)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _StageBase(_Model):
-    title: ShortText
-    minutes: Minutes
-
-    @property
-    def stage_kind(self) -> StageKind:
-        return StageKind(self.kind)  # type: ignore[attr-defined]
-
-    def settings(self) -> dict[str, Any]:
-        """The kind-specific settings (every field but kind, title and minutes), JSON-able."""
-        return self.model_dump(mode="json", exclude={"kind", "title", "minutes"})
 
 
 class _TextStage(_StageBase):
@@ -94,10 +60,6 @@ class WelcomeStage(_TextStage):
 
 class BreakStage(_TextStage):
     kind: Literal["break"]
-
-
-class _PromptStage(_StageBase):
-    prompt: Prompt = ""
 
 
 class GroupStage(_PromptStage):
@@ -196,12 +158,13 @@ class VoteStage(_StageBase):
 _STAGE_MODELS: dict[str, type[_StageBase]] = {
     "welcome": WelcomeStage, "break": BreakStage, "ideas": IdeasStage, "group": GroupStage,
     "vote": VoteStage, "decide": DecideStage, "actions": ActionsStage,
-    "feedback": FeedbackStage, "evaluate": EvaluateStage,
+    "feedback": FeedbackStage, "evaluate": EvaluateStage, "ladder": LadderStage, "score": ScoreStage,
+    "checkin": CheckinStage,
 }  # fmt: skip
 
 AgendaStage = Annotated[
     Union[WelcomeStage, BreakStage, IdeasStage, GroupStage, VoteStage, DecideStage, ActionsStage,
-          FeedbackStage, EvaluateStage],
+          FeedbackStage, EvaluateStage, LadderStage, ScoreStage, CheckinStage],
     Field(discriminator="kind"),
 ]  # fmt: skip
 

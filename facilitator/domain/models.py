@@ -53,6 +53,9 @@ class StageKind(StrEnum):
     ACTIONS = "actions"
     FEEDBACK = "feedback"
     EVALUATE = "evaluate"
+    LADDER = "ladder"  # where we are now and want to be, on a ladder of co-production
+    SCORE = "score"  # a scoring panel: criteria, candidates, 0-5 marks, moderation
+    CHECKIN = "checkin"  # how people are arriving (and leaving), in a word or a colour
 
 
 class TimerStatus(StrEnum):
@@ -177,6 +180,8 @@ class Stage(Record):
     vote_budget: int | None = None  # fixed when the vote opens: the same for everyone
     plan_state: str = ""  # "", "skipped", "carried" or "to carry" (re-planned while running)
     first_planned_minutes: int | None = None  # the minutes first planned, once they changed (0: added live)
+    # What a ladder, score or checkin stage showed once revealed: counts and marks, never names.
+    results: dict[str, Any] = Field(default_factory=dict)
 
 
 class StageEvent(Record):

@@ -98,6 +98,8 @@ class StagePart(Part):
     vote_budget: int | None = None
     plan_state: Literal["", "skipped", "carried", "to carry"] = ""
     first_planned_minutes: int | None = Field(default=None, ge=0)
+    # A ladder's counts, a scoring panel's marks (no names), a check-in's counts: see storage/kinds.py.
+    results: dict[str, Any] = {}
     events: list[StageEventPart] = []
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from facilitator.domain import voting
+from facilitator.domain.agenda_kinds import kind_settings_problem
 from facilitator.domain.checkout import checkout_values, values_problem
 from facilitator.domain.errors import ImportFileError, RuleBroken
 from facilitator.domain.models import FIVE_VALUES, FeedbackStatus, StageKind
@@ -143,6 +144,7 @@ class _Checker:
                         self._clean_part(item, child, f"{where}.{child}[{number}]")
         for index, stage in enumerate(data["stages"]):
             stage["settings"] = self._clean_settings(stage["settings"], f"stages[{index}].settings")
+            stage["results"] = self._clean_settings(stage.get("results") or {}, f"stages[{index}].results")
         for person in data["participants"]:
             person["perspectives"] = list(dict.fromkeys(person["perspectives"]))
             if person["forgotten"]:
@@ -285,6 +287,8 @@ class _Checker:
         """Each score is for one of its stage's values, as the store would have required."""
         values: dict[int, tuple[str, ...]] = {}
         for index, stage in enumerate(data["stages"]):
+            if problem := kind_settings_problem(stage["kind"], stage["settings"]):
+                raise self.fail(f"stages[{index}].settings: {problem}")
             if stage["kind"] == StageKind.EVALUATE:
                 if "values" in stage["settings"]:
                     problem = values_problem(stage["settings"]["values"])

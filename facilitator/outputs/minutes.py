@@ -32,6 +32,7 @@ from facilitator.outputs.markdown_text import (
 )
 from facilitator.outputs.minutes_agenda import agenda_section
 from facilitator.outputs.minutes_index import MinutesIndex
+from facilitator.outputs.minutes_kinds import kinds_sections
 from facilitator.outputs.minutes_outcomes import (
     actions_section,
     decisions_section,
@@ -114,6 +115,7 @@ def _markdown(record: WorkshopRecord, today: str | None = None) -> str:
         _who_came,
         agenda_section,
         _ideas,
+        kinds_sections,
         votes_section,
         decisions_section,
         actions_section,

@@ -17,14 +17,14 @@ from facilitator.storage.db import Database, translate_error
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 # Columns stored as JSON text.
-_JSON_COLUMNS = {"perspectives", "present", "settings"}
+_JSON_COLUMNS = {"perspectives", "present", "settings", "results"}
 _BOOL_COLUMNS = {"anonymous", "withdrawn", "revealed", "forgotten"}
 
 
 def row_to(model: type[ModelT], row: dict[str, Any], **extra: Any) -> ModelT:
     data = dict(row)
     for key in _JSON_COLUMNS & data.keys():
-        data[key] = json.loads(data[key]) if data[key] else ([] if key != "settings" else {})
+        data[key] = json.loads(data[key]) if data[key] else ({} if key in ("settings", "results") else [])
     for key in _BOOL_COLUMNS & data.keys():
         data[key] = bool(data[key])
     data.update(extra)

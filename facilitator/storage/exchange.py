@@ -91,7 +91,7 @@ def load_record(store, workshop_id: int) -> WorkshopRecord:
         events[event.pop("owner")].append(event)
     stages = rows(StagePart, "s", "FROM stages s WHERE s.workshop_id = ? ORDER BY s.id")
     for stage in stages:
-        stage["settings"] = json.loads(stage["settings"] or "{}")
+        stage["settings"], stage["results"] = json.loads(stage["settings"] or "{}"), json.loads(stage["results"] or "{}")
         stage["events"] = events[stage["id"]]
     secret = {stage["id"] for stage in stages if is_secret(stage["settings"])}
 

@@ -86,9 +86,7 @@ class _Importer:
         insert_recognition(self.conn, record, people, lambda text: fail(self.source, text))  # private: recognition.py
         stages: dict[int, int] = {}
         for stage in record.stages:
-            stages[stage.id] = self.insert(
-                "stages", {**own, **_row(stage, "events", settings=json.dumps(stage.settings, sort_keys=True))}
-            )
+            stages[stage.id] = self.insert("stages", {**own, **_row(stage, "events")})
             self.insert_many("stage_events", [{"stage_id": stages[stage.id], **_row(e)} for e in stage.events])
         if record.workshop.current_stage_id is not None:
             self.conn.execute(
@@ -248,10 +246,10 @@ def _get(mapping: dict[int, int], key: int | None) -> int | None:
 
 
 def _row(part, *leave_out: str, **replace: Any) -> dict[str, Any]:
-    """A part's fields as column values (enums as text, flags as 0/1), minus its id."""
+    """A part's fields as column values (enums as text, flags as 0/1, tables as JSON), minus its id."""
     values = part.model_dump(mode="json", exclude={"id", *leave_out, *replace})
     for key, value in values.items():
-        if isinstance(value, bool):
-            values[key] = int(value)
+        if isinstance(value, (bool, dict)):  # flags as 0/1; a stage's settings and results as JSON
+            values[key] = int(value) if isinstance(value, bool) else json.dumps(value, sort_keys=True)
     values.update(replace)
     return values

@@ -290,6 +290,7 @@ def m006_phones(db: sqlite_utils.Database) -> None:
     )
 
 from facilitator.storage.schema_follow_up import m035_linked_follow_up, m036_decision_history
+from facilitator.storage.schema_kinds import m025_ladder_score_checkin
 from facilitator.storage.schema_pack import m010_invitation_fields, m011_recognition
 from facilitator.storage.schema_privacy import m040_series_people_and_erasures
 from facilitator.storage.schema_replan import m020_replanning
@@ -300,6 +301,7 @@ from facilitator.storage.schema_search import m045_search_everything
 migrations()(m010_invitation_fields)
 migrations()(m011_recognition)
 migrations()(m020_replanning)
+migrations()(m025_ladder_score_checkin)
 migrations()(m035_linked_follow_up)
 migrations()(m036_decision_history)
 migrations()(m040_series_people_and_erasures)

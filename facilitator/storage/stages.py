@@ -175,6 +175,8 @@ class StagesMixin(StoreBase):
             self.stage(stage_id)
             db.execute("UPDATE stages SET revealed = ? WHERE id = ?", (int(revealed), stage_id))
             self._event(db, stage_id, "reveal" if revealed else "hide")
+            if revealed:  # a ladder's counts, a panel's marks: what the record keeps (storage/kinds.py)
+                self._store_results(db, stage_id)
         return self.stage(stage_id)
 
     def _freeze_budget(self, db, stage: Stage) -> int:

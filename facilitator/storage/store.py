@@ -12,6 +12,7 @@ from facilitator.storage import first_page
 from facilitator.storage.decisions import DecisionsMixin
 from facilitator.storage.devices import DevicesMixin
 from facilitator.storage.ideas import IdeasMixin
+from facilitator.storage.kinds import KindsMixin
 from facilitator.storage.people import PeopleMixin
 from facilitator.storage.privacy import PrivacyMixin
 from facilitator.storage.recognition import RecognitionMixin
@@ -31,6 +32,7 @@ class Store(
     SearchMixin,
     PrivacyMixin, SeriesRosterMixin,
     ReplanMixin, VoteTiesMixin,
+    KindsMixin,
 ):
     """Everything the app, the CLI and the tests do to a workshop's record."""
 

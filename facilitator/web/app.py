@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.devices import DEFAULT_MAX_DEVICES
 from facilitator.storage.store import Store, open_store
-from facilitator.web import joining, taking_part
+from facilitator.web import joining, kinds_routes, taking_part
 from facilitator.web.guards import BodyLimit, SecurityHeaders
 from facilitator.web.site import HERE, Site, problem_page, render
 from facilitator.web.store_thread import StoreThread
@@ -57,7 +57,8 @@ def create_app(db_path: Path | str, workshop_id: int, *, secret: str, max_device
         Middleware(SessionMiddleware, secret_key=secret, session_cookie=SESSION_COOKIE, max_age=SESSION_SECONDS,
                    same_site="strict", https_only=False),  # fmt: skip
     ]
-    routes = [*joining.routes, *taking_part.routes, Mount("/static", app=StaticFiles(directory=HERE / "static"))]
+    routes = [*joining.routes, *taking_part.routes, *kinds_routes.routes,
+              Mount("/static", app=StaticFiles(directory=HERE / "static"))]  # fmt: skip
     app = Starlette(
         routes=routes,
         middleware=middleware,

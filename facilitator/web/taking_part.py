@@ -10,7 +10,7 @@ from starlette.routing import Route
 from facilitator.domain.attribution import display_name
 from facilitator.domain.errors import FacilitatorError, RuleBroken
 from facilitator.domain.models import StageKind
-from facilitator.web import views
+from facilitator.web import kinds_views, views
 from facilitator.web.site import (
     anonymous_ids,
     device_token,
@@ -21,6 +21,11 @@ from facilitator.web.site import (
     site_of,
 )
 
+KINDS_PAGES = {
+    StageKind.LADDER: ("ladder", kinds_views.ladder_page),
+    StageKind.SCORE: ("scoresheet", kinds_views.score_page),
+    StageKind.CHECKIN: ("checkin", kinds_views.checkin_page),
+}
 TOO_FAST = "That was a lot at once. Wait a few seconds, then send it again."
 
 
@@ -57,6 +62,9 @@ async def now_page(request: Request, *, status_code: int = 200, **extra) -> Resp
         context["checkout"] = await site.store.run(views.checkout_page, state)
     elif stage is not None and stage.kind is StageKind.FEEDBACK:
         context["feedback"] = await site.store.run(views.feedback_items, state)
+    elif stage is not None and stage.kind in KINDS_PAGES:
+        name, page = KINDS_PAGES[stage.kind]
+        context[name] = await site.store.run(page, state)
     context["kind_words"] = views.KIND_WORDS.get(stage.kind, "") if stage else ""
     return render(request, "now.html", status_code=status_code, **context)
 

@@ -44,6 +44,9 @@ KIND_WORDS = {
     StageKind.ACTIONS: "The room is agreeing who will do what next, and by when.",
     StageKind.FEEDBACK: "You said, we did: what has happened since last time.",
     StageKind.EVALUATE: "Check-out: how did this workshop feel?",
+    StageKind.LADDER: "Where are we on the ladder, and where do we want to be?",
+    StageKind.SCORE: "A scoring panel.",
+    StageKind.CHECKIN: "How are you arriving today?",
 }
 
 

@@ -209,7 +209,7 @@ def test_stage_kind_unknown_lists_the_kinds(tmp_path: Path) -> None:
     text = f'name = "x"\n{GROUP}[[stages]]\nkind = "brainstorm"\ntitle = "t"\nminutes = 5\n'
     assert error_for(tmp_path, text) == (
         'stage 2: unknown kind "brainstorm" (allowed: welcome, break, ideas, group, vote, decide,'
-        " actions, feedback, evaluate)."
+        " actions, feedback, evaluate, ladder, score, checkin)."
     )
 
 
@@ -404,7 +404,7 @@ def test_settings_per_kind() -> None:
         "feedback": {"prompt": ""},
         "evaluate": {"prompt": "", "values": list(FIVE_VALUES)},
     }
-    assert [stage.stage_kind for stage in agenda.stages] == list(StageKind)
+    assert [stage.stage_kind for stage in agenda.stages] == list(StageKind)[:9]  # ladder, score, checkin: below
     assert agenda.involvement is Involvement.CO_PRODUCTION
 
 

@@ -330,8 +330,9 @@ def test_an_oversized_body_is_refused_before_it_is_read(room, store) -> None:
 
 def test_nothing_of_the_facilitators_is_reachable(room) -> None:
     paths = sorted(getattr(route, "path", "") for route in room.app.routes)
-    assert paths == ["/", "/checkout", "/dots", "/favicon.ico", "/ideas", "/ideas/{idea_id:int}/withdraw", "/join", "/leave",
-                     "/now", "/state", "/static", "/who", "/who/name", "/who/new"]  # fmt: skip
+    assert paths == ["/", "/checkin-word", "/checkout", "/dots", "/favicon.ico", "/ideas", "/ideas/{idea_id:int}/withdraw",
+                     "/join", "/ladder", "/leave", "/now", "/scores", "/state", "/static", "/who", "/who/name",
+                     "/who/new"]  # fmt: skip
     phone = joined(room, 0)
     for path in ("/minutes", "/reveal", "/roster", "/stage/next", "/workshops", "/export"):
         assert phone.client.get(path).status_code == 404

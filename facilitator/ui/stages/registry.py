@@ -28,6 +28,9 @@ PANELS: dict[StageKind, str] = {
     StageKind.ACTIONS: "facilitator.ui.stages.actions:ActionsPanel",
     StageKind.FEEDBACK: "facilitator.ui.stages.feedback:FeedbackPanel",
     StageKind.EVALUATE: "facilitator.ui.stages.evaluate:EvaluatePanel",
+    StageKind.LADDER: "facilitator.ui.stages.ladder:LadderPanel",
+    StageKind.SCORE: "facilitator.ui.stages.score:ScorePanel",
+    StageKind.CHECKIN: "facilitator.ui.stages.checkin:CheckinPanel",
 }
 
 

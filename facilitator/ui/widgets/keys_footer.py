@@ -26,12 +26,11 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
-# Actions whose key the footer shows whatever else has to go.
-ALWAYS_SHOWN = frozenset({"app.present", "app.stop_presenting", "present", "stop_presenting"})
-
-
 class WholeKeysFooter(Footer):
     """``Footer`` that shows only the keys that fit whole beside the command palette's key."""
+
+    # Actions whose key is shown whatever else has to go (see KeysFooter).
+    always_shown: frozenset[str] = frozenset()
 
     DEFAULT_CSS = """
     /* A cell of padding (the key's own colours) instead of the compact footer's margin, which
@@ -73,9 +72,7 @@ class WholeKeysFooter(Footer):
             self._ends = [region.right for region in regions]
         room = self.size.width - sum(key.outer_size.width + key.styles.margin.width for key in docked)
         widths = [end - start for start, end in zip([0, *self._ends], self._ends)]
-        # Whether the screen is presenting is said in words all the time (the room must know), so
-        # its key is shown first of all; the other keys fill what is left, in their order.
-        kept = [getattr(key, "action", "") in ALWAYS_SHOWN for key in keys]
+        kept = [getattr(key, "action", "") in self.always_shown for key in keys]
         room -= sum(width for width, keep in zip(widths, kept) if keep)
         full = False  # once one key does not fit, none after it is shown (the order stays whole)
         for key, width, keep in zip(keys, widths, kept):
@@ -87,6 +84,10 @@ class WholeKeysFooter(Footer):
 
 
 class KeysFooter(WholeKeysFooter):
+    # Home has no title line that says whether the app is presenting (the run screen has), so the
+    # footer's "f5 Present" / "f5 Stop presenting" says it, whatever else has to go.
+    always_shown = frozenset({"app.present", "app.stop_presenting", "present", "stop_presenting"})
+
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._shown: tuple | None = None  # the keys of the last rebuild

@@ -379,11 +379,9 @@ class _Checker:
 
 
 def _clean(value: str, multiline: bool) -> str:
-    """``clean_text`` without its limits (checked by the caller), quick for text with nothing to strip.
-
-    Text with no control character (the escape sequences all start with one) only needs trimming:
-    a large export has tens of thousands of such fields.
-    """
+    """``clean_text`` without its limits (checked by the caller), quick for text with nothing to strip:
+    text with no control character (escapes start with one) only needs trimming, and a large export
+    has tens of thousands of such fields."""
     if _CONTROL.search(value) is None:
         return value.strip()
     return clean_text(value, "text", max_length=len(value), multiline=multiline, required=False)

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.first_page import FirstPage, WorkshopRow
 from facilitator.ui.messages import DatabaseChanged
+from facilitator.ui.screens.home_places import HomePlaces
 from facilitator.ui.text import cell, join, one_line, show_date
 from facilitator.ui.widgets.keys_footer import KeysFooter
 from facilitator.ui.widgets.record_table import RecordTable
@@ -65,7 +66,7 @@ class WorkshopTable(RecordTable):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
 
 
-class HomeScreen(Screen):
+class HomeScreen(HomePlaces, Screen):
     # No CSS_PATH: home's rules are in app.tcss (a screen's own CSS, pushed first, would make
     # Textual parse every stylesheet once more before the first frame).
     # The list has the focus from the start. (Textual would focus the first focusable widget, the
@@ -284,59 +285,10 @@ class HomeScreen(Screen):
         if workshop_id is not None:
             self.app.open_workshop("capture", workshop_id)
 
-    def action_people(self) -> None:
-        from facilitator.ui.screens.roster import RosterScreen
-
-        workshop_id = self._selected_workshop()
-        if workshop_id is not None:
-            self.app.push_screen(RosterScreen(workshop_id))
-
-    def action_pack(self) -> None:
-        """Save the invitation pack (Word, HTML or Markdown; easy read or not) for the selected workshop."""
-        from facilitator.ui.dialogs.pack_dialog import ask_and_write_pack
-
-        workshop_id = self._selected_workshop()
-        if workshop_id is not None:
-            ask_and_write_pack(self, workshop_id)
-
-    def action_decisions(self) -> None:
-        """The decision register: every decision across workshops, searchable."""
-        from facilitator.ui.screens.register import RegisterScreen
-
-        self.app.push_screen(RegisterScreen())
-
-    def action_search_everything(self) -> None:
-        """Has anyone raised this before? Everything said, in every workshop."""
-        from facilitator.ui.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen())
-
-    def action_follow_up(self) -> None:
-        """Outstanding actions across workshops, and decisions due for review."""
-        from facilitator.ui.screens.follow_up import FollowUpScreen
-
-        self.app.push_screen(FollowUpScreen())
-
     def action_new(self) -> None:
         from facilitator.ui.dialogs.new_workshop import NewWorkshopDialog
 
         self.app.push_screen(NewWorkshopDialog(agenda=self.agenda_made), self._created)
-
-    def action_make_agenda(self) -> None:
-        """Make an agenda from a shipped one or your own, without a text editor."""
-        from facilitator.ui.dialogs.start_agenda import StartAgendaDialog, StartingPoint
-        from facilitator.ui.screens.agenda_editor import AgendaEditorScreen
-
-        def made(name: str | None) -> None:
-            if name is not None:
-                self.agenda_made = name
-                self.notify(f"Your agenda {name} is ready: press n to start a workshop from it.", markup=False)
-
-        def started(start: StartingPoint | None) -> None:
-            if start is not None:
-                self.app.push_screen(AgendaEditorScreen(start), made)
-
-        self.app.push_screen(StartAgendaDialog(), started)
 
     def _created(self, workshop_id: int | None) -> None:
         if workshop_id is None:

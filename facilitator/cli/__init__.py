@@ -24,8 +24,10 @@ from facilitator.domain.errors import FacilitatorError
 class _Commands(click.Group):
     """Lists commands in the order of a workshop's life, not alphabetically."""
 
-    ORDER = ("demo", "new", "run", "capture", "serve", "list", "minutes", "attendance", "pack", "recognise", "recognition", "export",
-             "import", "publish", "search", "ladder-report", "agendas", "locate", "backup", "backups", "restore")
+    ORDER = ("demo", "new", "edit", "run", "capture", "serve", "list", "minutes", "attendance", "report", "pack",
+             "recognise", "recognition", "series-rate", "series-roster", "decisions", "decision", "actions",
+             "update-action", "search", "ladder-report", "export", "import", "publish", "forget", "retention",
+             "erasures", "agendas", "locate", "backup", "backups", "restore")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]

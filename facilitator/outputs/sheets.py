@@ -74,13 +74,16 @@ def attendance_rows(record: WorkshopRecord, *, include_private: bool = False) ->
     rows = []
     for person in sorted(record.participants, key=lambda p: p.id):
         private = include_private and not person.forgotten
-        name = person.name.strip() if private and person.name.strip() else who.display_name(person)
-        # An anonymous person's perspectives would single them out in a small group: left out too.
-        shown = private or (not person.forgotten and person.attribution != Attribution.ANONYMOUS)
-        perspectives = ", ".join(who.ordered_perspectives(person.perspectives)) if shown else ""
+        # Shared: the perspectives the minutes may show (one held by fewer than 3 people would single
+        # them out), and nothing of anyone who chose anonymity: no perspective, no times of day.
+        shared = index.people[person.id]
+        name = person.name.strip() if private and person.name.strip() else who.display_name(shared)
+        anonymous = not private and (person.forgotten or person.attribution == Attribution.ANONYMOUS)
+        perspectives = "" if anonymous else ", ".join(who.ordered_perspectives((person if private else shared).perspectives))
+        arrived, left = ("", "") if anonymous else (clock_time(person.arrived_at), clock_time(person.left_at))
         named = private or who.is_named(person)
         rows.append((not named, name.casefold(), [one_line(name), perspectives, "yes" if person.id in came else "no",
-                     clock_time(person.arrived_at), clock_time(person.left_at)]))  # fmt: skip
+                     arrived, left]))  # fmt: skip
     # Names first, then how the others chose to appear: in the order of what is shown, never of hidden names.
     return [row for *_, row in sorted(rows, key=lambda entry: entry[:2])]
 

@@ -58,8 +58,8 @@ class DetailsDialog(SavingDialog[int | None]):
                 for key, label, hint in (*PACK_FIELDS, RATE_FIELD):
                     yield FormField(label, Input(values[key], placeholder=hint, id=key, compact=True))
             yield Static(classes="dialog-error")
-            yield Static("Enter in a box or Ctrl+S saves; an empty box clears it. Escape cancels.",
-                         classes="dialog-hint")  # fmt: skip
+            yield Static("Tab: next box (more below). Enter or Ctrl+S saves; an empty box clears it. "
+                         "Escape cancels.", classes="dialog-hint")  # fmt: skip
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)

@@ -31,6 +31,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.recognition import missing_rate_sentences
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import plain
+from facilitator.ui.widgets.form_field import FormField
 
 FORMS = {".csv": "csv", ".docx": "docx", ".md": "md", ".markdown": "md", ".txt": "md", ".html": "html",
          ".htm": "html"}  # fmt: skip
@@ -119,8 +120,9 @@ class SheetDialog(SavingDialog[SheetRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="sheet-dialog"):
             yield Static("The recognition sheet for finance (private)", classes="dialog-title")
-            yield Input(self.series, placeholder="The series (empty: every workshop)", id="sheet-series")
-            yield Input(str(self.offered), id="sheet-path")
+            yield FormField("Series", Input(self.series, placeholder="Empty: every workshop", id="sheet-series",
+                                            compact=True))  # fmt: skip
+            yield FormField("Save as", Input(str(self.offered), id="sheet-path", compact=True))
             yield Checkbox("Also a thank-you letter (Word) for each person, in a folder beside it", id="letters",
                            compact=True)  # fmt: skip
             yield Static(id="sheet-about")

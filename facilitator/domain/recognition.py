@@ -274,10 +274,10 @@ def missing_rate_sentences(rows, *, app: bool = False) -> list[str]:
         if not counted_without_rate(row.recognition, row.rate):
             continue
         if row.series:
+            key, name = f"s:{row.series}", row.series
             how = "facilitator series-rate" + (", or a workshop's own rate with e on home" if app else "")
-            key, sentence = f"s:{row.series}", f"No hourly rate is set for {row.series}: time is counted as 0.00. Set one with {how}."
         else:
+            key, name = f"w:{row.workshop_id}", row.workshop
             how = "e on home" if app else f"facilitator edit {row.workshop_id} --rate AMOUNT"
-            key, sentence = f"w:{row.workshop_id}", f"No hourly rate is set for {row.workshop}: time is counted as 0.00. Set one with {how}."
-        sentences.setdefault(key, sentence)
+        sentences.setdefault(key, f"No hourly rate is set for {name}: time is counted as 0.00. Set one with {how}.")
     return list(sentences.values())

@@ -146,8 +146,8 @@ class SheetDialog(SavingDialog[SheetRequest | None]):
             lines = [f"Nobody's time is recorded {where} yet (the roster's r key records it)."]
         else:
             people = len({row.participant_id for row in rows})
-            lines = [f"{len(rows)} row{'' if len(rows) == 1 else 's'}, {people} "
-                     f"{'person' if people == 1 else 'people'} {where}."]  # fmt: skip
+            person = "person" if people == 1 else "people"
+            lines = [f"{len(rows)} row{'' if len(rows) == 1 else 's'}, {people} {person} {where}."]
         lines += missing_rate_sentences(rows, app=True)
         self.query_one("#sheet-about", Static).update(plain("\n".join(lines)))
 

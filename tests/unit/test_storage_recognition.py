@@ -159,8 +159,8 @@ def test_paid_time_with_no_rate_is_counted_as_nothing_and_the_row_says_why(store
     assert "rate" not in rows["Ali"].note and "rate" not in rows["Sam"].note
     assert missing_rate_sentences(rows.values()) == [
         "No hourly rate is set for Crisis: time is counted as 0.00. Set one with facilitator series-rate.",
-        f"No hourly rate is set for On its own: time is counted as 0.00. Set one with facilitator edit {alone.id} "
-        "--rate AMOUNT.",
+        (f"No hourly rate is set for On its own: time is counted as 0.00. Set one with facilitator edit {alone.id} "
+         "--rate AMOUNT."),
     ]
     store.set_series_settings("Crisis", hourly_rate_pence=1500)
     store.set_workshop_details(alone.id, hourly_rate_pence=1000)

@@ -7,8 +7,6 @@ recognition can be given when it is made and changed later with ``edit``.
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from pathlib import Path
 
 import click
@@ -142,6 +140,15 @@ def recognise(session: Session, workshop_id: int, person: str, kind: str | None,
     mine = next(r for r in row if r.participant_id == participant.id)
     click.echo(f"Recorded for {shown(participant.name)}: {mine.owed.minutes / 60:g} hours, "
                f"total {format_money(mine.owed.total, mine.currency)}.")  # fmt: skip
+    _warn_missing_rates([mine])
+
+
+def _warn_missing_rates(rows) -> None:
+    """On stderr, a sentence for each series (or workshop) whose paid people are counted at 0.00."""
+    from facilitator.domain.recognition import missing_rate_sentences
+
+    for sentence in missing_rate_sentences(rows):
+        click.echo(shown(sentence), err=True)
 
 
 @click.command(short_help="Who is owed what for their time (private).")
@@ -158,36 +165,16 @@ def recognition(session: Session, series: str | None, since: str | None, until: 
                 output: Path | None, letters: Path | None) -> None:  # fmt: skip
     """The sheet for finance: one row per person per workshop (name, workshop, date, hours,
     recognition, amount, expenses, total). Private: files are readable by you alone."""
-    from facilitator.outputs.recognition import SHEETS
+    from facilitator.outputs.recognition import SHEETS, write_letters
 
     _refuse_word_to_screen(form, output)
     store = session.open(create=False)
     rows = store.recognition_rows(series=series, since=since, until=until)
     emit(SHEETS[form](rows) if form == "csv" else SHEETS[form](rows, series), output, "recognition sheet")
+    _warn_missing_rates(rows)
     if letters is not None:
         written = write_letters(rows, letters)
         click.echo(f"Wrote {written} thank-you letter{'s' if written != 1 else ''} to {shown(letters)}.")
-
-
-def write_letters(rows, folder: Path) -> int:
-    """One Word letter per person (by name; forgotten people get none), into ``folder`` (made 0700)."""
-    from facilitator.outputs.files import make_private_folder, write_atomically
-    from facilitator.outputs.recognition import letter_docx
-
-    people: dict[str, list] = defaultdict(list)
-    for row in rows:
-        if not row.forgotten and row.name:
-            people[row.name.casefold()].append(row)
-    make_private_folder(folder)
-    used: set[str] = set()
-    for group in people.values():
-        slug = re.sub(r"\W+", "-", group[0].name.casefold()).strip("-")[:40] or "person"
-        name, number = slug, 2
-        while name in used:
-            name, number = f"{slug}-{number}", number + 1
-        used.add(name)
-        write_atomically(folder / f"thank-you-{name}.docx", letter_docx(group[0].name, group), "letter")
-    return len(people)
 
 
 def _refuse_word_to_screen(form: str, output: Path | None) -> None:

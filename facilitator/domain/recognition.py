@@ -252,3 +252,32 @@ def describe(recognition: Recognition) -> str:
 def effective_rate(workshop_rate: int | None, series_rate: int | None) -> int | None:
     """The workshop's own rate when it has one, else its series'."""
     return workshop_rate if workshop_rate is not None else series_rate
+
+
+# --- a rate nobody set ------------------------------------------------------------------------------
+
+NO_RATE_NOTE = "no hourly rate is set: time counted as 0.00"
+
+
+def counted_without_rate(recognition: Recognition, rate: int | None) -> bool:
+    """Is this person's time worth money that no rate prices (so it is counted as 0.00)?"""
+    return rate is None and recognition.kind != RecognitionKind.DECLINED and recognition.amount_pence is None
+
+
+def missing_rate_sentences(rows, *, app: bool = False) -> list[str]:
+    """One plain sentence per series (or workshop in no series) whose paid time has no rate.
+
+    ``rows``: ``RecognitionRow``s. From the command line the sentence names the command that sets
+    a rate; in the app (``app=True``) it also names home's e key (a workshop's own rate)."""
+    sentences: dict[str, str] = {}
+    for row in rows:
+        if not counted_without_rate(row.recognition, row.rate):
+            continue
+        if row.series:
+            key, name = f"s:{row.series}", row.series
+            how = "facilitator series-rate" + (", or a workshop's own rate with e on home" if app else "")
+        else:
+            key, name = f"w:{row.workshop_id}", row.workshop
+            how = "e on home" if app else f"facilitator edit {row.workshop_id} --rate AMOUNT"
+        sentences.setdefault(key, f"No hourly rate is set for {name}: time is counted as 0.00. Set one with {how}.")
+    return list(sentences.values())

@@ -8,7 +8,10 @@ without --include-private. The wording records choices and gives no advice about
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from facilitator.domain.recognition import (
     BENEFITS_NOTE,
@@ -118,3 +121,24 @@ def letter_blocks(name: str, rows: Sequence[RecognitionRow]) -> list[Block]:
 
 def letter_docx(name: str, rows: Sequence[RecognitionRow]) -> bytes:
     return to_docx(f"Thank you, {name}", letter_blocks(name, rows), large_print=True)
+
+
+def write_letters(rows: Sequence[RecognitionRow], folder: Path) -> int:
+    """One Word letter per person (by name; forgotten people get none), into ``folder`` (made 0700),
+    each 0600. Returns how many were written."""
+    from facilitator.outputs.files import make_private_folder, write_atomically
+
+    people: dict[str, list] = defaultdict(list)
+    for row in rows:
+        if not row.forgotten and row.name:
+            people[row.name.casefold()].append(row)
+    make_private_folder(folder)
+    used: set[str] = set()
+    for group in people.values():
+        slug = re.sub(r"\W+", "-", group[0].name.casefold()).strip("-")[:40] or "person"
+        name, number = slug, 2
+        while name in used:
+            name, number = f"{slug}-{number}", number + 1
+        used.add(name)
+        write_atomically(folder / f"thank-you-{name}.docx", letter_docx(group[0].name, group), "letter")
+    return len(people)

@@ -16,10 +16,12 @@ from facilitator.domain.invitation import ACCESS_FIELDS, read_clock_time
 from facilitator.domain.recognition import (
     DEFAULT_CURRENCY,
     DEFAULT_ROUNDING,
+    NO_RATE_NOTE,
     Recognition,
     RecognitionKind,
     RecognitionRow,
     SeriesSettings,
+    counted_without_rate,
     effective_rate,
     minutes_in_room,
     owed,
@@ -192,10 +194,12 @@ class RecognitionMixin(StoreBase):
                                    session_start=row["w_started"], session_end=row["w_ended"])  # fmt: skip
             rate = effective_rate(row["w_rate"], row["s_rate"])
             money = owed(recognition, room.minutes, hourly_rate_pence=rate, rounding=row["rounding"])
+            no_rate = NO_RATE_NOTE if counted_without_rate(recognition, rate) else ""
+            note = "; ".join(part for part in (room.note, no_rate) if part)
             result.append(RecognitionRow(
                 participant_id=row["participant_id"], name=row["name"], forgotten=bool(row["forgotten"]),
                 workshop_id=row["w_id"], workshop=row["w_title"], date=row["w_date"], series=row["w_series"],
-                recognition=recognition, owed=money, note=room.note, rate=rate, currency=row["currency"],
+                recognition=recognition, owed=money, note=note, rate=rate, currency=row["currency"],
             ))  # fmt: skip
         return result
 

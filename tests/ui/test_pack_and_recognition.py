@@ -78,6 +78,21 @@ async def test_r_on_the_roster_records_how_a_person_is_recognised(store: Store) 
     assert (given.kind, given.donated_to, given.travel_pence, given.care_pence) == ("donated", "Mind", 450, 1200)
 
 
+async def test_recording_paid_time_with_no_rate_says_it_counts_as_nothing(store: Store) -> None:
+    workshop = add_workshop(store, "Roster test", series="Carers")
+    jo = store.add_participant(workshop.id, "Jo Bennett")
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("p", "r")
+        await pilot.pause()
+        await pilot.press("enter")  # paid, the first choice
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        assert any("No hourly rate is set for Carers: time is counted as 0.00." in toast for toast in toast_texts(app))
+    assert store.recognition_for(jo.id).kind == "paid"
+
+
 async def test_a_bad_amount_keeps_the_form_open_with_the_typing(store: Store) -> None:
     workshop = add_workshop(store, "Roster test")
     jo = store.add_participant(workshop.id, "Jo Bennett")

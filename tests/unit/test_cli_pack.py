@@ -114,3 +114,19 @@ def test_the_demo_has_a_pack_to_send_and_a_sheet_for_finance(facilitator, tmp_pa
     derek = next(row for row in rows if row["Name"] == "Derek Mensah")
     assert derek["Hours"] == "1.5"  # he left at the break: his own time, not the whole session
     assert {row["Recognition"] for row in rows} >= {"Paid", "Voucher", "Declined", "Donated to Mind"}
+
+
+def test_a_sheet_with_paid_time_and_no_rate_says_so_on_stderr_and_in_its_notes(db, facilitator, tmp_path):
+    result = facilitator("--db", db, "recognise", "1", "Jo Bennett", "--paid", "--travel", "2")
+    assert result.exit_code == 0 and "total £2.00" in result.stdout
+    sentence = "No hourly rate is set for Crisis: time is counted as 0.00. Set one with facilitator series-rate."
+    assert result.stderr.strip() == sentence
+    out = tmp_path / "sheet.csv"
+    sheet = facilitator("--db", db, "recognition", "--format", "csv", "-o", out)
+    assert sheet.exit_code == 0 and sheet.stderr.strip() == sentence
+    (row,) = csv.DictReader(io.StringIO(out.read_text("utf-8-sig")))
+    assert row["Amount"] == "0.00" and "no hourly rate is set" in row["Note"]
+    # Once a rate is set, nothing is said and the time is paid.
+    facilitator("--db", db, "series-rate", "Crisis", "--rate", "15")
+    again = facilitator("--db", db, "recognition", "--format", "csv")
+    assert again.stderr == "" and "no hourly rate" not in again.stdout and "37.50" in again.stdout

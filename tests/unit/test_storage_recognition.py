@@ -142,3 +142,27 @@ def test_series_settings_keep_what_was_not_changed(store):
     assert (settings.hourly_rate_pence, settings.rounding_minutes, settings.currency) == (1500, 15, "€")
     with pytest.raises(InvalidText, match="rounding"):
         store.set_series_settings("Crisis", rounding_minutes=500)
+
+
+def test_paid_time_with_no_rate_is_counted_as_nothing_and_the_row_says_why(store):
+    from facilitator.domain.recognition import missing_rate_sentences
+
+    crisis, alone = workshop(store), workshop(store, "On its own", series="")
+    paid = store.add_participant(crisis.id, "Jo")
+    store.record_recognition(paid.id, "paid")
+    store.record_recognition(store.add_participant(crisis.id, "Ali").id, "declined")
+    store.record_recognition(store.add_participant(crisis.id, "Sam").id, "voucher", amount_pence=2500)
+    store.record_recognition(store.add_participant(alone.id, "Kim").id, "donated", donated_to="Mind")
+    rows = {r.name: r for r in store.recognition_rows()}
+    assert rows["Jo"].owed.amount == 0 and "no hourly rate is set" in rows["Jo"].note
+    # Declining, or a fixed amount, needs no rate: nothing is said about one.
+    assert "rate" not in rows["Ali"].note and "rate" not in rows["Sam"].note
+    assert missing_rate_sentences(rows.values()) == [
+        "No hourly rate is set for Crisis: time is counted as 0.00. Set one with facilitator series-rate.",
+        (f"No hourly rate is set for On its own: time is counted as 0.00. Set one with facilitator edit {alone.id} "
+         "--rate AMOUNT."),
+    ]
+    store.set_series_settings("Crisis", hourly_rate_pence=1500)
+    store.set_workshop_details(alone.id, hourly_rate_pence=1000)
+    assert missing_rate_sentences(store.recognition_rows()) == []
+    assert "rate" not in next(r for r in store.recognition_rows() if r.name == "Jo").note

@@ -17,7 +17,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from facilitator.domain.models import Participant
-from facilitator.domain.recognition import KIND_WORDS, Recognition, RecognitionKind, parse_money, plain_amount
+from facilitator.domain.recognition import (
+    KIND_WORDS,
+    Recognition,
+    RecognitionKind,
+    missing_rate_sentences,
+    parse_money,
+    plain_amount,
+)
 from facilitator.ui.dialogs.saving_dialog import SavingDialog
 from facilitator.ui.text import join
 from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet
@@ -110,6 +117,9 @@ class RecognitionDialog(SavingDialog[int | None]):
         def saved(_result) -> None:
             self.app.announce_change()
             self.app.notify(f"Recorded: {KIND_WORDS[RecognitionKind(kind)].lower()}.", markup=False)
+            rows = self.app.store.recognition_rows(workshop_id=self.person.workshop_id)
+            for sentence in missing_rate_sentences([row for row in rows if row.participant_id == person_id], app=True):
+                self.app.notify(sentence, severity="warning", markup=False, timeout=12)
             self.dismiss(person_id)
 
         self.save(lambda store: store.record_recognition(person_id, kind, **values), done=saved)

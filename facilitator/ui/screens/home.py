@@ -82,6 +82,10 @@ class HomeScreen(HomePlaces, Screen):
         Binding("D", "decisions", "Decisions"),
         Binding("F", "follow_up", "Follow-up"),
         Binding("i", "pack", "Invitation", tooltip="Save the invitation pack for the selected workshop"),
+        Binding("e", "edit_details", "Details", show=False,
+                tooltip="Change the start time, access, contact and hourly rate for the invitation pack"),
+        Binding("R", "recognition_sheet", "Time sheet", show=False,
+                tooltip="Save who is owed what for their time, for finance (private)"),
         Binding("s", "search_everything", "Search all", tooltip="Find anything said before, in every workshop"),
         Binding("slash", "filter", "Find"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -89,6 +93,8 @@ class HomeScreen(HomePlaces, Screen):
 
     COMMAND_NAMES: ClassVar[dict[str, str | tuple[str, str]]] = {
         "make_agenda": ("Make an agenda", "Start from an agenda you have; add, remove, move and change its stages"),
+        "edit_details": "Edit the invitation details",
+        "recognition_sheet": "Save the recognition sheet",
     }
 
     def __init__(self, first_page: FirstPage | None = None) -> None:

@@ -1,5 +1,5 @@
 """The places home's keys open for the selected workshop or for every workshop: its people, its
-invitation pack, the decision register, search, follow-up, and the agenda editor.
+invitation pack and details, the recognition sheet, the decision register, search, follow-up, and the agenda editor.
 
 Mixed into ``HomeScreen`` (home.py), which provides ``_selected_workshop`` and ``agenda_made``.
 Each import is inside its action so that home opens without loading the screens it may never use.
@@ -7,9 +7,12 @@ Each import is inside its action so that home opens without loading the screens 
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class HomePlaces:
     agenda_made: str | None
+    table: Any  # provided by HomeScreen
 
     def _selected_workshop(self) -> int | None:  # provided by HomeScreen
         raise NotImplementedError
@@ -28,6 +31,20 @@ class HomePlaces:
         workshop_id = self._selected_workshop()
         if workshop_id is not None:
             ask_and_write_pack(self, workshop_id)
+
+    def action_edit_details(self) -> None:
+        """Change the selected workshop's start time, access, contact, recognition and rate."""
+        from facilitator.ui.dialogs.details_dialog import DetailsDialog
+
+        workshop_id = self._selected_workshop()
+        if workshop_id is not None:
+            self.app.push_screen(DetailsDialog(self.app.store.workshop(workshop_id)))
+
+    def action_recognition_sheet(self) -> None:
+        """Save who is owed what for their time (the selected workshop's series), for finance."""
+        from facilitator.ui.dialogs.sheet_dialog import ask_and_write_sheet
+
+        ask_and_write_sheet(self, self.table.selected_id)
 
     def action_decisions(self) -> None:
         """The decision register: every decision across workshops, searchable."""

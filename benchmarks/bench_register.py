@@ -126,6 +126,12 @@ def generate(path: Path, n_decisions: int, n_ideas: int, seed: int = 5) -> None:
     conn.executemany(
         "INSERT INTO actions (workshop_id, decision_id, what, owner_participant_id, due_date, status, created_at) "
         "VALUES (?,?,?,?,?,?,?)", actions)
+    # Decisions amended after the day (decision_history.py): one in ten changed, one in 25 reviewed,
+    # so the register's rows that say "changed 3 Mar 2026" read a realistic history.
+    conn.executemany(
+        "INSERT INTO decision_history (decision_id, at, kind, old, new, note) VALUES (?,?,?,?,?,?)",
+        [(d, "2024-03-03T10:00:00+00:00", "review date", "", "2025-03-03", "") for d in range(1, decision_id + 1, 10)]
+        + [(d, "2024-05-05T10:00:00+00:00", "review", "", "", "Still right") for d in range(3, decision_id + 1, 25)])
     conn.execute("COMMIT")
     # No ANALYZE: the app never runs it, so the query plans measured here are the ones people get.
     store.close()

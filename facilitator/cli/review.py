@@ -156,13 +156,21 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
             click.echo(f"To look in everything said (ideas, actions, replies too): {typed('search', query)}")
         return
     rows = [
-        (item.decision.id, item.workshop_date, item.decision.status.value, item.decision.review_date or "-",
+        (item.decision.id, item.workshop_date, _status_cell(item), item.decision.review_date or "-",
          _cut(item.workshop_title, 30), _cut(item.decision.statement, STATEMENT_WIDTH))
         for item in found
     ]  # fmt: skip
     click.echo(table(("ID", "DATE", "STATUS", "REVIEW", "WORKSHOP", "DECISION"), rows))
     if total > len(found):
         click.echo(f"\nShowing the newest {len(found)} of {total:,}. Narrow with --search, or use --limit 0 for all.")
+
+
+def _status_cell(item: Any) -> str:
+    """"agreed", or "agreed (changed 2025-03-03)" for a decision changed or reviewed since the day."""
+    from facilitator.domain.decision_changes import since_the_day
+
+    since = since_the_day(item.changed_at, item.reviewed_at)
+    return f"{item.decision.status.value} ({since})" if since else item.decision.status.value
 
 
 @click.command(short_help="Actions still to do, across workshops.")

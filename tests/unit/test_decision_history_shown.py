@@ -35,7 +35,7 @@ def decided(store):
 
 
 def test_histories_of_a_page_keep_names_only_as_the_minutes_would(store):
-    _day, walk_in, kept = decided(store)
+    day, walk_in, kept = decided(store)
     store.clock_value[0] += 69 * 86400  # 3 March 2025
     store.amend_decision(walk_in.id, status="agreed", note="Walk-ins worked", by="helen  marsh")
     store.amend_decision(walk_in.id, review_date="2025-09-01", by="Raj Patel")  # chose not to be named
@@ -53,7 +53,7 @@ def test_histories_of_a_page_keep_names_only_as_the_minutes_would(store):
     assert [e.changed_by for e in store.decision_histories([walk_in.id])[walk_in.id]] == [
         "helen  marsh", "Raj Patel", "Someone From Head Office"]
     # If someone else of the same name at that workshop chose otherwise, the name is not shown.
-    store.add_participant(_day.id, "Helen Marsh", ["carer"], "anonymous")
+    store.add_participant(day.id, "Helen Marsh", ["carer"], "anonymous")
     assert store.decision_histories([walk_in.id], names="as minutes")[walk_in.id][0].changed_by == ""
 
 
@@ -87,7 +87,7 @@ def test_the_register_reads_changes_in_one_query_per_page_not_one_per_row(store)
 
 
 def test_decisions_json_carries_the_dated_history(store, tmp_path):
-    _day, walk_in, kept = decided(store)
+    _day, walk_in, _kept = decided(store)
     store.clock_value[0] += 69 * 86400
     store.amend_decision(walk_in.id, status="agreed", note="Walk-ins worked", by="Helen Marsh")
     store.amend_decision(walk_in.id, statement="Walk-ins from 6pm", by="Raj Patel")
@@ -104,3 +104,16 @@ def test_decisions_json_carries_the_dated_history(store, tmp_path):
     ]
     assert by_statement["Hot drinks and toast"]["history"] == []
     assert "Raj" not in result.stdout  # who chose "perspective only" is not named by a script either
+
+
+def test_the_decisions_table_says_which_were_changed_or_reviewed(store, tmp_path):
+    _day, walk_in, kept = decided(store)
+    store.clock_value[0] += 69 * 86400  # 3 March 2025
+    store.amend_decision(walk_in.id, status="agreed")
+    store.amend_decision(kept.id, note="Still right")
+    store.close()
+    result = invoke("--db", tmp_path / "shown.db", "decisions")
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
+    assert "agreed (changed 2025-03-03)" in rows[str(walk_in.id)]
+    assert "agreed (reviewed 2025-03-03)" in rows[str(kept.id)]

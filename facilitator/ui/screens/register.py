@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker, WorkerState
 
+from facilitator.domain.decision_changes import since_the_day as changes_since
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import DecisionStatus
 from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
@@ -52,12 +53,7 @@ NARROWEST_WORKSHOP, NARROWEST_STATUS, WANTED_DECISION_WIDTH = 10, 10, 30
 
 def since_the_day(item: DecisionSummary) -> str:
     """"changed 3 Mar 2026" (its status, review date or wording), "reviewed 5 May 2026", both, or ""."""
-    said = []
-    if item.changed_at:
-        said.append(f"changed {show_date(item.changed_at)}")
-    if item.reviewed_at and (not item.changed_at or item.reviewed_at > item.changed_at):
-        said.append(f"reviewed {show_date(item.reviewed_at)}")
-    return ", ".join(said)
+    return changes_since(item.changed_at, item.reviewed_at, show_date)
 
 
 def review_soon(review_date: str | None, today: str) -> bool:

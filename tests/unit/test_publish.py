@@ -182,6 +182,7 @@ def test_the_working_database_is_never_the_published_copy(demo, tmp_path):
 
 
 def test_merge_keeps_workshops_from_different_computers_apart(demo, tmp_path):
+    changed_later_by_people_not_named(demo)
     first = tmp_path / "a.db"
     publish(demo, first)
     other = open_store(tmp_path / "other.db")
@@ -205,6 +206,23 @@ def test_merge_keeps_workshops_from_different_computers_apart(demo, tmp_path):
     ).fetchone()[0]
     assert broken == 0
     assert conn.execute("SELECT count(*) FROM decisions_fts WHERE decisions_fts MATCH 'quietly'").fetchone()[0] == 1
+    # The histories come along, still pointing at their own decisions and actions.
+    published = sqlite3.connect(first)
+    assert conn.execute("SELECT note FROM decision_history h JOIN decisions d ON d.id = h.decision_id "
+                        "WHERE h.kind = 'review'").fetchall() == published.execute(
+        "SELECT note FROM decision_history WHERE kind = 'review'").fetchall() != []  # fmt: skip
+    assert conn.execute("SELECT count(*) FROM follow_up_history").fetchone()[0] == published.execute(
+        "SELECT count(*) FROM follow_up_history").fetchone()[0] > 0  # fmt: skip
+    # A copy published before there were histories merges too.
+    older = tmp_path / "older.db"
+    publish(other := open_store(tmp_path / "other.db"), older)
+    other.close()
+    with sqlite3.connect(older) as old_copy:
+        old_copy.execute("DROP TABLE decision_history_fts")
+        old_copy.execute("DROP TABLE decision_history")
+        old_copy.execute("DROP TABLE follow_up_history_fts")
+        old_copy.execute("DROP TABLE follow_up_history")
+    assert merge([older, first], tmp_path / "with-older.db")["decision_history"] > 0
     with pytest.raises(StorageError, match="working database, not a published copy"):
         merge([first, demo.database.path], tmp_path / "wrong.db")
 

@@ -153,6 +153,7 @@ def bench_queries(store: Store, repeats: int) -> None:
         found = store.count_decisions(query)
         ms = median_ms(lambda: store.search_decisions(query), repeats)
         print(f"  {query!r:24} {ms:7.1f} ms   ({found:,} decisions match)")
+    page = [item.decision.id for item in store.search_decisions("", limit=51)]
     print(f"other queries ({open_actions:,} open actions):")
     for label, run in [
         ("no words, current only", lambda: store.search_decisions("")),
@@ -166,6 +167,7 @@ def bench_queries(store: Store, repeats: int) -> None:
         ("outstanding actions, first 300 (screen)", lambda: store.outstanding_actions(limit=300)),
         ("outstanding actions, all (CLI)", lambda: store.outstanding_actions()),
         ("decisions due for review (first 100)", lambda: store.decisions_due_for_review(today="2023-06-01")),
+        ("changed since the day, one page (1 query)", lambda: store.changed_since_the_day(page)),
     ]:
         print(f"  {label:40} {median_ms(run, repeats):7.1f} ms")
 

@@ -126,6 +126,12 @@ def generate(path: Path, n_decisions: int, n_ideas: int, seed: int = 5) -> None:
     conn.executemany(
         "INSERT INTO actions (workshop_id, decision_id, what, owner_participant_id, due_date, status, created_at) "
         "VALUES (?,?,?,?,?,?,?)", actions)
+    # Decisions amended after the day (decision_history.py): one in ten changed, one in 25 reviewed,
+    # so the register's rows that say "changed 3 Mar 2026" read a realistic history.
+    conn.executemany(
+        "INSERT INTO decision_history (decision_id, at, kind, old, new, note) VALUES (?,?,?,?,?,?)",
+        [(d, "2024-03-03T10:00:00+00:00", "review date", "", "2025-03-03", "") for d in range(1, decision_id + 1, 10)]
+        + [(d, "2024-05-05T10:00:00+00:00", "review", "", "", "Still right") for d in range(3, decision_id + 1, 25)])
     conn.execute("COMMIT")
     # No ANALYZE: the app never runs it, so the query plans measured here are the ones people get.
     store.close()
@@ -147,6 +153,7 @@ def bench_queries(store: Store, repeats: int) -> None:
         found = store.count_decisions(query)
         ms = median_ms(lambda: store.search_decisions(query), repeats)
         print(f"  {query!r:24} {ms:7.1f} ms   ({found:,} decisions match)")
+    page = [item.decision.id for item in store.search_decisions("", limit=51)]
     print(f"other queries ({open_actions:,} open actions):")
     for label, run in [
         ("no words, current only", lambda: store.search_decisions("")),
@@ -160,6 +167,7 @@ def bench_queries(store: Store, repeats: int) -> None:
         ("outstanding actions, first 300 (screen)", lambda: store.outstanding_actions(limit=300)),
         ("outstanding actions, all (CLI)", lambda: store.outstanding_actions()),
         ("decisions due for review (first 100)", lambda: store.decisions_due_for_review(today="2023-06-01")),
+        ("changed since the day, one page (1 query)", lambda: store.changed_since_the_day(page)),
     ]:
         print(f"  {label:40} {median_ms(run, repeats):7.1f} ms")
 

@@ -26,7 +26,12 @@ ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 DECISION_KEYS = (
     "id", "uid", "statement", "rationale", "status", "method", "decided_by", "review_date", "created_at",
     "supersedes_id", "superseded_by_id", "workshop_id", "workshop_title", "workshop_date", "workshop_series",
+    "history",
 )  # fmt: skip
+# Each entry of a decision's "history" (changes after the day, oldest first): these keys. "changed_by"
+# is a name only where the minutes would show one (someone at that workshop who chose to be named),
+# else null: a name typed as who made a change is otherwise for this computer's record only.
+HISTORY_KEYS = ("at", "kind", "old", "new", "note", "changed_by")
 # ``actions --json``: one object per outstanding action. "owner" is as the room and the minutes see
 # them; "owner_private_name" is the name of an owner who chose otherwise (for the facilitator, to
 # chase the action; never to publish), else null.
@@ -55,12 +60,21 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def decision_json(item: Any) -> dict[str, Any]:
+def decision_json(item: Any, history: list | None = None) -> dict[str, Any]:
+    """One decision for ``decisions --json``; ``history`` is its changes as ``decision_histories``
+    gives them with ``names="as minutes"``."""
     values = item.decision.model_dump(mode="json")
     values.update(
-        workshop_title=item.workshop_title, workshop_date=item.workshop_date, workshop_series=item.workshop_series
+        workshop_title=item.workshop_title, workshop_date=item.workshop_date, workshop_series=item.workshop_series,
+        history=[_change_json(change) for change in history or ()],
     )
     return {key: values.get(key) for key in DECISION_KEYS}
+
+
+def _change_json(change: Any) -> dict[str, Any]:
+    values = {key: getattr(change, key) for key in HISTORY_KEYS}
+    values["changed_by"] = values["changed_by"] or None  # "": not a name the minutes would show
+    return values
 
 
 def action_json(item: Any) -> dict[str, Any]:
@@ -123,7 +137,10 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
         found = store.search_decisions(query, **filters, limit=limit or 1_000_000_000)
         total = len(found) if not limit or len(found) < limit else store.count_decisions(query, **filters)
     if form == "json":
-        emit(json.dumps([decision_json(item) for item in found], indent=2, ensure_ascii=False), output, "decisions")
+        ids = [item.decision.id for item in found]
+        histories = {} if store is None else store.decision_histories(ids, names="as minutes")
+        made = [decision_json(item, histories.get(item.decision.id)) for item in found]
+        emit(json.dumps(made, indent=2, ensure_ascii=False), output, "decisions")
         return
     if form == "csv":
         from facilitator.outputs.sheets import decisions_csv
@@ -139,13 +156,21 @@ def decisions(query, status, since, until, series, workshop_id, review_due, show
             click.echo(f"To look in everything said (ideas, actions, replies too): {typed('search', query)}")
         return
     rows = [
-        (item.decision.id, item.workshop_date, item.decision.status.value, item.decision.review_date or "-",
+        (item.decision.id, item.workshop_date, _status_cell(item), item.decision.review_date or "-",
          _cut(item.workshop_title, 30), _cut(item.decision.statement, STATEMENT_WIDTH))
         for item in found
     ]  # fmt: skip
     click.echo(table(("ID", "DATE", "STATUS", "REVIEW", "WORKSHOP", "DECISION"), rows))
     if total > len(found):
         click.echo(f"\nShowing the newest {len(found)} of {total:,}. Narrow with --search, or use --limit 0 for all.")
+
+
+def _status_cell(item: Any) -> str:
+    """"agreed", or "agreed (changed 2025-03-03)" for a decision changed or reviewed since the day."""
+    from facilitator.domain.decision_changes import since_the_day
+
+    since = since_the_day(item.changed_at, item.reviewed_at)
+    return f"{item.decision.status.value} ({since})" if since else item.decision.status.value
 
 
 @click.command(short_help="Actions still to do, across workshops.")

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from facilitator.domain.attribution import is_named
 from facilitator.domain.errors import RuleBroken
-from facilitator.domain.models import Decision, DecisionStatus
+from facilitator.domain.models import Decision, DecisionStatus, Participant
 from facilitator.domain.text import LONG_TEXT, clean_optional, clean_text
-from facilitator.storage.base import StoreBase
+from facilitator.storage.base import StoreBase, row_to
 from facilitator.storage.workshops import _clean_date, _enum
 
 STATUS, REVIEW_DATE, REVIEW, CORRECTION = "status", "review date", "review", "correction"
@@ -99,6 +100,63 @@ class DecisionHistoryMixin(StoreBase):
         rows = self._rows("SELECT * FROM decision_history WHERE decision_id = ? ORDER BY id", (decision_id,))
         return [DecisionChange.model_validate(row) for row in rows]
 
+    def decision_histories(self, decision_ids: list[int], *, names: str = "all") -> dict[int, list[DecisionChange]]:
+        """The dated changes of many decisions at once (one query), oldest first, by decision id.
+
+        ``names="as minutes"``: ``changed_by`` is kept only where the minutes would show a name,
+        that is when it is the name of someone at the decision's workshop who chose to be named
+        (and nobody there of that name chose otherwise); anyone else is "" (a name typed as who
+        made a change may be of someone who chose not to be named, or of nobody in the record).
+        """
+        ids = sorted({int(i) for i in decision_ids})
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._rows(
+            "SELECT h.*, d.workshop_id AS _workshop_id FROM decision_history h JOIN decisions d "
+            f"ON d.id = h.decision_id WHERE h.decision_id IN ({marks}) ORDER BY h.decision_id, h.id",
+            ids,
+        )
+        shown: set[tuple[int, str]] | None = None
+        if names == "as minutes":
+            shown = self._named_in(sorted({row["_workshop_id"] for row in rows if row["changed_by"].strip()}))
+        found: dict[int, list[DecisionChange]] = {}
+        for row in rows:
+            workshop_id = row.pop("_workshop_id")
+            if shown is not None and (workshop_id, _key(row["changed_by"])) not in shown:
+                row["changed_by"] = ""
+            found.setdefault(row["decision_id"], []).append(DecisionChange.model_validate(row))
+        return found
+
+    def changed_since_the_day(self, decision_ids: list[int]) -> dict[int, dict[str, str | None]]:
+        """For each of these decisions with a history: when it was last changed (its status,
+        review date or wording) and last reviewed, as ``changed_at`` and ``reviewed_at`` (None
+        when never). One query for a whole page of the register (the index on decision_id leads)."""
+        if not decision_ids:
+            return {}
+        marks = ",".join("?" * len(decision_ids))
+        rows = self._rows(
+            f"SELECT decision_id, max(CASE WHEN kind != '{REVIEW}' THEN at END) AS changed_at, "
+            f"max(CASE WHEN kind = '{REVIEW}' THEN at END) AS reviewed_at FROM decision_history "
+            f"WHERE decision_id IN ({marks}) GROUP BY decision_id",
+            list(decision_ids),
+        )
+        return {row.pop("decision_id"): row for row in rows}
+
+    def _named_in(self, workshop_ids: list[int]) -> set[tuple[int, str]]:
+        """(workshop id, name) of every name the minutes of those workshops show: people who chose
+        to be named, unless someone else there of the same name chose otherwise."""
+        if not workshop_ids:
+            return set()
+        marks = ",".join("?" * len(workshop_ids))
+        named: set[tuple[int, str]] = set()
+        hidden: set[tuple[int, str]] = set()
+        for row in self._rows(f"SELECT * FROM participants WHERE workshop_id IN ({marks})", workshop_ids):
+            person = row_to(Participant, row)
+            if person.name.strip():
+                (named if is_named(person) else hidden).add((person.workshop_id, _key(person.name)))
+        return named - hidden
+
     def original_statement(self, decision_id: int) -> str:
         """The statement as it was recorded on the day, whatever has been corrected since."""
         first = self._value(
@@ -106,3 +164,7 @@ class DecisionHistoryMixin(StoreBase):
             (decision_id, CORRECTION),
         )
         return first if first is not None else self.decision(decision_id).statement
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()

@@ -95,7 +95,18 @@ def publish(store, out: Path | str, *, series: str | None = None, since: str | N
         for workshop in workshops:
             for table, row in _workshop_rows(store, workshop, published_at):
                 writer.add("here", table, row)
+        # Once every workshop is in: a change made at a later workshop names it when it is published
+        # too. A row whose action or item is not published is left out (publish_schema.ONE_OF).
+        for change in store._rows("SELECT id, action_id, feedback_id, workshop_id, at, change "
+                                  "FROM follow_up_history ORDER BY id"):  # fmt: skip
+            writer.add("here", "follow_up_history", {**change, "you_said_we_did_id": change["feedback_id"],
+                                                     "in_workshop_id": change["workshop_id"], "at": _day(change["at"])})
     return _counts(Path(out).expanduser())
+
+
+def _day(at: str | None) -> str:
+    """The day of a change, not its time: a time of day can tell who was in the room."""
+    return (at or "")[:10]
 
 
 def _workshop_rows(store, workshop: dict[str, Any], published_at: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -127,6 +138,11 @@ def _workshop_rows(store, workshop: dict[str, Any], published_at: str) -> Iterat
     for decision in decisions:
         yield "decisions", {**decision, "series": workshop["series"], "workshop_date": workshop["date"],
                             "people_present": len(_json_list(decision["present"]))}  # fmt: skip
+    for change in store._rows(
+        "SELECT h.id, h.decision_id, h.at, h.kind, h.old, h.new, h.note FROM decision_history h JOIN decisions d "
+        "ON d.id = h.decision_id WHERE d.workshop_id = ? ORDER BY h.id", (wid,),
+    ):  # fmt: skip
+        yield "decision_history", {**change, "at": _day(change["at"])}
     for link in store._rows(
         "SELECT l.id, l.decision_id, l.idea_id, l.theme_id FROM decision_links l JOIN decisions d "
         "ON d.id = l.decision_id WHERE d.workshop_id = ? ORDER BY l.id", (wid,),
@@ -180,6 +196,8 @@ def merge(inputs: list[Path], out: Path | str) -> dict[str, int]:
                 for table, columns in TABLES.items():
                     present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
                     names = [name for name, _kind in columns if name in present]
+                    if not names:
+                        continue  # published by an earlier version, without this table
                     cursor = conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY id")
                     for values in cursor:
                         row = dict(zip(names, values))

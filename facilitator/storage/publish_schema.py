@@ -32,6 +32,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                   ("series", "TEXT"), ("workshop_date", "TEXT"), ("statement", "TEXT"), ("rationale", "TEXT"),
                   ("method", "TEXT"), ("decided_by", "TEXT"), ("status", "TEXT"), ("review_date", "TEXT"),
                   ("people_present", "INTEGER"), ("supersedes_id", "INTEGER"), ("superseded_by_id", "INTEGER")],
+    # Changes after the day (decision_history.py), on the day they were made; never who made them.
+    "decision_history": [("id", "INTEGER PRIMARY KEY"), ("decision_id", "INTEGER NOT NULL"), ("at", "TEXT"),
+                         ("kind", "TEXT"), ("old", "TEXT"), ("new", "TEXT"), ("note", "TEXT")],
     "decision_ideas": [("id", "INTEGER PRIMARY KEY"), ("decision_id", "INTEGER NOT NULL"), ("idea_id", "INTEGER"),
                        ("theme_id", "INTEGER")],
     "dissent": [("id", "INTEGER PRIMARY KEY"), ("decision_id", "INTEGER NOT NULL"), ("who", "TEXT"), ("text", "TEXT")],
@@ -42,6 +45,10 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "you_said_we_did": [("id", "INTEGER PRIMARY KEY"), ("workshop_id", "INTEGER NOT NULL"), ("said", "TEXT"),
                         ("done", "TEXT"), ("status", "TEXT"), ("reason", "TEXT"),
                         ("raised_at_workshop_id", "INTEGER")],
+    # Changes to a followed-up action or item (follow_up.py), dated (the day only), in which workshop
+    # (when that one is published too); never who made them.
+    "follow_up_history": [("id", "INTEGER PRIMARY KEY"), ("action_id", "INTEGER"), ("you_said_we_did_id", "INTEGER"),
+                          ("in_workshop_id", "INTEGER"), ("at", "TEXT"), ("change", "TEXT")],
 }  # fmt: skip
 # table -> {column: (the table it points to, required)}. A row whose required link is not in the
 # new file (its workshop was left out, or kept from another file) is left out too.
@@ -54,13 +61,19 @@ FOREIGN: dict[str, dict[str, tuple[str, bool]]] = {
     "actions": {"workshop_id": ("workshops", True), "decision_id": ("decisions", False)},
     "action_updates": {"action_id": ("actions", True)},
     "you_said_we_did": {"workshop_id": ("workshops", True), "raised_at_workshop_id": ("workshops", False)},
+    "decision_history": {"decision_id": ("decisions", True)},
+    "follow_up_history": {"action_id": ("actions", False), "you_said_we_did_id": ("you_said_we_did", False),
+                          "in_workshop_id": ("workshops", False)},
 }
+# table -> links of which at least one must be in the new file, or the row is left out.
+ONE_OF = {"follow_up_history": ("action_id", "you_said_we_did_id")}
 # Links within a table, filled in once the whole table is written.
 SELF_LINKS = {"decisions": ("supersedes_id", "superseded_by_id")}
 # What Datasette's search box looks in.
 SEARCHABLE = {
     "decisions": ["statement", "rationale", "decided_by"], "ideas": ["text"], "themes": ["name"],
     "actions": ["what", "owner"], "action_updates": ["note"], "you_said_we_did": ["said", "done", "reason"],
+    "decision_history": ["old", "new", "note"], "follow_up_history": ["change"],
 }  # fmt: skip
 LABELS = {"workshops": "title", "themes": "name", "decisions": "statement", "actions": "what", "ideas": "text"}
 
@@ -96,6 +109,8 @@ class Writer:
             values[column] = None if old is None else self.new_ids.get((source, target, old))
             if required and values[column] is None:
                 return None
+        if table in ONE_OF and all(values[column] is None for column in ONE_OF[table]):
+            return None
         for column in SELF_LINKS.get(table, ()):
             if values[column] is not None:
                 self.self_links.append((source, table, row["id"], column, values[column]))
@@ -151,6 +166,14 @@ def metadata(database_name: str) -> dict[str, Any]:
                             "facets": ["status"]},
         "dissent": {"title": "Dissent", "description": "Disagreement recorded with a decision, attributed as "
                     "in the minutes."},
+        "decision_history": {"title": "Decision history", "description": "Each decision reviewed or changed "
+                             "after the day it was made: a new status, review date or wording, or a review, with "
+                             "what it was before and after, and the day (who made the change is not published).",
+                             "facets": ["kind", {"date": "at"}], "sort_desc": "at"},
+        "follow_up_history": {"title": "Follow-up history", "description": "Each change to an action or a "
+                              "\u201cYou said, we did\u201d reply as it was followed up, on which day and at which "
+                              "workshop (who made the change is not published).",
+                              "facets": [{"date": "at"}], "sort_desc": "at"},
         "decision_ideas": {"title": "Ideas behind each decision", "hidden": True},
     }  # fmt: skip
     return {

@@ -47,6 +47,9 @@ class DecisionSummary(_View):
     workshop_title: str
     workshop_date: str
     workshop_series: str = ""
+    # Since the day (decision_history.py): last changed (status, review date, wording), last reviewed.
+    changed_at: str | None = None
+    reviewed_at: str | None = None
 
 
 class LinkedIdea(_View):
@@ -245,15 +248,14 @@ class RegisterMixin(FollowUpMixin, RegisterChoicesMixin):
 
     def _summaries(self, rows: list[dict]) -> list[DecisionSummary]:
         links: dict[int, list[dict]] = {}
+        changes: dict[int, dict] = {}
         if rows:
             ids = [row["id"] for row in rows]
             marks = ",".join("?" * len(ids))
-            for link in self._rows(
-                f"SELECT decision_id, idea_id, theme_id FROM decision_links WHERE decision_id IN ({marks}) "
-                "ORDER BY id",
-                ids,
-            ):
+            sql = f"SELECT decision_id, idea_id, theme_id FROM decision_links WHERE decision_id IN ({marks})"
+            for link in self._rows(sql + " ORDER BY id", ids):
                 links.setdefault(link["decision_id"], []).append(link)
+            changes = self.changed_since_the_day(ids)  # one query for the page
         found = []
         for row in rows:
             row = dict(row)
@@ -265,9 +267,8 @@ class RegisterMixin(FollowUpMixin, RegisterChoicesMixin):
                 idea_ids=tuple(link["idea_id"] for link in own if link["idea_id"] is not None),
                 theme_ids=tuple(link["theme_id"] for link in own if link["theme_id"] is not None),
             )
-            found.append(
-                DecisionSummary(decision=decision, workshop_title=title, workshop_date=when, workshop_series=series)
-            )
+            found.append(DecisionSummary(decision=decision, workshop_title=title, workshop_date=when,
+                                         workshop_series=series, **changes.get(row["id"], {})))
         return found
 
     def decision_summary(self, decision_id: int) -> DecisionSummary:

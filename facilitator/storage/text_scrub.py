@@ -32,6 +32,15 @@ _TIES = {
     "participant_id": "{column} IN (SELECT id FROM participants WHERE workshop_id IN ({ids}))",
 }
 
+# Tables tied to workshops in more than one way. A follow-up change belongs to the workshop of its
+# action or item, and to the workshop where it was made (none, from the command line); a carried
+# item to its workshop and to the earlier one it came from (whose title and words it copies).
+_OWN_TIES = {
+    "feedback_items": "workshop_id IN ({ids}) OR source_workshop_id IN ({ids})",
+    "follow_up_history": "workshop_id IN ({ids}) OR action_id IN (SELECT id FROM actions WHERE workshop_id IN ({ids})) "
+    "OR feedback_id IN (SELECT id FROM feedback_items WHERE workshop_id IN ({ids}))",
+}
+
 
 @dataclass(frozen=True)
 class TextChange:
@@ -66,6 +75,13 @@ PLACES = {
     ("feedback_items", "said"): "you said, item",
     ("feedback_items", "done"): "we did, item",
     ("feedback_items", "reason"): "why not, item",
+    ("feedback_items", "source_workshop_title"): "raised at (the earlier workshop's title), item",
+    ("follow_up_history", "changed_by"): "who changed it, follow-up history entry",
+    ("follow_up_history", "change"): "what changed, follow-up history entry",
+    ("decision_history", "changed_by"): "who changed it, decision history entry",
+    ("decision_history", "old"): "what it was before, decision history entry",
+    ("decision_history", "new"): "what it became, decision history entry",
+    ("decision_history", "note"): "why or review note, decision history entry",
     ("participants", "support_needs"): "support needs, participant",
     ("series_people", "support_needs"): "support needs, standing roster entry",
     ("workshops", "title"): "title, workshop",
@@ -108,6 +124,8 @@ def _scope_clause(table: str, columns: list[str], scope: list[int] | None, fts: 
         return f"id IN ({ids})"
     if fts:  # the app's full-text table is one row per decision, keyed by the decision's id
         return f"rowid IN (SELECT id FROM decisions WHERE workshop_id IN ({ids}))" if table == "decision_search" else None
+    if table in _OWN_TIES:
+        return _OWN_TIES[table].format(ids=ids)
     for column, clause in _TIES.items():
         if column in columns:
             return clause.format(column=column, ids=ids)

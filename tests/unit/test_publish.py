@@ -23,7 +23,7 @@ import pytest
 from facilitator.demo import data, seed_demo
 from facilitator.domain.errors import StorageError
 from facilitator.storage.publish import merge, publish
-from facilitator.storage.publish_schema import TABLES
+from facilitator.storage.publish_schema import TABLES, metadata
 from facilitator.storage.store import open_store
 
 pytestmark = pytest.mark.usefixtures("private_home")
@@ -55,13 +55,32 @@ def every_value(path: Path) -> list[tuple[str, str, str]]:
     return found
 
 
+def changed_later_by_people_not_named(store) -> None:
+    """A decision reviewed and changed, an action and a reply followed up, after the day, each with
+    the name of someone who chose not to be named typed as who made the change."""
+    first = store._value("SELECT id FROM decisions ORDER BY id LIMIT 1")
+    store.amend_decision(first, note="Reviewed at the spring meeting: still right", by=NOT_NAMED[0])
+    store.amend_decision(first, review_date="2031-01-31", by=NOT_NAMED[1])
+    action = store._value("SELECT id FROM actions WHERE status IN ('open', 'in progress') ORDER BY id LIMIT 1")
+    store.update_action(action, "done", "Finished in the spring", by=NOT_NAMED[2])
+    item = store._row("SELECT * FROM feedback_items ORDER BY id LIMIT 1")
+    store.update_feedback(item["id"], said=item["said"], status="in progress", done="Asked the landlord",
+                          by=NOT_NAMED[3])  # fmt: skip
+
+
 def test_no_private_value_of_the_demo_is_anywhere_in_the_published_file(demo, tmp_path):
+    changed_later_by_people_not_named(demo)
+    assert {name for (name,) in demo.db.execute(
+        "SELECT changed_by FROM decision_history UNION SELECT changed_by FROM follow_up_history")} >= set(NOT_NAMED[:4])
     out = tmp_path / "published.db"
     publish(demo, out)
     private = SUPPORT_NEEDS + NOT_NAMED + [name.split()[0] for name in NOT_NAMED]
     assert len(SUPPORT_NEEDS) >= 5 and "Kwame Asante" in NOT_NAMED
     cells = every_value(out)
     assert cells
+    # The history tables are there, and hold what was changed (not who changed it).
+    assert {(table, column) for table, column, value in cells if "spring" in value} >= {
+        ("decision_history", "note"), ("follow_up_history", "change")}
     leaks = [(table, column, word) for table, column, value in cells for word in private if word in value]
     assert leaks == []
     raw = out.read_bytes()
@@ -93,6 +112,34 @@ def test_people_appear_as_in_the_minutes_and_unrevealed_votes_give_no_dots(demo,
     hits = conn.execute("SELECT statement FROM decisions WHERE id IN (SELECT rowid FROM decisions_fts "
                         "WHERE decisions_fts MATCH 'living')").fetchall()  # fmt: skip
     assert hits
+
+
+def test_decision_and_follow_up_history_are_published_by_day_for_published_workshops(demo, tmp_path):
+    changed_later_by_people_not_named(demo)
+    out = tmp_path / "published.db"
+    counts = publish(demo, out)
+    conn = sqlite3.connect(out)
+    rows = conn.execute("SELECT kind, old, new, note, length(at) FROM decision_history ORDER BY id").fetchall()
+    assert rows[-2:] == [("review", "", "", "Reviewed at the spring meeting: still right", 10),
+                         ("review date", rows[-1][1], "2031-01-31", "", 10)]  # the day, never the time of day
+    changes = conn.execute(
+        "SELECT h.change, length(h.at), w.title, a.what, y.said FROM follow_up_history h "
+        "LEFT JOIN workshops w ON w.id = h.in_workshop_id LEFT JOIN actions a ON a.id = h.action_id "
+        "LEFT JOIN you_said_we_did y ON y.id = h.you_said_we_did_id ORDER BY h.id").fetchall()
+    # The taxi item answered at the second workshop, which is the first workshop's action.
+    taxi = [c for c in changes if c[3] and "taxi" in c[3].lower()]
+    assert taxi and taxi[0][2] == data.SECOND_TITLE and "done" in taxi[0][0]
+    assert any("Finished in the spring" in c[0] and c[2] is None for c in changes)  # from the command line
+    assert all(c[1] == 10 and (c[3] or c[4]) for c in changes)
+    assert counts["decision_history"] == len(rows) and counts["follow_up_history"] == len(changes)
+    # Only the workshops published: none of their history goes with another series.
+    demo.create_workshop(title="Elsewhere", stages=STAGES, date="2020-01-01", series="Wards")
+    other = publish(demo, tmp_path / "wards.db", series="Wards")
+    assert (other["workshops"], other["decision_history"], other["follow_up_history"]) == (1, 0, 0)
+    described = metadata("published")["databases"]["published"]["tables"]
+    assert described["decision_history"]["facets"] == ["kind", {"date": "at"}]
+    assert described["follow_up_history"]["facets"] == [{"date": "at"}]
+    assert described["decision_history_fts"]["hidden"]
 
 
 def test_a_table_publish_does_not_know_never_reaches_the_copy(demo, tmp_path):
@@ -135,6 +182,7 @@ def test_the_working_database_is_never_the_published_copy(demo, tmp_path):
 
 
 def test_merge_keeps_workshops_from_different_computers_apart(demo, tmp_path):
+    changed_later_by_people_not_named(demo)
     first = tmp_path / "a.db"
     publish(demo, first)
     other = open_store(tmp_path / "other.db")
@@ -158,6 +206,23 @@ def test_merge_keeps_workshops_from_different_computers_apart(demo, tmp_path):
     ).fetchone()[0]
     assert broken == 0
     assert conn.execute("SELECT count(*) FROM decisions_fts WHERE decisions_fts MATCH 'quietly'").fetchone()[0] == 1
+    # The histories come along, still pointing at their own decisions and actions.
+    published = sqlite3.connect(first)
+    assert conn.execute("SELECT note FROM decision_history h JOIN decisions d ON d.id = h.decision_id "
+                        "WHERE h.kind = 'review'").fetchall() == published.execute(
+        "SELECT note FROM decision_history WHERE kind = 'review'").fetchall() != []  # fmt: skip
+    assert conn.execute("SELECT count(*) FROM follow_up_history").fetchone()[0] == published.execute(
+        "SELECT count(*) FROM follow_up_history").fetchone()[0] > 0  # fmt: skip
+    # A copy published before there were histories merges too.
+    older = tmp_path / "older.db"
+    publish(other := open_store(tmp_path / "other.db"), older)
+    other.close()
+    with sqlite3.connect(older) as old_copy:
+        old_copy.execute("DROP TABLE decision_history_fts")
+        old_copy.execute("DROP TABLE decision_history")
+        old_copy.execute("DROP TABLE follow_up_history_fts")
+        old_copy.execute("DROP TABLE follow_up_history")
+    assert merge([older, first], tmp_path / "with-older.db")["decision_history"] > 0
     with pytest.raises(StorageError, match="working database, not a published copy"):
         merge([first, demo.database.path], tmp_path / "wrong.db")
 
@@ -177,6 +242,7 @@ def get_json(url: str) -> object:
 
 
 def test_datasette_serves_the_published_file_and_finds_decisions(facilitator, demo, tmp_path):
+    changed_later_by_people_not_named(demo)
     out = tmp_path / "site" / "published.db"
     out.parent.mkdir()
     result = facilitator("--db", demo.database.path, "publish", out)
@@ -206,6 +272,13 @@ def test_datasette_serves_the_published_file_and_finds_decisions(facilitator, de
         assert {"status", "series", "review_date"} <= set(table["facet_results"])
         listed = {t["name"]: t for t in get_json(f"{base}.json")["tables"]}
         assert listed["decisions"]["fts_table"] == "decisions_fts" and listed["decisions_fts"]["hidden"]
+        # Reviewers see which decisions were reviewed or changed, and when; not who changed them.
+        history = get_json(f"{base}/decision_history.json")
+        assert {"kind", "at"} <= set(history["facet_results"]) and "changed_by" not in history["columns"]
+        reviewed = get_json(f"{base}/decision_history.json?_search=spring&_shape=array")
+        assert [row["kind"] for row in reviewed] == ["review"]
+        followed = get_json(f"{base}/follow_up_history.json")
+        assert "at" in followed["facet_results"] and followed["rows"]
     finally:
         server.kill()
         server.wait(timeout=10)

@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker, WorkerState
 
+from facilitator.domain.decision_changes import since_the_day as changes_since
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import DecisionStatus
 from facilitator.storage.register import REVIEW_SOON_DAYS, DecisionSummary
@@ -48,6 +49,11 @@ MIN_DECISION_WIDTH = 20
 # On a narrow screen (80 columns) the workshop column gives way to this, and the status to the
 # width of its longest label, so the decision itself is in view and not off the right edge.
 NARROWEST_WORKSHOP, NARROWEST_STATUS, WANTED_DECISION_WIDTH = 10, 10, 30
+
+
+def since_the_day(item: DecisionSummary) -> str:
+    """"changed 3 Mar 2026" (its status, review date or wording), "reviewed 5 May 2026", both, or ""."""
+    return changes_since(item.changed_at, item.reviewed_at, show_date)
 
 
 def review_soon(review_date: str | None, today: str) -> bool:
@@ -195,7 +201,8 @@ class RegisterScreen(RegisterFilterKeys, Screen):
         today = self.app.store.today()
         table.clear()
         for item in found.items:
-            table.add_row(*self._cells(item, today), key=str(item.decision.id))
+            # A decision changed or reviewed since the day takes two lines: the second says when.
+            table.add_row(*self._cells(item, today), key=str(item.decision.id), height=2 if since_the_day(item) else 1)
         ids = [item.decision.id for item in found.items]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -223,8 +230,16 @@ class RegisterScreen(RegisterFilterKeys, Screen):
             cell(label, style=style),
             cell(review or "-", style=style),
             cell(item.workshop_title, limit=self.workshop_width, style=style),
-            cell(decision.statement, limit=self.decision_width, style=style),
+            self._decision_cell(item, style),
         ]
+
+    def _decision_cell(self, item: DecisionSummary, style: str) -> Text:
+        statement = cell(item.decision.statement, limit=self.decision_width, style=style)
+        since = since_the_day(item)
+        if not since:
+            return statement
+        when = cell(f"({since})", limit=self.decision_width, style=f"{style} italic".strip())
+        return Text.assemble(statement, "\n", when, no_wrap=True, end="")
 
     def _empty_message(self) -> Content:
         if self.search.page:
@@ -261,6 +276,8 @@ class RegisterScreen(RegisterFilterKeys, Screen):
         parts: list = [("Why: ", "bold"), one_line(item.decision.rationale or "no reason was recorded", 300)]
         if item.workshop_series:
             parts += ["\n", ("Series: ", "bold"), one_line(item.workshop_series, 80)]
+        if since_the_day(item):
+            parts += ["\n", ("Since the day: ", "bold"), since_the_day(item), " (Enter: its history)"]
         why.update(join(parts))
 
     @property

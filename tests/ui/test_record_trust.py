@@ -9,6 +9,7 @@ from pathlib import Path
 
 from panel_harness import PanelTestApp, screen_text
 from textual.app import App
+from textual.reactive import reactive
 from textual.widgets import Input
 
 from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
@@ -23,7 +24,9 @@ SHOTS = os.environ.get("FACILITATOR_SHOTS")  # a folder: save what the screens l
 
 
 class HostApp(App):
-    """Holds ``store`` as the real app does, and opens one screen."""
+    """Holds ``store`` and ``presenting`` as the real app does, and opens one screen."""
+
+    presenting = reactive(False)
 
     def __init__(self, store, screen) -> None:
         super().__init__()
@@ -159,5 +162,10 @@ async def test_history_text_is_shown_as_typed_never_as_markup(tmp_path):
         await pilot.pause()
         assert app.is_running
         text = " ".join(screen_text(app).split())
+        assert f"\u2014 {hostile}" in text  # who changed it: in the private view, as typed
+        app.presenting = True  # F5 in the real app: the room sees what changed, not who typed it
+        await pilot.pause()
+        projected = " ".join(screen_text(app).split())
     assert f"Why: Because {hostile}" in text and f"it read \u201cDecide {hostile}\u201d" in text
+    assert f"Why: Because {hostile}" in projected and f"\u2014 {hostile}" not in projected
     store.close()

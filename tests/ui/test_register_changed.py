@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from facilitator.storage.store import open_store
@@ -12,6 +13,8 @@ DAY = 1_735_000_000.0  # 24 December 2024
 
 
 class HostApp(App):
+    presenting = reactive(False)  # as the real app has it
+
     def __init__(self, store, screen) -> None:
         super().__init__()
         self.store = store

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App
+from textual.reactive import reactive
 from textual.widgets import DataTable, Input, Static
 
 from facilitator.domain.agenda import find_agenda, load_agenda_file, stages_from_agenda
@@ -18,6 +19,8 @@ HOSTILE = ["[/b]", "[ @click=app.quit]x", "[link='http://x']y", "x\\"]
 
 class HostApp(App):
     """Holds ``store`` as the real app does, and opens one screen."""
+    presenting = reactive(False)  # as the real app has it
+
 
     def __init__(self, store, screen) -> None:
         super().__init__()

@@ -73,8 +73,10 @@ def present_words(record: DecisionRecord) -> str:
     return "; ".join(named + described)
 
 
-def record_sections(record: DecisionRecord) -> list[tuple[str, Content]]:
-    """(id, content) for each part of the record, in reading order."""
+def record_sections(record: DecisionRecord, *, presenting: bool = False) -> list[tuple[str, Content]]:
+    """(id, content) for each part of the record, in reading order. While presenting, who changed
+    the decision after the day is left out: a typed name, which may be someone who chose not to be
+    named in front of the room."""
     decision, workshop = record.decision, record.workshop
     people = {person.id: person for person in record.participants}
     sections: list[tuple[str, Content]] = []
@@ -90,7 +92,7 @@ def record_sections(record: DecisionRecord) -> list[tuple[str, Content]]:
         for change in record.history:
             changes += ["\u2022 ", show_date(change.at), ": ",
                         describe_decision_change(change.kind, change.old, change.new, change.note)]
-            if change.changed_by:
+            if change.changed_by and not presenting:
                 changes += [("  \u2014 ", "dim"), change.changed_by]
             changes.append("\n")
         sections.append(("decision-history", _section("Since the day it was decided", changes[:-1])))
@@ -181,6 +183,7 @@ class DecisionDetailScreen(Screen):
         yield WholeKeysFooter(compact=True)
 
     def on_mount(self) -> None:
+        self.watch(self.app, "presenting", lambda _presenting: self.reload(), init=False)
         self.reload()
         self.query_one("#detail-body", VerticalScroll).focus()
 
@@ -192,7 +195,7 @@ class DecisionDetailScreen(Screen):
             self.dismiss()
             return
         body = self.query_one("#detail-body", VerticalScroll)
-        sections = record_sections(self.record)
+        sections = record_sections(self.record, presenting=self.app.presenting)
         shown = [child.id for child in body.children]
         if shown == [name for name, _ in sections]:
             # The same parts (a status changed, say): updated where they are, keeping the scroll.

@@ -108,7 +108,10 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         # widget inside it, which took most of the reveal's redraw (bench_score.py).
         self.query_one("#score-body").display = not stage.revealed
         self.query_one("#score-results").display = stage.revealed
-        self.set_class(self.presenting and not stage.revealed, "-private")
+        if not stage.revealed:
+            # Only the sheet's cursor (hidden once revealed) depends on it, and a class change
+            # restyles the whole panel: left as it is at the reveal (bench_score.py).
+            self.set_class(self.presenting, "-private")
         self.query_one("#score-prompt", Static).update(plain(stage.settings.get("prompt") or stage.title))
         done = set(self.store.marks_given(self.stage_id))
         self.query_one("#score-progress", Static).update(self.progress(done, "scored"))

@@ -16,9 +16,9 @@ from facilitator.outputs.minutes_index import MinutesIndex
 
 # Stage events that change the plan; each keeps its sentence in ``note``.
 PLAN_EVENTS = ("shortened", "lengthened", "skipped", "carried", "to carry", "added live", "moved",
-               "later finish accepted", "dots changed", "added to a later workshop")  # fmt: skip
+               "later finish accepted", "dots changed", "added to a later workshop", "carried over")  # fmt: skip
 # Logged on another day (when the later workshop was made): its time of day would mislead.
-UNTIMED_EVENTS = ("added to a later workshop",)
+UNTIMED_EVENTS = ("added to a later workshop", "carried over")
 STATE_WORDS = {"skipped": "Skipped", "carried": "Moved to the next workshop", "to carry": "On the list to carry"}
 
 

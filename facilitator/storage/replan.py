@@ -21,6 +21,8 @@ from facilitator.storage.base import StoreBase, row_to
 ACCEPTED = "later finish accepted"
 # Logged on a stage from the list to carry once a later workshop has taken it.
 CARRIED_LATER = "added to a later workshop"
+# Logged on the copy a later workshop takes.
+CARRIED_FROM = "carried over"
 
 
 def _epoch(iso: str) -> float:
@@ -129,8 +131,8 @@ class ReplanMixin(StoreBase):
             if workshop.series:
                 row = self._row(
                     "SELECT id FROM workshops WHERE series = ? AND id != ? AND status = 'planned' "
-                    "ORDER BY date, id LIMIT 1",
-                    (workshop.series, workshop.id),
+                    "AND (date > ? OR (date = ? AND id > ?)) ORDER BY date, id LIMIT 1",
+                    (workshop.series, workshop.id, workshop.date, workshop.date, workshop.id),
                 )
             if row is None:
                 if workshop.series:
@@ -153,11 +155,14 @@ class ReplanMixin(StoreBase):
         """A copy of ``stage``, not started, at the end of ``workshop_id``, with the time first planned."""
         last = self._value("SELECT coalesce(max(position), 0) FROM stages WHERE workshop_id = ?", (workshop_id,))
         minutes = stage.first_planned_minutes or stage.planned_minutes
-        db["stages"].insert({
+        copy_id = db["stages"].insert({
             "workshop_id": workshop_id, "position": last + 1, "kind": stage.kind.value, "title": stage.title,
             "planned_minutes": minutes, "settings": json.dumps(stage.settings, sort_keys=True),
             "timer_left_seconds": minutes * 60.0,
-        })  # fmt: skip
+        }).last_pk  # fmt: skip
+        source = self.workshop(stage.workshop_id)
+        # This workshop's minutes say where the stage came from.
+        self._event(db, copy_id, CARRIED_FROM, 0.0, f"Carried over from \u201c{source.title}\u201d ({source.date})")
 
     def stages_to_carry(self, series: str | None = None) -> list[Stage]:
         """Stages on the list to carry, oldest workshop first: from every workshop, or (``series``

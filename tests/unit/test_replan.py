@@ -105,6 +105,7 @@ def test_moving_a_stage_in_a_series_waits_for_the_next_workshop_then_goes_into_i
 
 def test_moving_a_stage_when_the_series_has_a_planned_next_workshop_adds_it_there(store, running):
     _workshop, stages = running
+    store.create_workshop(title="Wards, long ago", stages=AGENDA[:1], date="2025-01-10", series="Wards")
     following = store.create_workshop(title="Wards again", stages=AGENDA[:1], date="2025-04-11", series="Wards")
     said = store.carry_stage(stages[3].id)
     assert said == "Moved to the next workshop in the series, \u201cWards again\u201d (2025-04-11)."
@@ -145,6 +146,9 @@ def test_the_minutes_say_where_a_moved_stage_went(store, clock):
     row = next(line for line in agenda.splitlines() if "| Group |" in line)
     assert "Put on the list to carry" in row
     assert row.endswith("Added to a later workshop, \u201cThe follow-up\u201d (2025-04-01) |")
+    later_agenda = render_markdown(load_record(store, later.id)).split("## The agenda")[1].split("\n## ")[0]
+    row = next(line for line in later_agenda.splitlines() if "| Group |" in line)
+    assert "Carried over from \u201cOne-off\u201d (2025-03-14); Not started |" in row
 
 
 def test_a_stage_added_live_goes_after_the_one_that_is_on_and_is_not_in_the_first_plan(store, running, clock):

@@ -50,17 +50,23 @@ def details_from(options: dict) -> dict:
 @click.command(short_help="Change a workshop's start time, access, contact or rate.")
 @workshop_id_argument
 @details_options
+@click.option("--carry", is_flag=True, help="Add the stages waiting to be carried from earlier workshops.")
 @pass_session
-def edit(session: Session, workshop_id: int, **options) -> None:
+def edit(session: Session, workshop_id: int, carry: bool, **options) -> None:
     """Change the invitation details of workshop ID. Options not given stay as they are; an empty
-    value ("") clears one."""
+    value ("") clears one. --carry adds the stages moved out of earlier workshops (its series', or
+    in no series, those of workshops in none) at the end."""
     details = details_from(options)
-    if not details:
-        raise click.UsageError("Give at least one detail to change, e.g. --start 10:00.")
+    if not details and not carry:
+        raise click.UsageError("Give at least one detail to change, e.g. --start 10:00, or --carry.")
     store = open_workshop(session, workshop_id, "edit")
-    store.set_workshop_details(workshop_id, **details)
-    labels = {name: f"--{flag}" for flag, name, _, _ in _DETAILS} | {"hourly_rate_pence": "--rate"}
-    click.echo(f"Changed workshop {workshop_id}: {', '.join(labels[name] for name in details)}.")
+    if carry:
+        added = store.add_stages_to_carry(workshop_id)
+        click.echo(shown(store.carry_sentence(added, added=True)) if added else "No stages are waiting to be carried.")
+    if details:
+        store.set_workshop_details(workshop_id, **details)
+        labels = {name: f"--{flag}" for flag, name, _, _ in _DETAILS} | {"hourly_rate_pence": "--rate"}
+        click.echo(f"Changed workshop {workshop_id}: {', '.join(labels[name] for name in details)}.")
 
 
 @click.command(short_help="The invitation pack for a workshop.")

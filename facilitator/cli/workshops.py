@@ -63,10 +63,12 @@ def demo(session: Session, no_open: bool) -> None:
 @click.option("--involvement", type=click.Choice(INVOLVEMENT),
               help="Which kind of involvement it honestly is (default: the agenda's).")  # fmt: skip
 @click.option("--series", default="", help="A series name, to link workshops that follow on from each other.")
+@click.option("--carry", is_flag=True,
+              help="Add the stages moved out of earlier workshops in no series (a series' own are always added).")
 @details_options
 @pass_session
 def new(session: Session, agenda: str, title: str, purpose: str, day: str | None, place: str,
-        involvement: str | None, series: str, **details) -> None:  # fmt: skip
+        involvement: str | None, series: str, carry: bool, **details) -> None:  # fmt: skip
     """Create a workshop from AGENDA (a shipped or your own agenda's name, or a .toml file); print its id.
 
     The invitation pack's details (start time, access, contact, rate) can be given now or later
@@ -79,12 +81,19 @@ def new(session: Session, agenda: str, title: str, purpose: str, day: str | None
 
     plan = load_agenda_file(find_agenda(agenda))
     store = session.open()
+    waiting = store.stages_to_carry(series.strip())
     workshop = store.create_workshop(
         title=title, stages=stages_from_agenda(plan), purpose=purpose, date=day, place=place,
         involvement=involvement or plan.involvement, series=series, agenda_name=plan.name,
-        details=details_from(details),
+        details=details_from(details), carry=carry,
     )  # fmt: skip
     click.echo(str(workshop.id))
+    # On stderr: scripts read the id alone from stdout.
+    if waiting and (carry or workshop.series):
+        click.echo(shown(store.carry_sentence(waiting, added=True)), err=True)
+    elif waiting:
+        click.echo(shown(store.carry_sentence(waiting, added=False))
+                   + f" To add them to this workshop: {typed('edit', str(workshop.id), '--carry')}", err=True)
     stage_added = not any(stage.kind == "feedback" for stage in plan.stages)
     carried = store.carry_over_sentence(workshop.id, stage_added=stage_added)
     if carried:

@@ -16,7 +16,9 @@ from facilitator.outputs.minutes_index import MinutesIndex
 
 # Stage events that change the plan; each keeps its sentence in ``note``.
 PLAN_EVENTS = ("shortened", "lengthened", "skipped", "carried", "to carry", "added live", "moved",
-               "later finish accepted", "dots changed")  # fmt: skip
+               "later finish accepted", "dots changed", "added to a later workshop", "carried over")  # fmt: skip
+# Logged on another day (when the later workshop was made): its time of day would mislead.
+UNTIMED_EVENTS = ("added to a later workshop", "carried over")
 STATE_WORDS = {"skipped": "Skipped", "carried": "Moved to the next workshop", "to carry": "On the list to carry"}
 
 
@@ -83,7 +85,7 @@ def _stage_notes(index: MinutesIndex, stage: StagePart) -> str:
         notes.append("Resumed after an interruption")
     for event in events:
         if event.event in PLAN_EVENTS and event.note:
-            at = clock_time(event.at)
+            at = "" if event.event in UNTIMED_EVENTS else clock_time(event.at)
             notes.append(f"{inline(event.note)} (at {at})" if at else inline(event.note))
     if stage.plan_state in STATE_WORDS and not any(event.event in PLAN_EVENTS for event in events):
         notes.append(STATE_WORDS[stage.plan_state])

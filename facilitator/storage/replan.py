@@ -8,8 +8,7 @@ event with its time and a plain sentence (``note``), which the minutes' agenda t
 from __future__ import annotations
 
 import json
-import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from facilitator.domain import replan
@@ -20,8 +19,10 @@ from facilitator.domain.text import clean_text
 from facilitator.storage.base import StoreBase, row_to
 
 ACCEPTED = "later finish accepted"
-# A planned next workshop is made this many days after this one when the series has none.
-NEXT_WORKSHOP_DAYS = 28
+# Logged on a stage from the list to carry once a later workshop has taken it.
+CARRIED_LATER = "added to a later workshop"
+# Logged on the copy a later workshop takes.
+CARRIED_FROM = "carried over"
 
 
 def _epoch(iso: str) -> float:
@@ -119,50 +120,93 @@ class ReplanMixin(StoreBase):
         return self.stage(stage_id)
 
     def carry_stage(self, stage_id: int) -> str:
-        """Move a stage to the next workshop in the series: added to the end of the planned one
-        (made, four weeks on, if the series has none), or put on the list to carry when this
-        workshop is in no series. Returns the sentence saying which."""
+        """Move a stage to the next workshop: added to the end of the series' next planned one,
+        or put on the list to carry until the next workshop is made (``create_workshop`` takes
+        it: automatically in the same series; offered, outside a series). Returns the sentence
+        saying which."""
         with self.write() as db:
             stage = self._to_change(stage_id)
             workshop = self.workshop(stage.workshop_id)
-            if not workshop.series:
-                sentence = ("Put on the list to carry to a later workshop (this workshop is in no series, "
-                            "so there is no next one to add it to)")  # fmt: skip
+            row = None
+            if workshop.series:
+                row = self._row(
+                    "SELECT id FROM workshops WHERE series = ? AND id != ? AND status = 'planned' "
+                    "AND (date > ? OR (date = ? AND id > ?)) ORDER BY date, id LIMIT 1",
+                    (workshop.series, workshop.id, workshop.date, workshop.date, workshop.id),
+                )
+            if row is None:
+                if workshop.series:
+                    sentence = (f"Put on the list to carry: it is added to the next workshop in the series "
+                                f"\u201c{workshop.series}\u201d when that is made")  # fmt: skip
+                else:
+                    sentence = ("Put on the list to carry: this workshop is in no series, so the next new "
+                                "workshop offers to add it")  # fmt: skip
                 db.execute("UPDATE stages SET plan_state = 'to carry' WHERE id = ?", (stage_id,))
                 self._event(db, stage_id, "to carry", stage.planned_minutes * 60.0, sentence)
                 return sentence + "."
-            row = self._row(
-                "SELECT id, title FROM workshops WHERE series = ? AND id != ? AND status = 'planned' "
-                "ORDER BY date, id LIMIT 1",
-                (workshop.series, workshop.id),
-            )
-            if row is None:
-                later = (date.fromisoformat(workshop.date) + timedelta(days=NEXT_WORKSHOP_DAYS)).isoformat()
-                title = clean_text(f"{workshop.series}: next workshop", "workshop title")
-                next_id = db["workshops"].insert({
-                    "uid": uuid.uuid4().hex, "title": title, "date": later, "series": workshop.series,
-                    "involvement": workshop.involvement.value, "status": WorkshopStatus.PLANNED.value,
-                    "created_at": self.now_iso(),
-                }).last_pk  # fmt: skip
-                made = f" (made for it, dated {later}: change the date when it is known)"
-            else:
-                next_id, title, made = row["id"], row["title"], ""
-            last = self._value("SELECT coalesce(max(position), 0) FROM stages WHERE workshop_id = ?", (next_id,))
-            db["stages"].insert({
-                "workshop_id": next_id, "position": last + 1, "kind": stage.kind.value, "title": stage.title,
-                "planned_minutes": stage.first_planned_minutes or stage.planned_minutes,
-                "settings": json.dumps(stage.settings, sort_keys=True),
-                "timer_left_seconds": (stage.first_planned_minutes or stage.planned_minutes) * 60.0,
-            })  # fmt: skip
-            sentence = f"Moved to the next workshop in the series, \u201c{title}\u201d{made}"
+            target = self.workshop(row["id"])
+            self._append_copy(db, target.id, stage)
+            sentence = f"Moved to the next workshop in the series, \u201c{target.title}\u201d ({target.date})"
             db.execute("UPDATE stages SET plan_state = 'carried' WHERE id = ?", (stage_id,))
             self._event(db, stage_id, "carried", stage.planned_minutes * 60.0, sentence)
         return sentence + "."
 
-    def stages_to_carry(self) -> list[Stage]:
-        """Stages put on the list to carry, from every workshop, oldest first."""
-        rows = self._rows("SELECT * FROM stages WHERE plan_state = 'to carry' ORDER BY workshop_id, position")
+    def _append_copy(self, db, workshop_id: int, stage: Stage) -> None:
+        """A copy of ``stage``, not started, at the end of ``workshop_id``, with the time first planned."""
+        last = self._value("SELECT coalesce(max(position), 0) FROM stages WHERE workshop_id = ?", (workshop_id,))
+        minutes = stage.first_planned_minutes or stage.planned_minutes
+        copy_id = db["stages"].insert({
+            "workshop_id": workshop_id, "position": last + 1, "kind": stage.kind.value, "title": stage.title,
+            "planned_minutes": minutes, "settings": json.dumps(stage.settings, sort_keys=True),
+            "timer_left_seconds": minutes * 60.0,
+        }).last_pk  # fmt: skip
+        source = self.workshop(stage.workshop_id)
+        # This workshop's minutes say where the stage came from.
+        self._event(db, copy_id, CARRIED_FROM, 0.0, f"Carried over from \u201c{source.title}\u201d ({source.date})")
+
+    def stages_to_carry(self, series: str | None = None) -> list[Stage]:
+        """Stages on the list to carry, oldest workshop first: from every workshop, or (``series``
+        given) only from the workshops of that series ('' : the workshops in no series)."""
+        sql = "SELECT s.* FROM stages s JOIN workshops w ON w.id = s.workshop_id WHERE s.plan_state = 'to carry'"
+        args: tuple = ()
+        if series is not None:
+            sql += " AND coalesce(w.series, '') = ?"
+            args = (series,)
+        rows = self._rows(sql + " ORDER BY w.date, w.id, s.position", args)
         return [row_to(Stage, row) for row in rows]
+
+    def _take_stages_to_carry(self, db, workshop_id: int, waiting: list[Stage]) -> None:
+        """Add the stages waiting on the list to carry to the end of a new workshop; each one's
+        source stage says where it went (the source workshop's minutes show it)."""
+        workshop = self.workshop(workshop_id)
+        for stage in waiting:
+            self._append_copy(db, workshop_id, stage)
+            db.execute("UPDATE stages SET plan_state = 'carried' WHERE id = ?", (stage.id,))
+            self._event(db, stage.id, CARRIED_LATER, 0.0,
+                        f"Added to a later workshop, \u201c{workshop.title}\u201d ({workshop.date})")
+
+    def add_stages_to_carry(self, workshop_id: int) -> list[Stage]:
+        """Add to a workshop not yet finished the stages waiting on the list to carry from its
+        series (or, in no series, from workshops in none); returns them (empty: nothing waited)."""
+        with self.write() as db:
+            workshop = self.workshop(workshop_id)
+            if workshop.status is WorkshopStatus.FINISHED:
+                raise RuleBroken(f"\u201c{workshop.title}\u201d has finished, so no stages can be added to it.")
+            waiting = [s for s in self.stages_to_carry(workshop.series or "") if s.workshop_id != workshop_id]
+            self._take_stages_to_carry(db, workshop_id, waiting)
+        return waiting
+
+    def carry_sentence(self, waiting: list[Stage], *, added: bool) -> str | None:
+        """What the list to carry gave a new workshop (``added``), or could give it; None when empty."""
+        if not waiting:
+            return None
+        titles = ", ".join(f"\u201c{stage.title}\u201d" for stage in waiting)
+        sources = ", ".join(dict.fromkeys(
+            f"\u201c{self.workshop(stage.workshop_id).title}\u201d" for stage in waiting))  # fmt: skip
+        count = "1 stage" if len(waiting) == 1 else f"{len(waiting)} stages"
+        if added:
+            return f"{count} moved out of {sources} added at the end: {titles}."
+        return f"{count} moved out of {sources} {'is' if len(waiting) == 1 else 'are'} waiting to be carried: {titles}."
 
     def insert_stage(
         self, workshop_id: int, *, kind: str, title: str, minutes: int, settings: dict[str, Any] | None = None,

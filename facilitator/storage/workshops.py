@@ -80,6 +80,7 @@ class WorkshopsMixin(StoreBase):
         agenda_name: str = "",
         uid: str | None = None,
         details: dict[str, Any] | None = None,
+        carry: bool = False,
     ) -> Workshop:
         """Create a workshop with its stages.
 
@@ -87,6 +88,8 @@ class WorkshopsMixin(StoreBase):
         ``uid`` is normally left out (a new random one); the demo passes fixed ones so that
         seeding twice can notice it has already been done. ``details``: the invitation pack's
         fields (start time, access, contact, recognition; see ``recognition.clean_details``).
+        Stages moved out of earlier workshops onto the list to carry (``replan.py``) are added at
+        the end: those of the same series always; outside a series, only when ``carry``.
         """
         values = {
             "uid": uid or uuid.uuid4().hex,
@@ -121,6 +124,8 @@ class WorkshopsMixin(StoreBase):
                 }
                 for position, stage in enumerate(stages, start=1)
             )
+            if values["series"] or carry:
+                self._take_stages_to_carry(db, workshop_id, self.stages_to_carry(values["series"] or ""))
             if values["series"]:
                 # Open actions and unanswered feedback from the series' last workshop (register.py).
                 self._carry_over(db, workshop_id)

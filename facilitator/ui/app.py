@@ -32,7 +32,6 @@ from textual.timer import Timer
 
 from facilitator.local import terminal_memory
 from facilitator.domain.errors import FacilitatorError
-from facilitator.ui import run_sessions
 from facilitator.ui.commands import screen_commands
 from facilitator.ui.focus import focus_lost, keep_focus_shown
 from facilitator.ui.keys_in_order import KeysInOrder
@@ -335,10 +334,11 @@ class FacilitatorApp(KeysInOrder, App):
             self.notify(f"A note-taker joins from their own terminal with:\n{command}", markup=False, timeout=30)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: a clean quit, noted so the next start does not call it an interruption."""
-        if self._store is not None:
-            run_sessions.note_clean_quit(self._store)
-        await super().action_quit()
+        """Ctrl+Q: a clean quit, noted so the next start does not call it an interruption; it asks
+        first when a screen has unsaved work (``dialogs/quit_unsaved.py``)."""
+        from facilitator.ui.dialogs.quit_unsaved import quit_asking_first
+
+        quit_asking_first(self, self._store)
 
     def action_show_keys(self) -> None:
         from facilitator.ui.screens.keys_help import KeysHelpScreen

@@ -216,3 +216,46 @@ async def test_agenda_text_is_shown_literally_and_the_editor_is_in_the_palette(s
         await assert_shows_literally(pilot, f"Copy {hostile}")
         titles = [command.title for command in screen_commands(screen)]
         assert {"Add stage", "Remove the stage", "Move the stage up", "Save the agenda"} <= set(titles)
+
+
+async def test_ctrl_q_with_unsaved_agenda_changes_asks_first_and_n_keeps_them(store: Store) -> None:
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#start-from", Select).value = "coproduction-workshop"
+        app.screen.query_one("#agenda-name", Input).value = "Quitting"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        editor(app)
+        await pilot.press("ctrl+q")  # nothing changed yet: it quits at once, without a question
+        await pilot.pause()
+        assert app._exit
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#start-from", Select).value = "coproduction-workshop"
+        app.screen.query_one("#agenda-name", Input).value = "Quitting"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = editor(app)
+        moved = screen.stages[1]["title"]
+        await pilot.press("down", "shift+down")  # an unsaved change: the second stage moved down
+        await pilot.pause()
+        assert screen.stages[2]["title"] == moved
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "Quit without saving the agenda?" in screen_text(app)
+        await pilot.press("ctrl+q")  # pressed again: still asking, not quitting
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app._exit
+        assert editor(app) is screen and screen.stages[2]["title"] == moved
+        await pilot.press("ctrl+q", "y")  # y quits, losing the change
+        await pilot.pause()
+        assert app._exit
+    assert not (paths.user_agendas_dir() / "quitting.toml").exists()

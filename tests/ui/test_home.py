@@ -248,3 +248,29 @@ async def test_every_key_of_the_screen_is_also_a_command(store: Store) -> None:
         for title in ("Open", "New", "People", "Demo", "Find", "Capture", "Theme: light, for bright rooms",
                       "Presentation mode on", "Keys and help", "Quit"):
             assert title in titles
+
+
+async def test_new_workshop_offers_the_stages_waiting_to_be_carried_and_adds_them_when_ticked(store: Store) -> None:
+    one_off = store.create_workshop(title="Bus pass talk", date="2025-03-14", stages=[
+        {"kind": "welcome", "title": "Welcome", "minutes": 10},
+        {"kind": "ideas", "title": "Ideas about the bus", "minutes": 30},
+    ])  # fmt: skip
+    store.carry_stage(store.stages(one_off.id)[1].id)  # moved to "the next workshop" while it ran
+    app = FacilitatorApp(store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewWorkshopDialog)
+        assert "Add 1 stage waiting to be carried: Ideas about the bus" in screen_text(app)
+        box = dialog.query_one("#carry")
+        box.focus()
+        await pilot.press("space")  # one key ticks it
+        dialog.query_one("#title", Input).value = "Bus pass, part two"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("added at the end: \u201cIdeas about the bus\u201d" in text for text in toast_texts(app))
+    made = next(w for w in store.list_workshops() if w.title == "Bus pass, part two")
+    assert store.stages(made.id)[-1].title == "Ideas about the bus"
+    assert store.stage(store.stages(one_off.id)[1].id).plan_state == "carried"

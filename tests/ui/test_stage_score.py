@@ -52,3 +52,23 @@ async def test_scoring_a_sheet_revealing_and_moderating(store: Store) -> None:
         assert str(row).endswith("moderated to 4: The 1 was about another part of the bid.")
     summary = store.score_summary(stage)
     assert summary.cell(0, 0).moderated == 4 and summary.cell(0, 0).reason == "The 1 was about another part of the bid."
+
+
+async def test_the_footer_follows_the_reveal_from_who_to_moderate(store: Store) -> None:
+    # The run screen's footer is rebuilt only when its keys change (keys_footer.ChangedKeysFooter):
+    # the reveal changes them, so it must still be rebuilt then.
+    built = kinds_workshop(store)
+    store.start_stage(built.score.id)
+    for person in built.people:
+        store.give_marks(built.score.id, person.id, {(a, c): 3 for a in range(2) for c in range(3)})
+    app = run_app(store, built.workshop.id)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await run_screen(pilot)
+        await pilot.press("f5")  # the private view
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "w Who" in footer and "Moderate" not in footer
+        await pilot.press("ctrl+r", "y")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "m Moderate" in footer and "w Who" not in footer

@@ -88,25 +88,67 @@ def test_a_skipped_stage_is_passed_over_and_takes_no_time(store, running, clock)
     assert notes(store, stages[1].id) == ["Skipped to save time"]
 
 
-def test_moving_a_stage_makes_the_next_workshop_of_the_series_then_adds_to_it(store, running):
+def test_moving_a_stage_in_a_series_waits_for_the_next_workshop_then_goes_into_it(store, running):
     workshop, stages = running
     said = store.carry_stage(stages[3].id)
-    assert "\u201cWards: next workshop\u201d" in said and "2025-04-11" in said
-    following = next(w for w in store.list_workshops() if w.id != workshop.id)
-    assert [(s.title, s.planned_minutes) for s in store.stages(following.id)] == [("Group", 20)]
-    store.carry_stage(stages[4].id)  # the second goes to the same planned workshop, after the first
-    assert [s.title for s in store.stages(following.id)] == ["Group", "Decide"]
+    assert said.startswith("Put on the list to carry") and "\u201cWards\u201d" in said
+    assert store.count_workshops() == 1  # no made-up workshop with a guessed date
+    store.carry_stage(stages[4].id)
+    following = store.create_workshop(title="Wards, part two", stages=AGENDA[:1], date="2025-04-11", series="Wards")
+    # The review stage goes after the welcome only when something is open; then the carried ones, in order.
+    assert [(s.title, s.planned_minutes) for s in store.stages(following.id)][-2:] == [("Group", 20), ("Decide", 10)]
     assert store.stage(stages[3].id).plan_state == "carried"
+    assert store.stages_to_carry() == []
+    assert notes(store, stages[3].id)[-1] == "Added to a later workshop, \u201cWards, part two\u201d (2025-04-11)"
     assert store.next_stage(workshop.id).id == stages[1].id
 
 
-def test_outside_a_series_a_moved_stage_goes_on_the_list_to_carry(store, clock):
+def test_moving_a_stage_when_the_series_has_a_planned_next_workshop_adds_it_there(store, running):
+    _workshop, stages = running
+    store.create_workshop(title="Wards, long ago", stages=AGENDA[:1], date="2025-01-10", series="Wards")
+    following = store.create_workshop(title="Wards again", stages=AGENDA[:1], date="2025-04-11", series="Wards")
+    said = store.carry_stage(stages[3].id)
+    assert said == "Moved to the next workshop in the series, \u201cWards again\u201d (2025-04-11)."
+    assert [s.title for s in store.stages(following.id)][-1] == "Group"
+
+
+def test_outside_a_series_a_moved_stage_waits_and_is_added_only_when_asked(store, clock):
     workshop = store.create_workshop(title="One-off", stages=AGENDA, date="2025-03-14")
     stages = store.stages(workshop.id)
+    clock.advance(5 * 60)
+    store.set_stage_minutes(stages[4].id, 5)  # shortened first: it is carried with the time first planned
     said = store.carry_stage(stages[4].id)
     assert said.startswith("Put on the list to carry")
     assert [s.id for s in store.stages_to_carry()] == [stages[4].id]
     assert store.count_workshops() == 1
+    other_series = store.create_workshop(title="Other series", stages=AGENDA[:1], series="Gardens")
+    assert [s.title for s in store.stages(other_series.id)] == ["Welcome"]  # not another series' stage
+    plain = store.create_workshop(title="Not asked", stages=AGENDA[:1])
+    assert [s.title for s in store.stages(plain.id)] == ["Welcome"]  # offered, not added unasked
+    assert store.carry_sentence(store.stages_to_carry(""), added=False) == (
+        "1 stage moved out of \u201cOne-off\u201d is waiting to be carried: \u201cDecide\u201d.")
+    asked = store.create_workshop(title="Next one", stages=AGENDA[:1], date="2025-04-01", carry=True)
+    assert [(s.title, s.planned_minutes) for s in store.stages(asked.id)] == [("Welcome", 10), ("Decide", 10)]
+    assert store.stages_to_carry() == []
+    assert store.add_stages_to_carry(plain.id) == []  # taken once only
+
+
+def test_the_minutes_say_where_a_moved_stage_went(store, clock):
+    from facilitator.outputs.minutes import render_markdown
+    from facilitator.storage.exchange import load_record
+
+    workshop = store.create_workshop(title="One-off", stages=AGENDA, date="2025-03-14")
+    stages = store.stages(workshop.id)
+    store.carry_stage(stages[3].id)
+    later = store.create_workshop(title="The follow-up", stages=AGENDA[:1], date="2025-04-01")
+    assert [s.title for s in store.add_stages_to_carry(later.id)] == ["Group"]
+    agenda = render_markdown(load_record(store, workshop.id)).split("## The agenda")[1].split("\n## ")[0]
+    row = next(line for line in agenda.splitlines() if "| Group |" in line)
+    assert "Put on the list to carry" in row
+    assert row.endswith("Added to a later workshop, \u201cThe follow-up\u201d (2025-04-01) |")
+    later_agenda = render_markdown(load_record(store, later.id)).split("## The agenda")[1].split("\n## ")[0]
+    row = next(line for line in later_agenda.splitlines() if "| Group |" in line)
+    assert "Carried over from \u201cOne-off\u201d (2025-03-14); Not started |" in row
 
 
 def test_a_stage_added_live_goes_after_the_one_that_is_on_and_is_not_in_the_first_plan(store, running, clock):

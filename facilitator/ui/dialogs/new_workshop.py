@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from facilitator.domain.agenda import Agenda, list_agendas, stages_from_agenda
 from facilitator.domain.dates import DATE_HINT
@@ -80,6 +80,10 @@ class NewWorkshopDialog(SavingDialog[int | None]):
                     value=first if first else Select.BLANK, allow_blank=first is None, id="agenda", compact=True,
                 ))
                 yield Static(id="agenda-about")
+                # Stages moved out of earlier workshops while they ran (re-planning), shown near the
+                # top so it is seen at 80x24: a series' own are always added; outside a series they
+                # are offered, not ticked (Space ticks it).
+                yield Checkbox("", id="carry", compact=True)
                 yield from self._row("Title", Input(placeholder="What the workshop is called", id="title", compact=True))
                 yield from self._row("Purpose", Input(placeholder="What it is for, in a sentence", id="purpose", compact=True))
                 yield from self._row("Place", Input(placeholder="Where it happens", id="place", compact=True))
@@ -107,6 +111,7 @@ class NewWorkshopDialog(SavingDialog[int | None]):
     def on_mount(self) -> None:
         self.query_one("#date", Input).value = self.app.store.today()
         self._show_agenda()
+        self._show_carry()
         if not self.agendas:
             self.notify("No agenda could be read, so a workshop cannot be started yet.", severity="error")
         elif self.broken:
@@ -139,6 +144,26 @@ class NewWorkshopDialog(SavingDialog[int | None]):
             with self.prevent(Select.Changed):
                 self.query_one("#involvement", Select).value = agenda.involvement.value
 
+    @on(Input.Changed, "#series")
+    def _series_changed(self, event: Input.Changed) -> None:
+        self._show_carry()
+
+    def _show_carry(self) -> None:
+        series = self.query_one("#series", Input).value.strip()
+        waiting = self.app.store.stages_to_carry(series)
+        box = self.query_one("#carry", Checkbox)
+        box.display = bool(waiting)
+        if not waiting:
+            return
+        titles = ", ".join(stage.title for stage in waiting)
+        count = "1 stage" if len(waiting) == 1 else f"{len(waiting)} stages"
+        if series:
+            box.label = one_line(f"Adds {count} carried in the series: {titles}", 58)
+        else:
+            box.label = one_line(f"Add {count} waiting to be carried: {titles}", 58)
+        box.disabled = bool(series)
+        box.value = bool(series)
+
     @on(Select.Changed, "#involvement")
     def _involvement_changed(self, event: Select.Changed) -> None:
         self.involvement_chosen = True
@@ -169,17 +194,23 @@ class NewWorkshopDialog(SavingDialog[int | None]):
             involvement=str(self.query_one("#involvement", Select).value),
             agenda_name=self.query_one("#agenda", Select).value,
             details={key: self.query_one(f"#{key}", Input).value for key, _, _ in PACK_FIELDS},
+            carry=self.query_one("#carry", Checkbox).value,
         )
 
         stage_added = not any(stage["kind"] == "feedback" for stage in details["stages"])
 
-        def create(store) -> tuple[int, str | None]:
-            workshop_id = store.create_workshop(**details).id
-            return workshop_id, store.carry_over_sentence(workshop_id, stage_added=stage_added)
+        def create(store) -> tuple[int, str | None, str | None]:
+            waiting = store.stages_to_carry(details["series"].strip())
+            workshop = store.create_workshop(**details)
+            taken = waiting if details["carry"] or workshop.series else []
+            return (workshop.id, store.carry_over_sentence(workshop.id, stage_added=stage_added),
+                    store.carry_sentence(taken, added=True))  # fmt: skip
 
-        def created(made: tuple[int, str | None]) -> None:
-            workshop_id, carried = made
+        def created(made: tuple[int, str | None, str | None]) -> None:
+            workshop_id, carried, stages_carried = made
             self.app.announce_change()
+            if stages_carried:
+                self.app.notify(stages_carried, title="Stages carried", markup=False, timeout=12)
             if carried:
                 # Said on creation: what came over from last time, and where it is.
                 self.app.notify(carried, title="You said, we did", markup=False, timeout=12)

@@ -10,7 +10,8 @@ agenda schema (``SettingsForm``), so new kinds and settings appear here by thems
 After every change the agenda is checked with the rules of ``facilitator agendas check`` and each
 problem is listed as one sentence naming the stage. Ctrl+S saves it to the user's agendas folder
 (never over an agenda that comes with the app; asking before replacing a file of the user's own);
-it is then offered when starting a workshop. Escape with unsaved changes asks before closing.
+it is then offered when starting a workshop. Escape or Ctrl+Q with unsaved changes asks before
+closing or quitting.
 """
 
 from __future__ import annotations
@@ -291,6 +292,13 @@ class AgendaEditorScreen(Screen[str | None]):
         self.show()
         self.notify(f"Saved as {path.name} in your agendas folder. It is offered when you start a new workshop"
                     " (n on the home screen).", markup=False)
+
+    def unsaved_on_quit(self) -> tuple[str, str] | None:
+        """Ctrl+Q asks first while there are changes not saved (``dialogs/quit_unsaved.py``)."""
+        if self._state() == self._unchanged:
+            return None
+        return ("Quit without saving the agenda?",
+                "Your changes to this agenda have not been saved. Press n, then Ctrl+S to save them.")  # fmt: skip
 
     def action_close(self) -> None:
         if self._state() == self._unchanged:

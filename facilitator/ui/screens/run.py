@@ -31,7 +31,7 @@ from facilitator.ui.screens.run_keys import RunScreenKeys, finish_lines
 from facilitator.ui.stages.base import StagePanel
 from facilitator.ui.stages.registry import make_panel
 from facilitator.ui.widgets.agenda_sidebar import AgendaSidebar
-from facilitator.ui.widgets.keys_footer import WholeKeysFooter
+from facilitator.ui.widgets.keys_footer import ChangedKeysFooter
 from facilitator.ui.widgets.stage_timer import StageTimer
 from facilitator.ui.widgets.status_line import StatusLine
 from facilitator.ui.widgets.title_bar import mode_words
@@ -100,7 +100,7 @@ class RunScreen(RunScreenKeys, SavesWithoutFreezing, Screen):
                 yield StageTimer(id="timer")
                 yield Container(id="stage-area")
                 yield StatusLine(id="run-status")
-        yield WholeKeysFooter()
+        yield ChangedKeysFooter()
 
     @property
     def store(self):

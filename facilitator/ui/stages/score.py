@@ -69,6 +69,9 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         super().__init__(store, workshop_id, stage_id, presenting=presenting)
         self.person_id = None
         self.marks: dict[tuple[int, int], int] = {}
+        # Whether revealed, as of the last reload: the keys are checked many times a frame, and
+        # reading the stage each time took a database read apiece (bench_score.py).
+        self._revealed: bool | None = None
 
     @property
     def setup(self) -> scoring.ScoreSetup:
@@ -104,11 +107,15 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         if not self.children:
             return
         stage = self.stage
+        self._revealed = stage.revealed
         # Shown and hidden directly, not by a class on the panel: a class change restyles every
         # widget inside it, which took most of the reveal's redraw (bench_score.py).
         self.query_one("#score-body").display = not stage.revealed
         self.query_one("#score-results").display = stage.revealed
-        self.set_class(self.presenting and not stage.revealed, "-private")
+        if not stage.revealed:
+            # Only the sheet's cursor (hidden once revealed) depends on it, and a class change
+            # restyles the whole panel: left as it is at the reveal (bench_score.py).
+            self.set_class(self.presenting, "-private")
         self.query_one("#score-prompt", Static).update(plain(stage.settings.get("prompt") or stage.title))
         done = set(self.store.marks_given(self.stage_id))
         self.query_one("#score-progress", Static).update(self.progress(done, "scored"))
@@ -168,7 +175,7 @@ class ScorePanel(Answering, SavesWithoutFreezing, StagePanel):
         sheet.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        revealed = self.stage.revealed
+        revealed = self.stage.revealed if self._revealed is None else self._revealed
         if action in ("mark", "choose_person"):
             return not revealed
         if action == "moderate":

@@ -83,10 +83,10 @@ class WholeKeysFooter(Footer):
             key.display = fits
 
 
-class KeysFooter(WholeKeysFooter):
-    # Home has no title line that says whether the app is presenting (the run screen has), so the
-    # footer's "f5 Present" / "f5 Stop presenting" says it, whatever else has to go.
-    always_shown = frozenset({"app.present", "app.stop_presenting", "present", "stop_presenting"})
+class ChangedKeysFooter(WholeKeysFooter):
+    """Rebuilt only when the keys it shows have changed (the run screen: a stage's reveal moved
+    the focus and changed the keys, and the footer was rebuilt for each, most of the reveal's
+    redraw in bench_score.py)."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -115,6 +115,33 @@ class KeysFooter(WholeKeysFooter):
         return self._shown is not None
 
     def bindings_changed(self, screen: Screen) -> None:
+        """As ``Footer`` schedules its rebuild, but rebuilt only if the keys changed."""
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._rebuild_asked = False
+        if not self.is_attached:
+            return
+        if self._keys() != self._shown:
+            await self.recompose()
+        else:
+            self._fit()  # the same keys: fitted again (cheap), as a rebuild would have
+
+    def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys()
+        yield from super().compose()
+
+
+class KeysFooter(ChangedKeysFooter):
+    # Home has no title line that says whether the app is presenting (the run screen has), so the
+    # footer's "f5 Present" / "f5 Stop presenting" says it, whatever else has to go.
+    always_shown = frozenset({"app.present", "app.stop_presenting", "present", "stop_presenting"})
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """At most one rebuild asked for at a time; the first keys built at once."""
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
@@ -127,12 +154,3 @@ class KeysFooter(WholeKeysFooter):
             else:
                 self.call_after_refresh(self._rebuild_if_changed)
 
-    async def _rebuild_if_changed(self) -> None:
-        self._rebuild_asked = False
-        if self.is_attached and self._keys() != self._shown:
-            await self.recompose()
-
-    def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._keys()
-        yield from super().compose()

@@ -64,10 +64,16 @@ def _actual(stage: StagePart) -> str:
     if not stage.started_at or not stage.ended_at:
         return "-"
     try:
-        taken = datetime.fromisoformat(stage.ended_at).timestamp() - datetime.fromisoformat(stage.started_at).timestamp()
+        started, ended = datetime.fromisoformat(stage.started_at), datetime.fromisoformat(stage.ended_at)
     except ValueError:
         return "-"
-    return seconds_words(taken)
+    taken = ended.timestamp() - started.timestamp()
+    if taken < 60:
+        return seconds_words(taken)
+    # From the clock minutes the table shows beside it, so 10:00 to 10:14 reads "14 minutes"
+    # (counting seconds, it could read 15 beside those two times).
+    on_the_clock = ended.replace(second=0, microsecond=0) - started.replace(second=0, microsecond=0)
+    return seconds_words(on_the_clock.total_seconds())
 
 
 def _stage_notes(index: MinutesIndex, stage: StagePart) -> str:

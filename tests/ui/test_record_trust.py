@@ -169,3 +169,22 @@ async def test_history_text_is_shown_as_typed_never_as_markup(tmp_path):
     assert f"Why: Because {hostile}" in text and f"it read \u201cDecide {hostile}\u201d" in text
     assert f"Why: Because {hostile}" in projected and f"\u2014 {hostile}" not in projected
     store.close()
+
+
+async def test_who_changed_a_carried_item_is_not_on_the_projector(tmp_path):
+    store = open_store(tmp_path / "projected.db", clock=lambda: EPOCH)
+    first = workshop(store, "Design day one", "2025-01-10")
+    taxi = store.add_action(first.id, "Find out about taxi vouchers")
+    second = workshop(store, "Design day two", "2025-03-14")
+    store.update_action(taxi.id, "in progress", "Asked the council", by="Kwame Asante", workshop_id=second.id)
+    review = next(s for s in store.stages(second.id) if s.kind == "feedback")
+    app = PanelTestApp(store, FeedbackPanel, second.id, review.id, presenting=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        projected = " ".join(screen_text(app).split())
+    assert "Find out about taxi vouchers" in projected and "Kwame" not in projected
+    private = PanelTestApp(store, FeedbackPanel, second.id, review.id)
+    async with private.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "by Kwame Asante" in " ".join(screen_text(private).split())
+    store.close()

@@ -95,7 +95,7 @@ class FeedbackPanel(SavesWithoutFreezing, StagePanel):
             parts += [("\n    Changed ", "dim"), show_date(last.at)]
             if last.workshop_title:
                 parts += [" in ", one_line(last.workshop_title, 40)]
-            if last.changed_by:
+            if last.changed_by and not self.presenting:  # a typed name: not for the projector
                 parts += [" by ", one_line(last.changed_by, 30)]
             parts += [": ", one_line(last.change, 80)]
         return Option(join(parts), id=f"f{item.id}")

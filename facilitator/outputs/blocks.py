@@ -13,6 +13,7 @@ import html
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from facilitator.outputs.html_page import page
 from facilitator.outputs.markdown_text import block, inline, one_line, table
 
 
@@ -39,32 +40,18 @@ class Table(NamedTuple):
 
 Block = Heading | Para | Bullets | Table
 
-# Large print: at least 16 pt on paper (print CSS), 1.5rem on screen; easy read larger still.
+# What the pack and the sheet add to the page every HTML output shares (html_page.BASE_STYLE:
+# wrapping, tables stacked on a phone, print rules): large print, at least 16 pt on paper and
+# 1.5rem on screen, easy read larger still; table captions; numbers aligned right.
 _STYLE = """\
-body { font-family: Verdana, Arial, sans-serif; font-size: %(size)s; line-height: %(line)s;
-  color: #000; background: #fff; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; text-align: left; }
-h1, h2 { line-height: 1.25; margin-top: 1.6em; }
-body, h1, h2, p, li, td, th, caption { overflow-wrap: break-word; }
+body { font-size: %(size)s; line-height: %(line)s; }
 li { margin-bottom: 0.6em; }
-table { border-collapse: collapse; width: 100%%; margin: 1em 0; }
-caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
-th, td { border: 1px solid #000; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+table { width: 100%%; }
+caption { text-align: left; font-weight: bold; padding: 0.3em 0; overflow-wrap: break-word; }
 td.number, th.number { text-align: right; }
-@media (max-width: 40rem) {
-  table, thead, tbody, tr, th, td { display: block; }
-  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%%); white-space: nowrap; }
-  thead tr, thead th { width: 1px; height: 1px; padding: 0; border: 0; }
-  caption { display: block; width: auto; }
-  tr { border-top: 3px solid #000; padding: 0.4em 0; }
-  td { border: none; }
-  td::before { content: attr(data-label) ": "; font-weight: bold; }
-}
 @media print {
-  body { font-size: %(print)s; margin: 0; max-width: none; }
+  body { font-size: %(print)s; }
   h1 { font-size: 28pt; } h2 { font-size: 22pt; }
-  h2 { break-after: avoid; }
-  li, tr { break-inside: avoid; }
-  thead { display: table-header-group; }
 }"""
 _SIZES = {False: {"size": "1.5rem", "line": "1.6", "print": "16pt"},
           True: {"size": "1.75rem", "line": "1.8", "print": "18pt"}}  # fmt: skip
@@ -118,15 +105,7 @@ def to_html(title: str, blocks: Sequence[Block], *, lang: str = "en", easy_read:
                 body.append("<ul>\n" + "\n".join(f"<li>{_text(entry)}</li>" for entry in item.items) + "\n</ul>")
         else:
             body.append(_html_table(item))
-    style = _STYLE % _SIZES[easy_read]
-    return (
-        "<!doctype html>\n"
-        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(one_line(title))}</title>\n<style>\n{style}\n</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(body)
-        + "\n</main>\n</body>\n</html>\n"
-    )
+    return page(title, "\n".join(body) + "\n", _STYLE % _SIZES[easy_read], language=lang)
 
 
 def _html_table(item: Table) -> str:

@@ -4,14 +4,13 @@ place's access, a contact, how people's time is recognised and the workshop's ow
 The same fields as the new-workshop form's "For the invitation pack" part (``PACK_FIELDS``), filled
 in with what is recorded, plus the rate. Enter in any box (or Ctrl+S) saves; a bad value is one
 sentence in the form and the typing stays; Escape asks before throwing typing away
-(``SavingDialog``). An empty box clears that detail, as ``facilitator edit ID --start ""`` does.
+(``OneStepDialog``). An empty box clears that detail, as ``facilitator edit ID --start ""`` does.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,7 +20,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Workshop
 from facilitator.domain.recognition import parse_money, plain_amount
 from facilitator.ui.dialogs.new_workshop import PACK_FIELDS
-from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.dialogs.saving_dialog import OneStepDialog
 from facilitator.ui.text import join, one_line
 from facilitator.ui.widgets.form_field import FormField
 
@@ -35,7 +34,7 @@ def recorded(workshop: Workshop) -> dict[str, str]:
     return values | {"hourly_rate": "" if rate is None else plain_amount(rate)}
 
 
-class DetailsDialog(SavingDialog[int | None]):
+class DetailsDialog(OneStepDialog[int | None]):
     """Dismisses with the workshop's id once saved, or None."""
 
     CSS_PATH = "details_dialog.tcss"
@@ -66,19 +65,6 @@ class DetailsDialog(SavingDialog[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#start_time", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        self.action_cancel()
 
     def action_save(self) -> None:
         details = {key: self.query_one(f"#{key}", Input).value for key, _, _ in PACK_FIELDS}

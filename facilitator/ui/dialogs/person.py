@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -17,7 +16,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from facilitator.domain.models import Attribution, Participant, Perspective, WorkshopStatus
-from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.dialogs.saving_dialog import OneStepDialog
 from facilitator.ui.text import join
 from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet, TickList
 from facilitator.ui.widgets.form_field import FormField
@@ -38,7 +37,7 @@ ATTRIBUTION_LABELS = {
 }
 
 
-class PersonDialog(SavingDialog[int | None]):
+class PersonDialog(OneStepDialog[int | None]):
     CSS_PATH = "person.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,19 +88,6 @@ class PersonDialog(SavingDialog[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        self.action_cancel()
 
     def values(self) -> dict:
         chosen = self.query_one("#attribution", ChoiceSet).pressed_button

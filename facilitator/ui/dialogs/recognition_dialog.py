@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -25,7 +24,7 @@ from facilitator.domain.recognition import (
     parse_money,
     plain_amount,
 )
-from facilitator.ui.dialogs.saving_dialog import SavingDialog
+from facilitator.ui.dialogs.saving_dialog import OneStepDialog
 from facilitator.ui.text import join
 from facilitator.ui.widgets.choices import ChoiceButton, ChoiceSet
 from facilitator.ui.widgets.form_field import FormField
@@ -46,7 +45,7 @@ def _amount(pence: int | None) -> str:
     return "" if not pence else plain_amount(pence)
 
 
-class RecognitionDialog(SavingDialog[int | None]):
+class RecognitionDialog(OneStepDialog[int | None]):
     CSS_PATH = "recognition_dialog.tcss"
     DEFAULT_CLASSES = "dialog-screen"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -81,19 +80,6 @@ class RecognitionDialog(SavingDialog[int | None]):
 
     def on_mount(self) -> None:
         self.query_one("#kind", ChoiceSet).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self, event: Button.Pressed) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self, event: Button.Pressed) -> None:
-        self.action_cancel()
 
     def action_save(self) -> None:
         from facilitator.domain.errors import FacilitatorError

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.screen import ModalScreen, ScreenResultType
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from facilitator.ui.dialogs.confirm import ConfirmDialog
 from facilitator.ui.saving import SavesWithoutFreezing
@@ -90,3 +90,24 @@ class SavingDialog(SavesWithoutFreezing, ModalScreen[ScreenResultType]):
         self.app.push_screen(ConfirmDialog(
             "Close without saving?", yes="Close, losing it", no="Keep typing",
             detail="What you typed here has not been saved."), answered)
+
+
+class OneStepDialog(SavingDialog[ScreenResultType]):
+    """A form saved in one step (a person, a recognition, invitation details): Enter in any box
+    or the Save button saves (the dialog's ``action_save``); the Cancel button is Escape."""
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        self.action_cancel()

@@ -104,7 +104,9 @@ def restore(backup_file: Path) -> None:
     if not chosen.exists() and len(chosen.parts) == 1:
         chosen = paths.backups_dir() / chosen
     if not chosen.is_file():
-        raise NotFound(f"{backup_file}: there is no backup here; 'facilitator backups' lists them.")
+        from facilitator.local.join_command import command_line
+
+        raise NotFound(f"{backup_file}: there is no backup here; {command_line(target, 'backups')} lists them.")
     if _same_file(chosen, target):
         raise StorageError(f"{chosen}: this is the database itself, not a backup of it.")
     kept = put_back(target, chosen)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_register import generate, sentence, vocabulary
+from bench_register import generate, median_ms, sentence, vocabulary
 
 from facilitator.storage.store import Store, open_store
 
@@ -55,15 +54,6 @@ def add_follow_up(path: Path, n_decisions: int, seed: int = 7) -> None:
     )  # fmt: skip
     conn.execute("COMMIT")
     store.close()
-
-
-def median_ms(run, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def matches(store: Store, query: str, as_typed: bool) -> int:
